@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Container Atlas developer commands. Each installs what it needs (pinned versions,
+# idempotent: seconds when everything is present), then does its job.
+#
+#   scripts/atlas.sh serve   install the toolchain, serve on http://127.0.0.1:8080 with live reload
+#   scripts/atlas.sh test    install the toolchain and test browser, run all three test layers
+#   scripts/atlas.sh build   install the toolchain, release build into dist/
+#   scripts/atlas.sh setup   only install the toolchain
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+TOOLS="$ROOT/.tools"
+export PATH="$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Trunk would otherwise ask crates.io for a newer version on every run.
+export TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen version Cargo.lock resolved; wasm-bindgen-cli must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+install_wasm_bindgen_cli() {
+  local version="$1"
+  say "installing wasm-bindgen-cli $version"
+  if cargo install wasm-bindgen-cli --version "=$version" --locked; then
+    return
+  fi
+  # Its lock file names webpki-roots 1.0.11, which the registry no longer serves:
+  # rebuild from the downloaded crate with the previous webpki-roots release.
+  local crate
+  crate=$(ls "$HOME"/.cargo/registry/cache/*/"wasm-bindgen-cli-$version.crate" 2>/dev/null | head -n 1)
+  [ -n "$crate" ] || die "wasm-bindgen-cli $version was not downloaded; check access to crates.io"
+  local work
+  work=$(mktemp -d)
+  tar -xzf "$crate" -C "$work"
+  (cd "$work/wasm-bindgen-cli-$version" &&
+    cargo update -p webpki-roots --precise 1.0.10 &&
+    cargo install --path . --locked)
+  rm -rf "$work"
+}
+
+setup() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+  command -v npm >/dev/null || die "npm not found: install Node.js and npm first"
+
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION"
+    cargo install trunk --version "=$TRUNK_VERSION" --locked
+  fi
+
+  # Resolve (and download) the crates first: Trunk builds with cargo --offline.
+  cargo fetch --quiet
+  local wb
+  wb=$(wasm_bindgen_version)
+  [ -n "$wb" ] || die "no wasm-bindgen in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    install_wasm_bindgen_cli "$wb"
+  fi
+
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+    say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION into .tools/"
+    mkdir -p "$TOOLS/binaryen"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+# Chromium and chromedriver for the browser tests: installed through apt as root,
+# otherwise named so the developer can install them.
+setup_browser() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    die "the browser tests need Chromium and its driver: run 'sudo apt-get install chromium chromium-driver' (or put chromium and chromedriver on PATH)"
+  fi
+}
+
+run_tests() {
+  setup
+  setup_browser
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+
+  say "layer 1: native tests (data, domain, i18n)"
+  cargo test --locked
+
+  say "layer 2: component tests in headless Chromium (wasm-bindgen-test)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --locked --target wasm32-unknown-unknown --test web
+
+  say "layer 3: end-to-end tests on the release build"
+  trunk build --release
+  ATLAS_DIST="$ROOT/dist" cargo test --locked --test e2e -- --ignored --test-threads=1
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  serve) setup; exec trunk serve ;;
+  build) setup; trunk build --release ;;
+  test) run_tests ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

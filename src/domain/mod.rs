@@ -1,0 +1,9 @@
+//! Domain logic: pure Rust, no Leptos and no web-sys, so that every rule here is
+//! compiled and tested natively with `cargo test`.
+//!
+//! The UI layer reads browser state (query string, localStorage, navigator), hands the
+//! raw strings to these functions, and renders what they decide.
+
+pub mod pages;
+pub mod prefs;
+pub mod query;

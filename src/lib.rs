@@ -1,0 +1,14 @@
+//! Container Atlas: the October 2025 container-technology report as an explorable,
+//! bilingual single-page app.
+//!
+//! Three layers, with dependencies pointing one way:
+//! - [`data`]: the report as typed values, embedded in the binary;
+//! - [`domain`]: pure logic (preferences, query strings, pages), tested natively;
+//! - [`ui`]: Leptos components, one file per page.
+//!
+//! [`i18n`] holds every visible string of the UI, in Chinese and English.
+
+pub mod data;
+pub mod domain;
+pub mod i18n;
+pub mod ui;

@@ -1,0 +1,78 @@
+//! Thin, failure-tolerant wrappers over the browser APIs the app touches. Every call
+//! may fail (storage disabled, no window in a worker): failures read as "absent".
+
+use web_sys::{Storage, Window};
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn local_storage() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The stored value of `key`, if storage is available and holds one.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; quietly does nothing when storage is unavailable.
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The current query string, with its leading `?` (or empty).
+pub fn location_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn navigator_languages() -> Vec<String> {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if languages.is_empty() {
+        languages.extend(navigator.language());
+    }
+    languages
+}
+
+/// Replaces the current URL's query string without adding a history entry.
+pub fn replace_search(search: &str) {
+    let Some(window) = window() else { return };
+    let location = window.location();
+    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{search}{hash}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Sets an attribute of the `<html>` element.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Reads an attribute of the `<html>` element.
+pub fn root_attribute(name: &str) -> Option<String> {
+    window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
+}

@@ -1,0 +1,33 @@
+//! The site footer: which report every figure comes from, and where to get them all.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::data::report;
+use crate::domain::pages::Page;
+use crate::i18n::Key;
+use crate::ui::i18n::{t, t_fill};
+use crate::ui::i18n::use_lang;
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <footer class="site-footer">
+            <p>
+                <span class="footer-label">{t(Key::FooterSource)}</span>
+                ": "
+                <cite>{move || report::TITLE.get(lang.get())}</cite>
+                " · "
+                {t_fill(
+                    Key::FooterDated,
+                    || vec![("version", report::VERSION.into()), ("date", report::DATE.into())],
+                )}
+            </p>
+            <p>
+                <A href=Page::Data.path()>{t(Key::FooterAllData)}</A>
+            </p>
+            <p class="footer-note">{t(Key::FooterOffline)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,7 @@
+//! Reusable components of the shell and pages.
+
+pub mod figure_card;
+pub mod footer;
+pub mod header;
+pub mod page_names;
+pub mod section_card;

@@ -1,0 +1,11 @@
+//! One file per page of the app.
+
+pub mod data;
+pub mod engines;
+pub mod gpus;
+pub mod not_found;
+pub mod overview;
+pub mod sandboxes;
+pub mod section_page;
+pub mod wasm;
+pub mod wizard;

@@ -1,0 +1,22 @@
+//! The page for any path the app does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::Key;
+use crate::ui::i18n::{t, t_fill};
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let location = use_location();
+    view! {
+        <div class="page not-found" data-page="not-found">
+            <h1>{t(Key::NotFoundTitle)}</h1>
+            <p>{t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())])}</p>
+            <p>
+                <A href="/">{t(Key::NotFoundHome)}</A>
+            </p>
+        </div>
+    }
+}

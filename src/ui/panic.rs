@@ -1,0 +1,64 @@
+//! The panic hook: instead of a blank page, a visible error panel in the reader's
+//! language, with a reload link and the message to quote in a bug report.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::domain::prefs::Lang;
+use crate::i18n::Key;
+use crate::ui::browser;
+
+static SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Installs the hook. The console still gets the full panic message.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic_panel(&info.to_string());
+    }));
+}
+
+/// Replaces the page with the error panel. Only the first panic is shown; DOM
+/// failures here are ignored, since there is nothing left to fall back to.
+pub fn show_panic_panel(message: &str) {
+    if SHOWN.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let lang = browser::root_attribute("lang")
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_default();
+    let _ = build_panel(lang, message);
+}
+
+fn build_panel(lang: Lang, message: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    let element = |tag: &str, text: &str| -> Option<web_sys::Element> {
+        let el = document.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+
+    let panel = document.create_element("div").ok()?;
+    panel.set_id("panic-panel");
+    panel.set_class_name("panic-panel");
+    panel.set_attribute("role", "alert").ok()?;
+
+    let title = element("h1", &Key::PanicTitle.text(lang))?;
+    let body_text = element("p", &Key::PanicBody.text(lang))?;
+    let reload = element("a", &Key::PanicReload.text(lang))?;
+    let href = web_sys::window()?.location().href().unwrap_or_default();
+    reload.set_attribute("href", &href).ok()?;
+    reload.set_class_name("panic-reload");
+    let details = document.create_element("details").ok()?;
+    let summary = element("summary", &Key::PanicDetails.text(lang))?;
+    let pre = element("pre", message)?;
+    details.append_child(&summary).ok()?;
+    details.append_child(&pre).ok()?;
+
+    for child in [&title, &body_text, &reload, &details] {
+        panel.append_child(child).ok()?;
+    }
+    body.set_text_content(None);
+    body.append_child(&panel).ok()?;
+    Some(())
+}
