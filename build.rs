@@ -55,7 +55,11 @@ fn main() {
     out.push_str("        }\n    }\n");
     for (locale, table) in LOCALES.iter().zip(&tables) {
         writeln!(out, "\n    /// The text in `locales/{locale}.json`.").unwrap();
-        writeln!(out, "    pub const fn {locale}(self) -> &'static str {{\n        match self {{").unwrap();
+        writeln!(
+            out,
+            "    pub const fn {locale}(self) -> &'static str {{\n        match self {{"
+        )
+        .unwrap();
         for key in &keys {
             let text = table.get(*key).or_else(|| tables[0].get(*key)).unwrap();
             writeln!(out, "            Key::{} => {:?},", variant(key), text).unwrap();
@@ -68,11 +72,20 @@ fn main() {
     std::fs::write(dest, out).unwrap();
 }
 
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>, path: &str) {
+fn flatten(
+    prefix: &str,
+    value: &serde_json::Value,
+    out: &mut BTreeMap<String, String>,
+    path: &str,
+) {
     match value {
         serde_json::Value::Object(map) => {
             for (name, child) in map {
-                let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+                let key = if prefix.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{prefix}.{name}")
+                };
                 flatten(&key, child, out, path);
             }
         }

@@ -102,7 +102,7 @@ run_tests() {
   say "layer 2: component tests in headless Chromium (wasm-bindgen-test)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --locked --target wasm32-unknown-unknown --test web
+    cargo test --locked --target wasm32-unknown-unknown --test web --test web_panic
 
   say "layer 3: end-to-end tests on the release build"
   trunk build --release

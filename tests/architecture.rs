@@ -8,7 +8,10 @@ fn sources(dir: &str) -> Vec<(String, String)> {
         if path.is_dir() {
             out.extend(sources(path.to_str().unwrap()));
         } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            out.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
         }
     }
     out
@@ -27,5 +30,8 @@ fn data_domain_and_i18n_do_not_depend_on_the_browser_or_the_ui() {
             }
         }
     }
-    assert!(checked >= 5, "expected the layer folders to hold sources, found {checked}");
+    assert!(
+        checked >= 5,
+        "expected the layer folders to hold sources, found {checked}"
+    );
 }

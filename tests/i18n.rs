@@ -18,7 +18,11 @@ fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, S
     match value {
         serde_json::Value::Object(map) => {
             for (name, child) in map {
-                let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+                let key = if prefix.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{prefix}.{name}")
+                };
                 flatten(&key, child, out);
             }
         }
@@ -35,8 +39,14 @@ fn no_key_is_missing_in_either_language() {
     let zh = load("zh");
     let only_en: Vec<_> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
     let only_zh: Vec<_> = zh.keys().filter(|k| !en.contains_key(*k)).collect();
-    assert!(only_en.is_empty(), "missing in locales/zh.json: {only_en:?}");
-    assert!(only_zh.is_empty(), "missing in locales/en.json: {only_zh:?}");
+    assert!(
+        only_en.is_empty(),
+        "missing in locales/zh.json: {only_en:?}"
+    );
+    assert!(
+        only_zh.is_empty(),
+        "missing in locales/en.json: {only_zh:?}"
+    );
 }
 
 #[test]
@@ -73,7 +83,9 @@ fn chinese_texts_are_translated() {
         }
         assert_ne!(Some(&zh_text), en.get(&key), "{key} is not translated");
         assert!(
-            zh_text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            zh_text
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "zh {key} has no Chinese: {zh_text:?}"
         );
     }

@@ -108,7 +108,10 @@ pub fn choose_lang<S: AsRef<str>>(search: &str, stored: Option<&str>, browser: &
         Some(value) => {
             let parsed = Lang::parse(&value);
             if parsed.is_none() {
-                notices.push(PrefNotice::IgnoredLangParam(abbreviate(&value, QUOTE_CHARS)));
+                notices.push(PrefNotice::IgnoredLangParam(abbreviate(
+                    &value,
+                    QUOTE_CHARS,
+                )));
             }
             parsed
         }
@@ -124,10 +127,16 @@ pub fn choose_lang<S: AsRef<str>>(search: &str, stored: Option<&str>, browser: &
         }
         None => None,
     };
-    let lang = from_query.or(from_storage).unwrap_or_else(|| Lang::negotiate(browser));
+    let lang = from_query
+        .or(from_storage)
+        .unwrap_or_else(|| Lang::negotiate(browser));
     let store = (from_query.is_some() && from_query != from_storage)
         || (stored.is_some() && from_storage.is_none());
-    LangChoice { lang, notices, store }
+    LangChoice {
+        lang,
+        notices,
+        store,
+    }
 }
 
 /// Chooses the starting theme from localStorage; a corrupt value falls back to
@@ -183,7 +192,10 @@ mod tests {
     fn bad_query_value_is_ignored_with_a_notice() {
         let c = choose_lang("?lang=%3Cscript%3E", Some("zh"), &["en"]);
         assert_eq!(c.lang, Lang::Zh);
-        assert_eq!(c.notices, vec![PrefNotice::IgnoredLangParam("<script>".into())]);
+        assert_eq!(
+            c.notices,
+            vec![PrefNotice::IgnoredLangParam("<script>".into())]
+        );
         assert!(!c.store);
     }
 
@@ -192,7 +204,10 @@ mod tests {
         let c = choose_lang("", Some("{\"broken"), &["zh-CN"]);
         assert_eq!(c.lang, Lang::Zh);
         assert!(c.store);
-        assert_eq!(c.notices, vec![PrefNotice::ResetStoredLang("{\"broken".into())]);
+        assert_eq!(
+            c.notices,
+            vec![PrefNotice::ResetStoredLang("{\"broken".into())]
+        );
     }
 
     #[test]
@@ -211,7 +226,10 @@ mod tests {
         assert_eq!(choose_theme(Some("dark")), (ThemePref::Dark, None));
         assert_eq!(
             choose_theme(Some("neon")),
-            (ThemePref::System, Some(PrefNotice::ResetStoredTheme("neon".into())))
+            (
+                ThemePref::System,
+                Some(PrefNotice::ResetStoredTheme("neon".into()))
+            )
         );
         for theme in ThemePref::ALL {
             assert_eq!(ThemePref::parse(theme.code()), Some(theme));

@@ -69,8 +69,10 @@ pub fn get_param(search: &str, key: &str) -> Option<String> {
 /// The query string with `key` set to `value` (replacing every earlier occurrence and
 /// keeping the other pairs in order), with a leading `?`.
 pub fn set_param(search: &str, key: &str, value: &str) -> String {
-    let mut pairs: Vec<(String, String)> =
-        parse_query(search).into_iter().filter(|(k, _)| k != key).collect();
+    let mut pairs: Vec<(String, String)> = parse_query(search)
+        .into_iter()
+        .filter(|(k, _)| k != key)
+        .collect();
     pairs.push((key.to_owned(), value.to_owned()));
     format_query(&pairs)
 }
@@ -132,7 +134,10 @@ mod tests {
 
     #[test]
     fn set_param_replaces_and_round_trips() {
-        assert_eq!(set_param("?a=1&lang=zh&b=2", "lang", "en"), "?a=1&b=2&lang=en");
+        assert_eq!(
+            set_param("?a=1&lang=zh&b=2", "lang", "en"),
+            "?a=1&b=2&lang=en"
+        );
         assert_eq!(set_param("", "lang", "zh"), "?lang=zh");
         let odd = "a b&c=d/中";
         let search = set_param("", "q", odd);

@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(fill("No page at {{ path }}.", &[("path", "/x")]), "No page at /x.");
+        assert_eq!(
+            fill("No page at {{ path }}.", &[("path", "/x")]),
+            "No page at /x."
+        );
         assert_eq!(fill("{{a}}+{{ b }}", &[("a", "1"), ("b", "2")]), "1+2");
     }
 
@@ -93,6 +96,9 @@ mod tests {
         assert!(Key::ALL.len() > 20);
         assert_eq!(Key::AppSkip.id(), "app.skip");
         assert_eq!(Key::LangZh.text(Lang::En), "中文");
-        assert_ne!(Key::NavOverview.text(Lang::En), Key::NavOverview.text(Lang::Zh));
+        assert_ne!(
+            Key::NavOverview.text(Lang::En),
+            Key::NavOverview.text(Lang::Zh)
+        );
     }
 }

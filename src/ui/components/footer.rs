@@ -6,8 +6,8 @@ use leptos_router::components::A;
 use crate::data::report;
 use crate::domain::pages::Page;
 use crate::i18n::Key;
-use crate::ui::i18n::{t, t_fill};
 use crate::ui::i18n::use_lang;
+use crate::ui::i18n::{t, t_fill};
 
 #[component]
 pub fn Footer() -> impl IntoView {
