@@ -96,12 +96,17 @@ run_tests() {
   setup_browser
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
+  say "lint: rustfmt, clippy for the native and wasm targets"
+  cargo fmt --all -- --check
+  cargo clippy --locked --all-targets -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+
   say "layer 1: native tests (data, domain, i18n)"
   cargo test --locked
 
   say "layer 2: component tests in headless Chromium (wasm-bindgen-test)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    WASM_BINDGEN_TEST_TIMEOUT=60 \
     cargo test --locked --target wasm32-unknown-unknown --test web --test web_panic
 
   say "layer 3: end-to-end tests on the release build"

@@ -1,5 +1,6 @@
 //! Layer 1: the data and domain layers stay pure Rust. Dependencies point one way,
 //! data -> domain -> UI, so neither may reach for Leptos, web-sys or the UI module.
+#![cfg(not(target_arch = "wasm32"))]
 
 fn sources(dir: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();

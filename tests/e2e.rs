@@ -88,7 +88,7 @@ fn handle(mut stream: TcpStream, dist: &Path, port: u16, foreign: &Mutex<Vec<Str
         None
     } else if let Some(rest) = target.strip_prefix("http://") {
         let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        (authority == own).then(|| if path.is_empty() { "/" } else { path })
+        (authority == own).then_some(if path.is_empty() { "/" } else { path })
     } else {
         (host == own || host.is_empty()).then_some(target)
     };

@@ -17,10 +17,23 @@ fn panic_panel_is_translated_and_quotes_the_message() {
         .unwrap()
         .set_attribute("lang", "zh")
         .unwrap();
+    let app = document.create_element("div").unwrap();
+    app.set_id(container_atlas::ui::ROOT_ID);
+    app.set_text_content(Some("the app before the panic"));
+    document.body().unwrap().append_child(&app).unwrap();
     show_panic_panel("index out of bounds: <script>");
     let panel = document
         .get_element_by_id("panic-panel")
         .expect("the panel is shown");
+    assert_eq!(
+        panel.parent_element().unwrap().id(),
+        container_atlas::ui::ROOT_ID
+    );
+    assert!(
+        !app.text_content()
+            .unwrap()
+            .contains("the app before the panic")
+    );
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     let text = panel.text_content().unwrap();
     assert!(text.contains(Key::PanicTitle.text(Lang::Zh)));

@@ -9,8 +9,23 @@ pub mod pages;
 pub mod panic;
 pub mod prefs;
 
-/// Starts the app in the browser.
+/// The id of the element the app renders into (see `index.html`).
+pub const ROOT_ID: &str = "app";
+
+/// Starts the app in the browser, in `#app` (or the body, if a page lacks it).
 pub fn start() {
+    use wasm_bindgen::JsCast;
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ROOT_ID))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            // Whatever index.html shows before the wasm arrives gives way to the app.
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
 }

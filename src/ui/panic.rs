@@ -17,7 +17,7 @@ pub fn install() {
     }));
 }
 
-/// Replaces the page with the error panel. Only the first panic is shown; DOM
+/// Replaces the app (`#app`) with the error panel. Only the first panic is shown; DOM
 /// failures here are ignored, since there is nothing left to fall back to.
 pub fn show_panic_panel(message: &str) {
     if SHOWN.swap(true, Ordering::SeqCst) {
@@ -31,7 +31,10 @@ pub fn show_panic_panel(message: &str) {
 
 fn build_panel(lang: Lang, message: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let body = document.body()?;
+    let root = match document.get_element_by_id(super::ROOT_ID) {
+        Some(root) => root,
+        None => document.body()?.into(),
+    };
     let element = |tag: &str, text: &str| -> Option<web_sys::Element> {
         let el = document.create_element(tag).ok()?;
         el.set_text_content(Some(text));
@@ -43,14 +46,14 @@ fn build_panel(lang: Lang, message: &str) -> Option<()> {
     panel.set_class_name("panic-panel");
     panel.set_attribute("role", "alert").ok()?;
 
-    let title = element("h1", &Key::PanicTitle.text(lang))?;
-    let body_text = element("p", &Key::PanicBody.text(lang))?;
-    let reload = element("a", &Key::PanicReload.text(lang))?;
+    let title = element("h1", Key::PanicTitle.text(lang))?;
+    let body_text = element("p", Key::PanicBody.text(lang))?;
+    let reload = element("a", Key::PanicReload.text(lang))?;
     let href = web_sys::window()?.location().href().unwrap_or_default();
     reload.set_attribute("href", &href).ok()?;
     reload.set_class_name("panic-reload");
     let details = document.create_element("details").ok()?;
-    let summary = element("summary", &Key::PanicDetails.text(lang))?;
+    let summary = element("summary", Key::PanicDetails.text(lang))?;
     let pre = element("pre", message)?;
     details.append_child(&summary).ok()?;
     details.append_child(&pre).ok()?;
@@ -58,7 +61,7 @@ fn build_panel(lang: Lang, message: &str) -> Option<()> {
     for child in [&title, &body_text, &reload, &details] {
         panel.append_child(child).ok()?;
     }
-    body.set_text_content(None);
-    body.append_child(&panel).ok()?;
+    root.set_text_content(None);
+    root.append_child(&panel).ok()?;
     Some(())
 }
