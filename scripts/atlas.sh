@@ -5,6 +5,7 @@
 #   scripts/atlas.sh serve   install the toolchain, serve on http://127.0.0.1:8080 with live reload
 #   scripts/atlas.sh test    install the toolchain and test browser, run all three test layers
 #   scripts/atlas.sh build   install the toolchain, release build into dist/
+#   scripts/atlas.sh shots   release build, then screenshots of / in both languages into bench/out/
 #   scripts/atlas.sh setup   only install the toolchain
 set -euo pipefail
 
@@ -49,6 +50,12 @@ install_wasm_bindgen_cli() {
 setup() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
   command -v npm >/dev/null || die "npm not found: install Node.js and npm first"
+
+  if ! rustup component list --installed | grep -q '^clippy' ||
+    ! rustup component list --installed | grep -q '^rustfmt'; then
+    say "adding clippy and rustfmt"
+    rustup component add clippy rustfmt
+  fi
 
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
@@ -114,10 +121,40 @@ run_tests() {
   ATLAS_DIST="$ROOT/dist" cargo test --locked --test e2e -- --ignored --test-threads=1
 }
 
+# Screenshots of the overview in both languages, at desktop and phone widths, taken by
+# headless Chromium from the release build served like a static host.
+screenshots() {
+  setup
+  setup_browser
+  if ! fc-list :lang=zh 2>/dev/null | grep -q . && [ "$(id -u)" = 0 ]; then
+    say "installing a CJK font (fonts-noto-cjk) so Chinese renders in the screenshots"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
+  trunk build --release
+  local out="$ROOT/bench/out" port=8093
+  mkdir -p "$out"
+  node scripts/serve-dist.mjs "$port" dist >/dev/null &
+  local server=$!
+  trap 'kill $server 2>/dev/null' RETURN
+  sleep 1
+  local lang size
+  for lang in en zh; do
+    for size in 1280,1400 375,1400; do
+      chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+        --virtual-time-budget=5000 --window-size="$size" \
+        --screenshot="$out/overview-$lang-${size%%,*}.png" \
+        "http://127.0.0.1:$port/?lang=$lang" 2>/dev/null
+      say "bench/out/overview-$lang-${size%%,*}.png"
+    done
+  done
+}
+
 case "${1:-}" in
   setup) setup ;;
   serve) setup; exec trunk serve ;;
   build) setup; trunk build --release ;;
   test) run_tests ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  shots) screenshots ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
