@@ -14,6 +14,7 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+AXE_VERSION="4.11.0"
 TOOLS="$ROOT/.tools"
 export PATH="$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Trunk would otherwise ask crates.io for a newer version on every run.
@@ -102,6 +103,13 @@ run_tests() {
   setup
   setup_browser
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  if [ ! -f "$TOOLS/axe/node_modules/axe-core/package.json" ] ||
+    ! grep -q "\"version\": \"$AXE_VERSION\"" "$TOOLS/axe/node_modules/axe-core/package.json"; then
+    say "installing axe-core $AXE_VERSION into .tools/ (accessibility checks)"
+    mkdir -p "$TOOLS/axe"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/axe" "axe-core@$AXE_VERSION"
+  fi
+  export ATLAS_AXE="$TOOLS/axe/node_modules/axe-core/axe.min.js"
 
   say "lint: rustfmt, clippy for the native and wasm targets"
   cargo fmt --all -- --check
@@ -116,9 +124,12 @@ run_tests() {
     WASM_BINDGEN_TEST_TIMEOUT=60 \
     cargo test --locked --target wasm32-unknown-unknown --test web --test web_panic
 
-  say "layer 3: end-to-end tests on the release build"
+  say "layer 3: end-to-end tests and quality gates on the release build"
   trunk build --release
-  ATLAS_DIST="$ROOT/dist" cargo test --locked --test e2e -- --ignored --test-threads=1
+  # The same app built for a sub-path, as for a project page on a static host.
+  trunk build --release --public-url /some/sub/path/ --dist target/dist-sub
+  ATLAS_DIST="$ROOT/dist" ATLAS_DIST_SUB="$ROOT/target/dist-sub" \
+    cargo test --locked --test e2e --test gates -- --ignored --test-threads=1
 }
 
 # Screenshots of the overview in both languages, at desktop and phone widths, taken by

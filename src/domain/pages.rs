@@ -44,6 +44,42 @@ impl Page {
         let wanted = if trimmed.is_empty() { "/" } else { trimmed };
         Page::ALL.into_iter().find(|page| page.path() == wanted)
     }
+
+    /// The page at a browser path under the app's base path (see [`base_path`]).
+    pub fn from_location(pathname: &str, base: &str) -> Option<Page> {
+        let relative = pathname.strip_prefix(base)?;
+        if !relative.is_empty() && !relative.starts_with('/') {
+            return None;
+        }
+        Page::from_path(relative)
+    }
+
+    /// The query-string keys this page reads, besides the global ones
+    /// ([`GLOBAL_QUERY_KEYS`]). Any other key is reported as ignored.
+    pub const fn query_keys(self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// Query-string keys every page understands.
+pub const GLOBAL_QUERY_KEYS: &[&str] = &[super::prefs::LANG_PARAM];
+
+/// The app's base path, from the `href` of the page's `<base>` element as the browser
+/// resolved it (`http://host/some/sub/path/`): `/some/sub/path`, or `""` at the root.
+/// Routes and links are relative to it, so one build serves from any path it was
+/// built for (`trunk build --public-url /some/sub/path/`).
+pub fn base_path(base_href: &str) -> String {
+    let without_scheme = base_href
+        .split_once("://")
+        .map_or(base_href, |(_, rest)| rest);
+    let path = match without_scheme.find('/') {
+        Some(start) if base_href.contains("://") => &without_scheme[start..],
+        Some(_) => without_scheme,
+        None => "/",
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    dir.trim_end_matches('/').to_owned()
 }
 
 #[cfg(test)]
@@ -57,6 +93,37 @@ mod tests {
             let count = Page::ALL.iter().filter(|p| p.path() == page.path()).count();
             assert_eq!(count, 1, "{page:?} shares its path");
         }
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+        assert_eq!(
+            base_path("http://127.0.0.1:8080/some/sub/path/"),
+            "/some/sub/path"
+        );
+        assert_eq!(base_path("https://example.org/atlas/index.html"), "/atlas");
+        assert_eq!(base_path("http://host"), "");
+        assert_eq!(base_path("/atlas/"), "/atlas");
+    }
+
+    #[test]
+    fn pages_under_a_base_path() {
+        assert_eq!(
+            Page::from_location("/atlas/gpus", "/atlas"),
+            Some(Page::Gpus)
+        );
+        assert_eq!(
+            Page::from_location("/atlas/", "/atlas"),
+            Some(Page::Overview)
+        );
+        assert_eq!(
+            Page::from_location("/atlas", "/atlas"),
+            Some(Page::Overview)
+        );
+        assert_eq!(Page::from_location("/atlasgpus", "/atlas"), None);
+        assert_eq!(Page::from_location("/gpus", "/atlas"), None);
+        assert_eq!(Page::from_location("/gpus", ""), Some(Page::Gpus));
     }
 
     #[test]

@@ -89,6 +89,28 @@ pub fn format_query(pairs: &[(String, String)]) -> String {
     format!("?{}", body.join("&"))
 }
 
+/// The keys of `search` that are not in `known`, each once, in order of appearance.
+pub fn unknown_keys(search: &str, known: &[&str]) -> Vec<String> {
+    let mut unknown: Vec<String> = Vec::new();
+    for (key, _) in parse_query(search) {
+        if !known.contains(&key.as_str()) && !unknown.contains(&key) {
+            unknown.push(key);
+        }
+    }
+    unknown
+}
+
+/// A short, display-ready list of user-supplied names: at most `max` of them, each
+/// abbreviated, then how many more there were (`a, b, c (+2)`).
+pub fn summarize(names: &[String], max: usize) -> String {
+    let shown: Vec<String> = names.iter().take(max).map(|n| abbreviate(n, 24)).collect();
+    let mut out = shown.join(", ");
+    if names.len() > max {
+        out.push_str(&format!(" (+{})", names.len() - max));
+    }
+    out
+}
+
 /// Shortens a user-supplied value for display in a notice, on a character boundary.
 pub fn abbreviate(value: &str, max_chars: usize) -> String {
     if value.chars().count() <= max_chars {
@@ -142,6 +164,25 @@ mod tests {
         let odd = "a b&c=d/中";
         let search = set_param("", "q", odd);
         assert_eq!(get_param(&search, "q").as_deref(), Some(odd));
+    }
+
+    #[test]
+    fn finds_unknown_keys_once() {
+        let search = "?lang=zh&utm_source=x&lang=en&%3Cb%3E=1&utm_source=y";
+        assert_eq!(unknown_keys(search, &["lang"]), vec!["utm_source", "<b>"]);
+        assert!(unknown_keys("?lang=zh", &["lang"]).is_empty());
+        assert!(unknown_keys("", &[]).is_empty());
+    }
+
+    #[test]
+    fn summarizes_long_lists() {
+        let names: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        assert_eq!(summarize(&names, 2), "a, b (+2)");
+        assert_eq!(summarize(&names[..1], 2), "a");
+        assert_eq!(
+            summarize(&["x".repeat(30)], 1),
+            format!("{}…", "x".repeat(24))
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use super::browser;
 use super::components::footer::Footer;
 use super::components::header::Header;
 use super::notices::{NoticeList, Notices};
@@ -12,8 +13,33 @@ use super::pages::{
     overview::OverviewPage, sandboxes::SandboxesPage, wasm::WasmPage, wizard::WizardPage,
 };
 use super::prefs::provide_prefs;
+use crate::domain::pages::{Page, base_path};
 use crate::i18n::Key;
 use crate::ui::i18n::t;
+
+/// The app's base path (`""` at the root of a host), shared through context.
+#[derive(Clone, Debug)]
+pub struct BasePath(pub String);
+
+/// The link to a page under the app's base path. The router resolves only relative
+/// links against its base, so absolute page paths get the base here.
+pub fn page_href(page: Page) -> String {
+    let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
+    format!("{base}{}", page.path())
+}
+
+/// Moves focus to the page content. Done here rather than by the `#main` fragment,
+/// which the router would treat as a navigation.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    }
+}
 
 /// The whole app.
 #[component]
@@ -21,9 +47,15 @@ pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     provide_prefs(notices);
 
+    // Routes and links are relative to the path the build was made for.
+    let base = base_path(&browser::base_href().unwrap_or_default());
+    provide_context(BasePath(base.clone()));
+
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{t(Key::AppSkip)}</a>
+        <Router base=base>
+            <a class="skip-link" href="#main" on:click=skip_to_content>
+                {t(Key::AppSkip)}
+            </a>
             <Header />
             <NoticeList />
             <main id="main" tabindex="-1">

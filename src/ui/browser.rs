@@ -59,6 +59,14 @@ pub fn replace_search(search: &str) {
     }
 }
 
+/// The document's base URL, if the page has a `<base>` element (Trunk writes one
+/// with the public URL the build was made for).
+pub fn base_href() -> Option<String> {
+    let document = window()?.document()?;
+    document.query_selector("base").ok()??;
+    document.base_uri().ok()?
+}
+
 /// Sets an attribute of the `<html>` element.
 pub fn set_root_attribute(name: &str, value: &str) {
     if let Some(root) = window()

@@ -3,8 +3,13 @@
 
 use leptos::prelude::*;
 
+use leptos_router::hooks::use_location;
+
+use crate::domain::pages::{GLOBAL_QUERY_KEYS, Page};
 use crate::domain::prefs::PrefNotice;
+use crate::domain::query::{summarize, unknown_keys};
 use crate::i18n::Key;
+use crate::ui::app::BasePath;
 use crate::ui::i18n::{t, t_fill};
 
 /// The notices on screen, shared through context.
@@ -37,6 +42,7 @@ pub fn NoticeList() -> impl IntoView {
     let notices = expect_context::<Notices>();
     view! {
         <section class="notices" aria-label=t(Key::NoticesLabel) aria-live="polite">
+            <IgnoredParamsNotice />
             <For each=move || notices.0.get() key=|(id, _)| *id let((id, notice))>
                 <div class="notice" role="status" data-notice=notice_code(&notice)>
                     {notice_text(notice.clone())}
@@ -52,6 +58,42 @@ pub fn NoticeList() -> impl IntoView {
                 </div>
             </For>
         </section>
+    }
+}
+
+/// Names the query-string keys the current page does not read, so a mistyped or
+/// stale link is noticed rather than silently half-applied.
+#[component]
+fn IgnoredParamsNotice() -> impl IntoView {
+    let location = use_location();
+    let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
+    let dismissed_for = RwSignal::new(None::<String>);
+    let ignored = Memo::new(move |_| {
+        let search = location.search.get();
+        let page_keys =
+            Page::from_location(&location.pathname.get(), &base).map_or(&[][..], Page::query_keys);
+        let known: Vec<&str> = GLOBAL_QUERY_KEYS.iter().chain(page_keys).copied().collect();
+        let unknown = unknown_keys(&search, &known);
+        (!unknown.is_empty() && dismissed_for.get().as_deref() != Some(search.as_str()))
+            .then(|| (search, summarize(&unknown, 5)))
+    });
+    move || {
+        ignored.get().map(|(search, names)| {
+            view! {
+                <div class="notice" role="status" data-notice="ignored-params">
+                    <p>{t_fill(Key::NoticesIgnoredParams, move || vec![("names", names.clone())])}</p>
+                    <button
+                        type="button"
+                        class="notice-dismiss"
+                        aria-label=t(Key::NoticesDismiss)
+                        title=t(Key::NoticesDismiss)
+                        on:click=move |_| dismissed_for.set(Some(search.clone()))
+                    >
+                        "×"
+                    </button>
+                </div>
+            }
+        })
     }
 }
 

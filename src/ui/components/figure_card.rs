@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::data::headline::HeadlineFigure;
 use crate::data::sections::section;
 use crate::i18n::Key;
+use crate::ui::app::page_href;
 use crate::ui::i18n::t_fill;
 use crate::ui::i18n::use_lang;
 
@@ -22,7 +23,7 @@ pub fn FigureCard(figure: &'static HeadlineFigure) -> impl IntoView {
                 .map(|s| {
                     view! {
                         <p class="figure-source">
-                            <A href=s.page.path()>{t_fill(Key::OverviewFrom, move || vec![("section", s.title.get(lang.get()).into())])}</A>
+                            <A href=page_href(s.page)>{t_fill(Key::OverviewFrom, move || vec![("section", s.title.get(lang.get()).into())])}</A>
                         </p>
                     }
                 })}

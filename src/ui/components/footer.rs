@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::data::report;
 use crate::domain::pages::Page;
 use crate::i18n::Key;
+use crate::ui::app::page_href;
 use crate::ui::i18n::use_lang;
 use crate::ui::i18n::{t, t_fill};
 
@@ -25,7 +26,7 @@ pub fn Footer() -> impl IntoView {
                 )}
             </p>
             <p>
-                <A href=Page::Data.path()>{t(Key::FooterAllData)}</A>
+                <A href=page_href(Page::Data)>{t(Key::FooterAllData)}</A>
             </p>
             <p class="footer-note">{t(Key::FooterOffline)}</p>
         </footer>

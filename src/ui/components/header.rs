@@ -7,6 +7,7 @@ use super::page_names::nav_key;
 use crate::domain::pages::Page;
 use crate::domain::prefs::{Lang, ThemePref};
 use crate::i18n::Key;
+use crate::ui::app::page_href;
 use crate::ui::i18n::{t, use_lang};
 use crate::ui::prefs::ThemeSignal;
 
@@ -15,7 +16,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand-row">
-                <A href="/" attr:class="brand" attr:aria-label=t(Key::AppHomeLabel)>
+                <A href=page_href(Page::Overview) attr:class="brand" attr:aria-label=t(Key::AppHomeLabel)>
                     <span class="brand-mark" aria-hidden="true">"▦"</span>
                     <span class="brand-name">{t(Key::AppName)}</span>
                 </A>
@@ -32,7 +33,7 @@ pub fn Header() -> impl IntoView {
                         .map(|page| {
                             view! {
                                 <li>
-                                    <A href=page.path() exact=true>
+                                    <A href=page_href(page) exact=true>
                                         {t(nav_key(page))}
                                     </A>
                                 </li>

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::domain::pages::Page;
 use crate::i18n::Key;
+use crate::ui::app::page_href;
 use crate::ui::i18n::{t, t_fill};
 
 #[component]
@@ -15,7 +17,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{t(Key::NotFoundTitle)}</h1>
             <p>{t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())])}</p>
             <p>
-                <A href="/">{t(Key::NotFoundHome)}</A>
+                <A href=page_href(Page::Overview)>{t(Key::NotFoundHome)}</A>
             </p>
         </div>
     }

@@ -7,6 +7,7 @@ use crate::data::headline::HEADLINE_FIGURES;
 use crate::data::sections::SECTIONS;
 use crate::domain::pages::Page;
 use crate::i18n::Key;
+use crate::ui::app::page_href;
 use crate::ui::components::figure_card::FigureCard;
 use crate::ui::components::page_names::{lead_key, nav_key, title_key};
 use crate::ui::i18n::{t, t_fill, use_lang};
@@ -40,7 +41,7 @@ pub fn OverviewPage() -> impl IntoView {
                                 <li class="section-card" data-section=section.id>
                                     <h3>{move || section.title.get(lang.get())}</h3>
                                     <p>{move || section.summary.get(lang.get())}</p>
-                                    <A href=section.page.path() attr:class="card-link">
+                                    <A href=page_href(section.page) attr:class="card-link">
                                         {t_fill(
                                             Key::OverviewOpen,
                                             move || vec![("page", nav_key(section.page).text(lang.get()).into())],

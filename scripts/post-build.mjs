@@ -1,0 +1,60 @@
+// Trunk post_build hook: finishes dist/ for static hosting.
+//
+// - Release builds: every inline <script> (Trunk's module loader) moves into a file of
+//   its own, so the Content-Security-Policy below can allow scripts from 'self' only,
+//   with no 'unsafe-inline' and no hashes; the policy is added as a <meta> tag.
+// - Every build: an index.html copy per route (dist/gpus/index.html, ...) and a
+//   404.html, so plain static hosts without SPA fallback (GitHub Pages among them)
+//   serve deep links. The routes are read from src/domain/pages.rs, the one list.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? ".";
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
+const release = process.env.TRUNK_PROFILE === "release";
+if (!staging) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)");
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+const indexPath = join(staging, "index.html");
+let html = await readFile(indexPath, "utf8");
+
+if (release) {
+  const inline = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
+  const moved = [];
+  for (const match of html.matchAll(inline)) {
+    const [tag, attrs, body] = match;
+    if (/\bsrc=/.test(attrs) || body.trim() === "") continue;
+    const name = `loader-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.js`;
+    await writeFile(join(staging, name), body);
+    moved.push([tag, `<script${attrs} src="${publicUrl}${name}"></script>`]);
+  }
+  for (const [from, to] of moved) html = html.replace(from, to);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+  html = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => `${m}${meta}`);
+  if (!html.includes(meta)) throw new Error("index.html has no <meta charset=utf-8> to put the CSP after");
+  await writeFile(indexPath, html);
+}
+
+const pages = await readFile(join(source, "src/domain/pages.rs"), "utf8");
+const routes = [...pages.matchAll(/Page::\w+ => "(\/[^"]*)"/g)].map((m) => m[1]);
+if (!routes.includes("/")) throw new Error("no routes found in src/domain/pages.rs");
+for (const route of routes.filter((r) => r !== "/")) {
+  const dir = join(staging, route);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "index.html"), html);
+}
+await writeFile(join(staging, "404.html"), html);
+console.log(`post-build: ${routes.length - 1} route copies and 404.html${release ? ", loader moved out, CSP set" : ""}`);

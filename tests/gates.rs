@@ -1,0 +1,512 @@
+//! Layer 3, quality gates: every route, in both languages and both themes, on the
+//! release build. Static hosting under a sub-path, a strict Content-Security-Policy,
+//! hostile query strings and corrupt storage, accessibility (axe-core, keyboard, skip
+//! link, contrast), phone widths and print.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use container_atlas::domain::pages::{GLOBAL_QUERY_KEYS, Page};
+use container_atlas::domain::prefs::{LANG_PARAM, Lang};
+use container_atlas::domain::query::{get_param, unknown_keys};
+use container_atlas::i18n::Key;
+use container_atlas::ui::components::page_names::title_key;
+use fantoccini::Locator;
+use serde_json::json;
+use support::{Hosting, Server, Session, build_dir};
+
+/// The sub-path the second release build is made for (see scripts/atlas.sh).
+const SUB_PATH: &str = "/some/sub/path";
+
+fn title(page: Page, lang: Lang) -> &'static str {
+    title_key(page).text(lang)
+}
+
+/// Every route, and one the app does not know.
+fn routes() -> Vec<&'static str> {
+    Page::ALL
+        .iter()
+        .map(|p| p.path())
+        .chain(["/no/such/page"])
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the release builds and chromedriver: run through scripts/atlas.sh test"]
+async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
+    let root = build_dir("ATLAS_DIST_SUB", "target/dist-sub");
+    for page in Page::ALL.iter().filter(|p| **p != Page::Overview) {
+        let copy = root.join(&page.path()[1..]).join("index.html");
+        assert!(
+            copy.is_file(),
+            "no {} for plain static hosts",
+            copy.display()
+        );
+    }
+    assert!(root.join("404.html").is_file());
+
+    let s = Session::start_on(Server::start(root, SUB_PATH, Hosting::Plain)).await;
+    for page in Page::ALL {
+        s.open(&format!("{}?lang=en", page.path())).await;
+        assert_eq!(
+            s.text("main h1").await,
+            title(page, Lang::En),
+            "{}",
+            page.path()
+        );
+        s.client.refresh().await.unwrap();
+        let expected = title(page, Lang::En);
+        assert_eq!(
+            s.wait_for_text("main h1", expected).await,
+            expected,
+            "after reload"
+        );
+    }
+    // Links stay under the sub-path.
+    s.open("/").await;
+    s.click(&format!(".site-nav a[href$='{}']", Page::Gpus.path()))
+        .await;
+    let gpus = title(Page::Gpus, Lang::En);
+    let seen = s.wait_for_text("main h1", gpus).await;
+    let url = s.client.current_url().await.unwrap();
+    assert_eq!(url.path(), format!("{SUB_PATH}/gpus"));
+    assert_eq!(
+        seen,
+        gpus,
+        "{:?}",
+        s.eval("return document.body.innerText").await
+    );
+    // An unknown path gets 404.html, which shows the not-found page.
+    s.open("/no/such/page").await;
+    assert_eq!(s.text("main h1").await, Key::NotFoundTitle.text(Lang::En));
+
+    let errors: Vec<String> = s
+        .console_errors()
+        .await
+        .into_iter()
+        .filter(|e| !(e.contains("/no/such/page") && e.contains("404")))
+        .collect();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    let elsewhere = s.requests_elsewhere().await;
+    assert!(
+        elsewhere.is_empty(),
+        "requests to other hosts: {elsewhere:#?}"
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn strict_content_security_policy_is_set_and_enforced() {
+    let s = Session::start().await;
+    s.open("/").await;
+    let policy = s
+        .eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content")
+        .await;
+    let policy = policy.as_str().expect("a CSP meta tag");
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "object-src 'none'",
+        "base-uri 'self'",
+    ] {
+        assert!(
+            policy.contains(directive),
+            "{directive} missing from {policy}"
+        );
+    }
+    assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+    let inline = s
+        .eval("return document.querySelectorAll('script:not([src])').length")
+        .await;
+    assert_eq!(
+        inline,
+        json!(0),
+        "no inline script is left for the policy to allow"
+    );
+
+    // The app ran under it (the heading is there); an inline script is refused and the
+    // refusal reaches the console, where every other test looks for errors.
+    s.eval(
+        "const el = document.createElement('script'); el.textContent = 'window.__ran = 1';
+         document.body.append(el); return null;",
+    )
+    .await;
+    assert_eq!(s.eval("return window.__ran ?? null").await, json!(null));
+    let errors = s.console_errors().await;
+    assert!(
+        errors.iter().any(|e| e.contains("Content Security Policy")),
+        "the violation was not reported: {errors:?}"
+    );
+    s.close().await;
+}
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Query strings a user could paste or an attacker could craft.
+fn hostile_queries(count: usize) -> Vec<String> {
+    const KEYS: &[&str] = &[
+        "lang",
+        "lang",
+        "theme",
+        "utm_source",
+        "q",
+        "%3Cscript%3E",
+        "__proto__",
+        "constructor",
+        "",
+        "lang[]",
+        "LANG",
+        "%00",
+        "%E4%B8%AD%E6%96%87",
+    ];
+    const VALUES: &[&str] = &[
+        "zh",
+        "en",
+        "fr",
+        "",
+        "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+        "%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E",
+        "javascript:window.__pwned=1",
+        "%ZZ%",
+        "%",
+        "%FF%FE",
+        "-1",
+        "1e309",
+        "NaN",
+        "null",
+        "%7B%22a%22%3A1%7D",
+        "%F0%9F%92%A5",
+        "zh&lang=en",
+        "..%2F..%2Fetc%2Fpasswd",
+    ];
+    let mut rng = XorShift(0x5EED_CAFE_F00D_1234);
+    (0..count)
+        .map(|i| {
+            let pairs = 1 + (rng.next() % 4) as usize;
+            let mut parts: Vec<String> = (0..pairs)
+                .map(|_| format!("{}={}", rng.pick(KEYS), rng.pick(VALUES)))
+                .collect();
+            if i % 25 == 0 {
+                parts.push(format!("big={}", "x".repeat(8_000)));
+            }
+            if i % 30 == 7 {
+                parts.push("&&==&".into());
+            }
+            format!("?{}", parts.join("&"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn hostile_query_strings_never_break_a_page() {
+    let s = Session::start().await;
+    let routes = routes();
+    for (i, query) in hostile_queries(300).into_iter().enumerate() {
+        let route = routes[i % routes.len()];
+        s.open(&format!("{route}{query}")).await;
+        let case = format!("case {i}: {route}{}", &query[..query.len().min(120)]);
+        let state = s
+            .eval(
+                "return {
+                    panic: !!document.getElementById('panic-panel'),
+                    pwned: window.__pwned ?? null,
+                    injected: document.querySelectorAll('#app script, #app img[src=x], #app [onerror]').length,
+                    ignored: !!document.querySelector('.notice[data-notice=ignored-params]'),
+                    badLang: !!document.querySelector('.notice[data-notice=ignored-lang-param]'),
+                    h1: document.querySelector('main h1')?.textContent ?? ''
+                }",
+            )
+            .await;
+        assert_eq!(state["panic"], json!(false), "{case}");
+        assert_eq!(state["pwned"], json!(null), "{case}");
+        assert_eq!(state["injected"], json!(0), "{case}");
+        assert_ne!(state["h1"], json!(""), "{case}");
+        // What the page should have said, by the same rules the app uses.
+        let page = Page::from_path(route);
+        let known: Vec<&str> = GLOBAL_QUERY_KEYS
+            .iter()
+            .chain(page.map_or(&[][..], Page::query_keys))
+            .copied()
+            .collect();
+        let expect_ignored = !unknown_keys(&query, &known).is_empty();
+        assert_eq!(state["ignored"], json!(expect_ignored), "{case}");
+        let bad_lang = get_param(&query, LANG_PARAM).is_some_and(|v| Lang::parse(&v).is_none());
+        assert_eq!(state["badLang"], json!(bad_lang), "{case}");
+    }
+    let errors = s.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn corrupt_storage_is_reset_with_a_notice() {
+    let s = Session::start().await;
+    s.open("/").await;
+    s.eval(
+        "localStorage.setItem('atlas.lang', '{\"half\":'); localStorage.setItem('atlas.theme', '💥');
+         return null;",
+    )
+    .await;
+    s.client.refresh().await.unwrap();
+    s.client
+        .wait()
+        .for_element(Locator::Css(".notice[data-notice=reset-stored-theme]"))
+        .await
+        .unwrap();
+    assert!(
+        s.client
+            .find(Locator::Css(".notice[data-notice=reset-stored-lang]"))
+            .await
+            .is_ok()
+    );
+    let stored = s
+        .eval("return [localStorage.getItem('atlas.lang'), localStorage.getItem('atlas.theme')]")
+        .await;
+    assert_eq!(stored, json!(["en", "system"]));
+    assert_eq!(s.text("main h1").await, title(Page::Overview, Lang::En));
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build, axe-core and chromedriver: run through scripts/atlas.sh test"]
+async fn axe_finds_no_violation_on_any_route_language_or_theme() {
+    let axe_path = std::env::var("ATLAS_AXE")
+        .unwrap_or_else(|_| ".tools/axe/node_modules/axe-core/axe.min.js".into());
+    let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|e| {
+        panic!("axe-core at {axe_path}: {e} (scripts/atlas.sh test installs it)")
+    });
+    let s = Session::start().await;
+    let mut violations = Vec::new();
+    for lang in ["en", "zh"] {
+        for route in routes() {
+            s.open(&format!("{route}?lang={lang}")).await;
+            for theme in ["light", "dark"] {
+                s.click(&format!("button[data-theme-choice={theme}]")).await;
+                // Injected through WebDriver, which the page's CSP does not govern.
+                s.client
+                    .execute(&axe, vec![])
+                    .await
+                    .expect("axe-core loads");
+                let found = s
+                    .client
+                    .execute_async(
+                        "const done = arguments[arguments.length - 1];
+                         axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                           r.violations.map(v => v.id + ' (' + v.impact + '): ' +
+                             v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | '))));",
+                        vec![],
+                    )
+                    .await
+                    .expect("axe.run");
+                for v in found.as_array().into_iter().flatten() {
+                    violations.push(format!(
+                        "{route} {lang} {theme}: {}",
+                        v.as_str().unwrap_or_default()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "axe violations:\n{}",
+        violations.join("\n")
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn the_keyboard_reaches_every_control_in_visible_order() {
+    let s = Session::start().await;
+    for route in routes() {
+        s.open(&format!("{route}?lang=en")).await;
+        // Every control the page offers, in document order.
+        let controls = s
+            .eval(
+                "return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')]
+                   .filter(e => !e.disabled && e.getClientRects().length)
+                   .map((e, i) => { e.dataset.kbd = i; return i; }).length",
+            )
+            .await
+            .as_u64()
+            .unwrap();
+        s.eval("document.activeElement?.blur(); window.scrollTo(0, 0); return null")
+            .await;
+        let mut reached = Vec::new();
+        for _ in 0..controls + 1 {
+            s.client
+                .active_element()
+                .await
+                .unwrap()
+                .send_keys("\u{E004}")
+                .await
+                .unwrap();
+            // Give a smooth scroll to the newly focused control time to finish.
+            let focus = s
+                .eval_async(
+                    "const done = arguments[arguments.length - 1];
+                     const e = document.activeElement;
+                     const style = getComputedStyle(e);
+                     const seen = () => { const r = e.getBoundingClientRect();
+                       return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight; };
+                     const started = performance.now();
+                     const check = () => {
+                       if (seen() || performance.now() - started > 1500) {
+                         const r = e.getBoundingClientRect();
+                         done({ kbd: e.dataset.kbd ?? null, visible: seen(),
+                                where: `${e.tagName} ${e.textContent.trim().slice(0, 30)} top=${r.top} bottom=${r.bottom} h=${innerHeight}`,
+                                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 });
+                       } else { requestAnimationFrame(check); }
+                     };
+                     check();",
+                )
+                .await;
+            let Some(index) = focus["kbd"].as_str() else {
+                break;
+            };
+            assert_eq!(
+                focus["outline"],
+                json!(true),
+                "{route}: control {index} shows no focus ring"
+            );
+            assert_eq!(
+                focus["visible"],
+                json!(true),
+                "{route}: control {index} is focused off screen: {}",
+                focus["where"]
+            );
+            reached.push(index.parse::<u64>().unwrap());
+        }
+        let expected: Vec<u64> = (0..controls).collect();
+        assert_eq!(
+            reached, expected,
+            "{route}: Tab order differs from the visible order"
+        );
+    }
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn the_skip_link_moves_focus_to_the_content() {
+    let s = Session::start().await;
+    for route in routes() {
+        s.open(&format!("{route}?lang=zh")).await;
+        s.eval("document.activeElement?.blur(); return null").await;
+        let body = s.client.find(Locator::Css("body")).await.unwrap();
+        body.send_keys("\u{E004}").await.unwrap();
+        let first = s.eval("return document.activeElement.className").await;
+        assert_eq!(
+            first,
+            json!("skip-link"),
+            "{route}: the skip link is not the first stop"
+        );
+        assert_eq!(s.text(".skip-link").await, Key::AppSkip.text(Lang::Zh));
+        s.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        let focused = s.eval("return document.activeElement.id").await;
+        assert_eq!(
+            focused,
+            json!("main"),
+            "{route}: Enter on the skip link left focus elsewhere"
+        );
+    }
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn phones_get_no_sideways_scroll_and_big_enough_touch_targets() {
+    let s = Session::start().await;
+    s.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    for lang in ["en", "zh"] {
+        for route in routes() {
+            s.open(&format!("{route}?lang={lang}")).await;
+            let report = s
+                .eval(
+                    "return {
+                       width: innerWidth,
+                       scroll: document.documentElement.scrollWidth,
+                       small: [...document.querySelectorAll('a[href], button')]
+                         .filter(e => e.getClientRects().length && !e.classList.contains('skip-link'))
+                         .map(e => [e, e.getBoundingClientRect()])
+                         .filter(([, r]) => r.width < 44 || r.height < 44)
+                         .map(([e, r]) => `${e.textContent.trim().slice(0, 30)} ${Math.round(r.width)}x${Math.round(r.height)}`)
+                     }",
+                )
+                .await;
+            assert_eq!(report["width"], json!(375));
+            assert!(
+                report["scroll"].as_u64() <= Some(375),
+                "{route} {lang}: the page is {} px wide",
+                report["scroll"]
+            );
+            assert_eq!(
+                report["small"],
+                json!([]),
+                "{route} {lang}: touch targets under 44 px"
+            );
+        }
+    }
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn print_shows_the_content_without_the_navigation() {
+    let s = Session::start().await;
+    s.open("/?lang=en").await;
+    s.click("button[data-theme-choice=dark]").await;
+    s.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    let shown = s
+        .eval(
+            "const shown = sel => { const e = document.querySelector(sel); return !!e && getComputedStyle(e).display !== 'none'; };
+             return { nav: shown('.site-nav'), switches: shown('.switches'), main: shown('main'),
+                      figures: shown('.figure-grid'), footer: shown('.site-footer'),
+                      background: getComputedStyle(document.body).backgroundColor };",
+        )
+        .await;
+    assert_eq!(shown["nav"], json!(false), "navigation printed");
+    assert_eq!(shown["switches"], json!(false), "switches printed");
+    assert_eq!(shown["main"], json!(true));
+    assert_eq!(shown["figures"], json!(true));
+    assert_eq!(
+        shown["footer"],
+        json!(true),
+        "the source of the figures is printed"
+    );
+    assert_eq!(
+        shown["background"],
+        json!("rgb(255, 255, 255)"),
+        "dark theme printed dark"
+    );
+    s.close().await;
+}

@@ -1,0 +1,438 @@
+//! The end-to-end harness shared by `tests/e2e.rs` and `tests/gates.rs`: a static
+//! server for a release build, chromedriver, and a browser session with helpers.
+//!
+//! Requests to other hosts are caught twice: Chromium's DevTools network log lists every
+//! request the page makes, and Chromium's proxy is this same server, which refuses all
+//! of them (so nothing leaves the machine) and records those the page made. Chromium's
+//! own background traffic (update checks, sign-in) names no page of ours as referrer
+//! and is refused without being counted.
+#![allow(dead_code)] // each test file uses part of the harness
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// How the server answers a path that is not a file.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Hosting {
+    /// Like `trunk serve` or a host with SPA fallback: `index.html` for any route.
+    SpaFallback,
+    /// Like GitHub Pages: `dir/index.html` for a directory, else `404.html` with 404.
+    Plain,
+}
+
+/// A static file server for a build that is also Chromium's proxy: requests for our
+/// own origin are served, any other is refused, and recorded in `foreign` when the
+/// page made it.
+pub struct Server {
+    port: u16,
+    prefix: String,
+    foreign: Arc<Mutex<Vec<String>>>,
+}
+
+#[derive(Clone)]
+pub struct Site {
+    root: PathBuf,
+    /// The path the build was made for (`trunk build --public-url`), without trailing slash.
+    prefix: String,
+    hosting: Hosting,
+}
+
+impl Server {
+    pub fn start(root: PathBuf, prefix: &str, hosting: Hosting) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let foreign = Arc::new(Mutex::new(Vec::new()));
+        let recorded = foreign.clone();
+        let site = Site {
+            root,
+            prefix: prefix.to_owned(),
+            hosting,
+        };
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let site = site.clone();
+                let recorded = recorded.clone();
+                std::thread::spawn(move || handle(stream, &site, port, &recorded));
+            }
+        });
+        Server {
+            port,
+            prefix: prefix.to_owned(),
+            foreign,
+        }
+    }
+
+    /// The URL of an app path (`/gpus?lang=zh`), under the site's prefix.
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!(
+            "http://127.0.0.1:{}{}{path_and_query}",
+            self.port, self.prefix
+        )
+    }
+
+    pub fn foreign_requests(&self) -> Vec<String> {
+        self.foreign.lock().unwrap().clone()
+    }
+}
+
+fn handle(mut stream: TcpStream, site: &Site, port: u16, foreign: &Mutex<Vec<String>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    let mut host = String::new();
+    let mut referer = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("host") {
+                host = value.trim().to_owned();
+            } else if name.eq_ignore_ascii_case("referer") || name.eq_ignore_ascii_case("origin") {
+                referer = value.trim().to_owned();
+            }
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let own = format!("127.0.0.1:{port}");
+    let path = if method == "CONNECT" {
+        None
+    } else if let Some(rest) = target.strip_prefix("http://") {
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        (authority == own).then_some(if path.is_empty() { "/" } else { path })
+    } else {
+        (host == own || host.is_empty()).then_some(target)
+    };
+    let Some(path) = path else {
+        if referer.starts_with(&format!("http://{own}")) {
+            foreign.lock().unwrap().push(format!("{method} {target}"));
+        }
+        let _ = stream
+            .write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        return;
+    };
+    let (status, content_type, body) = serve(site, path);
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    if method != "HEAD" {
+        let _ = stream.write_all(&body);
+    }
+    // Drain anything left so the client sees an orderly close.
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = reader.read(&mut [0; 64]);
+}
+
+/// A file of the site, or what its kind of host answers when there is none.
+fn serve(site: &Site, target: &str) -> (&'static str, &'static str, Vec<u8>) {
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let Some(relative) = path.strip_prefix(&site.prefix) else {
+        return ("404 Not Found", "text/plain", b"outside the site".to_vec());
+    };
+    let relative = relative.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return ("400 Bad Request", "text/plain", b"bad path".to_vec());
+    }
+    let file = site.root.join(relative);
+    let (file, status) = if file.is_file() {
+        (file, "200 OK")
+    } else if site.hosting == Hosting::Plain {
+        let index = file.join("index.html");
+        if index.is_file() {
+            (index, "200 OK")
+        } else {
+            (site.root.join("404.html"), "404 Not Found")
+        }
+    } else if Path::new(relative).extension().is_none() {
+        (site.root.join("index.html"), "200 OK")
+    } else {
+        return ("404 Not Found", "text/plain", b"not found".to_vec());
+    };
+    let content_type = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+    (status, content_type, std::fs::read(file).unwrap())
+}
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
+        let deadline = Instant::now() + WAIT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One browser session against one server.
+pub struct Session {
+    pub client: Client,
+    pub server: Server,
+    _driver: Driver,
+}
+
+impl Session {
+    /// A session on the release build at the root of a host with SPA fallback.
+    pub async fn start() -> Session {
+        Session::start_on(Server::start(
+            build_dir("ATLAS_DIST", "dist"),
+            "",
+            Hosting::SpaFallback,
+        ))
+        .await
+    }
+
+    pub async fn start_on(server: Server) -> Session {
+        let driver = Driver::start();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    "--lang=en-US", "--window-size=1280,900",
+                    format!("--proxy-server=http://127.0.0.1:{}", server.port),
+                    // Loopback too goes through the proxy, so nothing escapes the count.
+                    "--proxy-bypass-list=<-loopback>",
+                ]
+            }),
+        );
+        caps.insert(
+            "goog:loggingPrefs".into(),
+            json!({ "browser": "ALL", "performance": "ALL" }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a chromedriver session");
+        Session {
+            client,
+            server,
+            _driver: driver,
+        }
+    }
+
+    pub async fn open(&self, path_and_query: &str) {
+        self.client
+            .goto(&self.server.url(path_and_query))
+            .await
+            .unwrap();
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("main h1"))
+            .await
+            .unwrap();
+    }
+
+    pub async fn text(&self, selector: &str) -> String {
+        self.client
+            .find(Locator::Css(selector))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Waits until the element's text equals `expected`, returning what it last saw.
+    pub async fn wait_for_text(&self, selector: &str, expected: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let seen = match self.client.find(Locator::Css(selector)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if seen == expected || Instant::now() > deadline {
+                return seen;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn html_lang(&self) -> String {
+        let lang = self
+            .client
+            .execute("return document.documentElement.lang", vec![])
+            .await;
+        lang.unwrap().as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Console entries of level SEVERE since the last call (errors, failed loads).
+    pub async fn console_errors(&self) -> Vec<String> {
+        self.log("browser")
+            .await
+            .into_iter()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// URLs of the requests the page made since the last call, from DevTools events.
+    pub async fn page_requests(&self) -> Vec<String> {
+        self.log("performance")
+            .await
+            .into_iter()
+            .filter_map(|entry| {
+                serde_json::from_str::<serde_json::Value>(entry["message"].as_str()?).ok()
+            })
+            .filter(|event| event["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|event| {
+                Some(
+                    event["message"]["params"]["request"]["url"]
+                        .as_str()?
+                        .to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// Requests to anything but our own origin (inline `data:` URLs are not requests).
+    pub async fn requests_elsewhere(&self) -> Vec<String> {
+        let own = self.server.url("/");
+        let mut elsewhere: Vec<String> = self
+            .page_requests()
+            .await
+            .into_iter()
+            .filter(|url| !url.starts_with(&own) && !url.starts_with("data:"))
+            .collect();
+        elsewhere.extend(self.server.foreign_requests());
+        elsewhere
+    }
+
+    pub async fn log(&self, kind: &'static str) -> Vec<serde_json::Value> {
+        let command = ChromeCommand {
+            path: "se/log",
+            body: json!({ "type": kind }),
+        };
+        let log = self.client.issue_cmd(command).await;
+        log.expect("the browser log")
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Runs a DevTools protocol command.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) {
+        let command = ChromeCommand {
+            path: "goog/cdp/execute",
+            body: json!({ "cmd": cmd, "params": params }),
+        };
+        self.client.issue_cmd(command).await.expect(cmd);
+    }
+
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect(script)
+    }
+
+    /// Runs a script that reports through its last argument, a callback.
+    pub async fn eval_async(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .expect(script)
+    }
+
+    pub async fn click(&self, selector: &str) {
+        let element = self
+            .client
+            .find(Locator::Css(selector))
+            .await
+            .expect(selector);
+        element.click().await.expect(selector);
+    }
+
+    pub async fn close(self) {
+        self.client.close().await.unwrap();
+    }
+}
+
+/// The release build named by an environment variable (set by scripts/atlas.sh).
+pub fn build_dir(variable: &str, default: &str) -> PathBuf {
+    let dir = PathBuf::from(std::env::var(variable).unwrap_or_else(|_| default.into()));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release build in {} (${variable}): run scripts/atlas.sh test, which builds it",
+        dir.display()
+    );
+    dir
+}
+
+/// A chromedriver endpoint the WebDriver standard lacks: its log (`se/log`) and the
+/// DevTools protocol (`goog/cdp/execute`).
+#[derive(Debug)]
+struct ChromeCommand {
+    path: &'static str,
+    body: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for ChromeCommand {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
