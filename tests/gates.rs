@@ -329,6 +329,20 @@ async fn axe_finds_no_violation_on_any_route_language_or_theme() {
         "axe violations:\n{}",
         violations.join("\n")
     );
+
+    // And it does find a violation when there is one: an image with no text.
+    s.eval("document.querySelector('main').append(document.createElement('img')); return null")
+        .await;
+    let control = s
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => v.id)));",
+        )
+        .await;
+    assert!(
+        control.to_string().contains("image-alt"),
+        "axe missed it: {control}"
+    );
     s.close().await;
 }
 
