@@ -5,6 +5,7 @@
 #   scripts/atlas.sh serve   install the toolchain, serve on http://127.0.0.1:8080 with live reload
 #   scripts/atlas.sh test    install the toolchain and test browser, run all three test layers
 #   scripts/atlas.sh build   install the toolchain, release build into dist/
+#   scripts/atlas.sh bench   release build, then print size, time-to-content and latency figures
 #   scripts/atlas.sh shots   release build, then screenshots of / in both languages into bench/out/
 #   scripts/atlas.sh setup   only install the toolchain
 set -euo pipefail
@@ -167,5 +168,12 @@ case "${1:-}" in
   build) setup; trunk build --release ;;
   test) run_tests ;;
   shots) screenshots ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  bench)
+    setup
+    setup_browser
+    trunk build --release
+    CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" ATLAS_DIST="$ROOT/dist" \
+      cargo run --quiet --locked --example bench
+    ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -67,6 +67,17 @@ pub fn base_href() -> Option<String> {
     document.base_uri().ok()?
 }
 
+/// Marks the moment a page's main content is in the DOM (`atlas:content`), for the
+/// time-to-content figure in `bench/`.
+pub fn mark_content_ready() {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(CONTENT_MARK);
+    }
+}
+
+/// The name of the performance mark set by [`mark_content_ready`].
+pub const CONTENT_MARK: &str = "atlas:content";
+
 /// Sets an attribute of the `<html>` element.
 pub fn set_root_attribute(name: &str, value: &str) {
     if let Some(root) = window()

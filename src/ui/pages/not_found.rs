@@ -12,6 +12,8 @@ use crate::ui::i18n::{t, t_fill};
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let location = use_location();
+    // Effects run once the view is in the DOM.
+    Effect::new(|_| crate::ui::browser::mark_content_ready());
     view! {
         <div class="page not-found" data-page="not-found">
             <h1>{t(Key::NotFoundTitle)}</h1>

@@ -15,6 +15,8 @@ use crate::ui::i18n::{t, t_fill, use_lang};
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let lang = use_lang();
+    // Effects run once the view is in the DOM.
+    Effect::new(|_| crate::ui::browser::mark_content_ready());
     view! {
         <div class="page overview" data-page="/">
             <h1>{t(title_key(Page::Overview))}</h1>

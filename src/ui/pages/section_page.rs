@@ -20,6 +20,8 @@ pub fn SectionPage(page: Page) -> impl IntoView {
         .filter(|f| sections.iter().any(|s| s.id == f.section))
         .collect();
     let has_figures = !figures.is_empty();
+    // Effects run once the view is in the DOM.
+    Effect::new(|_| crate::ui::browser::mark_content_ready());
     view! {
         <div class="page" data-page=page.path()>
             <h1>{t(title_key(page))}</h1>
