@@ -12,296 +12,308 @@
 //! Options (environment): ATLAS_DIST (default dist), BENCH_LOADS (default 15),
 //! BENCH_TOGGLES (default 21).
 
+// The bench drives a browser from the host; there is nothing to run on wasm32.
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    native::main();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
 
-use serde_json::{Value, json};
-use support::{Hosting, Server, Session, build_dir};
+    use std::io::Write as _;
+    use std::path::{Path, PathBuf};
 
-fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(run());
-}
+    use super::support::{Hosting, Server, Session, build_dir};
+    use serde_json::{Value, json};
 
-async fn run() {
-    let dist = build_dir("ATLAS_DIST", "dist");
-    let loads = env_count("BENCH_LOADS", 15);
-    let toggles = env_count("BENCH_TOGGLES", 21);
+    pub fn main() {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(run());
+    }
 
-    println!("# Container Atlas bench\n");
-    println!("## Size of dist/ ({})\n", dist.display());
-    let sizes = print_sizes(&dist);
+    async fn run() {
+        let dist = build_dir("ATLAS_DIST", "dist");
+        let loads = env_count("BENCH_LOADS", 15);
+        let toggles = env_count("BENCH_TOGGLES", 21);
 
-    let app = Session::start_on(Server::start(dist.clone(), "", Hosting::SpaFallback)).await;
-    app.cdp("Network.enable", json!({})).await;
-    app.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
+        println!("# Container Atlas bench\n");
+        println!("## Size of dist/ ({})\n", dist.display());
+        let sizes = print_sizes(&dist);
 
-    // What a first visit to / fetches, from the DevTools network log.
-    app.page_requests().await;
-    app.open("/?lang=en").await;
-    let own = app.server.url("/");
-    let mut fetched: Vec<String> = app
-        .page_requests()
-        .await
-        .into_iter()
-        .filter_map(|url| {
-            url.strip_prefix(&own)
-                .map(|p| p.split('?').next().unwrap_or("").to_owned())
-        })
-        .collect();
-    fetched.sort();
-    fetched.dedup();
-    let (mut raw, mut gz, mut br) = (0, 0, 0);
-    println!("\n## First visit to / (cache disabled)\n");
-    println!("| file | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
-    for path in &fetched {
-        let file = if path.is_empty() {
-            "index.html".to_owned()
-        } else {
-            path.clone()
+        let app = Session::start_on(Server::start(dist.clone(), "", Hosting::SpaFallback)).await;
+        app.cdp("Network.enable", json!({})).await;
+        app.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+            .await;
+
+        // What a first visit to / fetches, from the DevTools network log.
+        app.page_requests().await;
+        app.open("/?lang=en").await;
+        let own = app.server.url("/");
+        let mut fetched: Vec<String> = app
+            .page_requests()
+            .await
+            .into_iter()
+            .filter_map(|url| {
+                url.strip_prefix(&own)
+                    .map(|p| p.split('?').next().unwrap_or("").to_owned())
+            })
+            .collect();
+        fetched.sort();
+        fetched.dedup();
+        let (mut raw, mut gz, mut br) = (0, 0, 0);
+        println!("\n## First visit to / (cache disabled)\n");
+        println!("| file | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
+        for path in &fetched {
+            let file = if path.is_empty() {
+                "index.html".to_owned()
+            } else {
+                path.clone()
+            };
+            if let Some((_, r, g, b)) = sizes.iter().find(|(name, ..)| *name == file) {
+                println!("| {file} | {} | {} | {} |", kb(*r), kb(*g), kb(*b));
+                raw += r;
+                gz += g;
+                br += b;
+            }
+        }
+        println!(
+            "| **total** | **{}** | **{}** | **{}** |",
+            kb(raw),
+            kb(gz),
+            kb(br)
+        );
+        println!(
+            "\nBudget: 200 KB gzip for a first visit; used {} ({:.0}%).",
+            kb(gz),
+            gz as f64 / 2048.0
+        );
+
+        // Time to content, app and static snapshot, in alternating cold loads.
+        let snapshot_dir = write_snapshot(&app, &dist).await;
+        let snapshot =
+            Session::start_on(Server::start(snapshot_dir, "", Hosting::SpaFallback)).await;
+        snapshot.cdp("Network.enable", json!({})).await;
+        snapshot
+            .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+            .await;
+        let (mut app_times, mut app_fcp, mut snap_times, mut snap_fcp) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..loads {
+            let (t, f) = cold_load(&app).await;
+            app_times.push(t);
+            app_fcp.push(f);
+            let (t, f) = cold_load(&snapshot).await;
+            snap_times.push(t);
+            snap_fcp.push(f);
+        }
+        println!("\n## Time to content: / in English, {loads} cold loads each, 127.0.0.1\n");
+        println!(
+            "| page | to `atlas:content` median | spread (min–max) | first contentful paint median |"
+        );
+        println!("|---|---:|---:|---:|");
+        print_row("app (release build)", &app_times, &app_fcp);
+        print_row("static snapshot (HTML + CSS)", &snap_times, &snap_fcp);
+        println!(
+            "\nRatio app / snapshot: {:.2}x (goal: at most 2x).",
+            median(&app_times) / median(&snap_times)
+        );
+        snapshot.close().await;
+
+        // Interaction latency.
+        app.open("/?lang=en").await;
+        let lang = interaction(&app, toggles, "lang").await;
+        let theme = interaction(&app, toggles, "theme").await;
+        println!("\n## Interaction latency: click to DOM update, {toggles} toggles each\n");
+        println!("| interaction | median | spread (min–max) |\n|---|---:|---:|");
+        println!(
+            "| language switch (whole page re-rendered) | {} | {} |",
+            ms(median(&lang)),
+            spread(&lang)
+        );
+        println!(
+            "| theme switch (`<html data-theme>`) | {} | {} |",
+            ms(median(&theme)),
+            spread(&theme)
+        );
+        app.close().await;
+    }
+
+    fn env_count(name: &str, default: usize) -> usize {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
+    /// Prints a size table of the top-level files and returns (name, raw, gzip, brotli).
+    fn print_sizes(dist: &Path) -> Vec<(String, usize, usize, usize)> {
+        let mut rows = Vec::new();
+        let mut copies = 0;
+        for entry in std::fs::read_dir(dist).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                copies += 1;
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            rows.push((name, bytes.len(), gzip(&bytes), brotli(&bytes)));
+        }
+        rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+        println!("| file | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
+        for (name, raw, gz, br) in &rows {
+            println!("| {name} | {} | {} | {} |", kb(*raw), kb(*gz), kb(*br));
+        }
+        println!("\nPlus {copies} route folders, each an index.html copy for plain static hosts.");
+        rows
+    }
+
+    fn gzip(bytes: &[u8]) -> usize {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap().len()
+    }
+
+    fn brotli(bytes: &[u8]) -> usize {
+        let mut out = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            ..Default::default()
         };
-        if let Some((_, r, g, b)) = sizes.iter().find(|(name, ..)| *name == file) {
-            println!("| {file} | {} | {} | {} |", kb(*r), kb(*g), kb(*b));
-            raw += r;
-            gz += g;
-            br += b;
+        brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+        out.len()
+    }
+
+    fn kb(bytes: usize) -> String {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+
+    fn ms(value: f64) -> String {
+        format!("{value:.1} ms")
+    }
+
+    fn median(values: &[f64]) -> f64 {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let mid = sorted.len() / 2;
+        if sorted.len().is_multiple_of(2) {
+            (sorted[mid - 1] + sorted[mid]) / 2.0
+        } else {
+            sorted[mid]
         }
     }
-    println!(
-        "| **total** | **{}** | **{}** | **{}** |",
-        kb(raw),
-        kb(gz),
-        kb(br)
-    );
-    println!(
-        "\nBudget: 200 KB gzip for a first visit; used {} ({:.0}%).",
-        kb(gz),
-        gz as f64 / 2048.0
-    );
 
-    // Time to content, app and static snapshot, in alternating cold loads.
-    let snapshot_dir = write_snapshot(&app, &dist).await;
-    let snapshot = Session::start_on(Server::start(snapshot_dir, "", Hosting::SpaFallback)).await;
-    snapshot.cdp("Network.enable", json!({})).await;
-    snapshot
-        .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
-    let (mut app_times, mut app_fcp, mut snap_times, mut snap_fcp) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..loads {
-        let (t, f) = cold_load(&app).await;
-        app_times.push(t);
-        app_fcp.push(f);
-        let (t, f) = cold_load(&snapshot).await;
-        snap_times.push(t);
-        snap_fcp.push(f);
+    fn spread(values: &[f64]) -> String {
+        let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        format!("{min:.1}–{max:.1} ms")
     }
-    println!("\n## Time to content: / in English, {loads} cold loads each, 127.0.0.1\n");
-    println!(
-        "| page | to `atlas:content` median | spread (min–max) | first contentful paint median |"
-    );
-    println!("|---|---:|---:|---:|");
-    print_row("app (release build)", &app_times, &app_fcp);
-    print_row("static snapshot (HTML + CSS)", &snap_times, &snap_fcp);
-    println!(
-        "\nRatio app / snapshot: {:.2}x (goal: at most 2x).",
-        median(&app_times) / median(&snap_times)
-    );
-    snapshot.close().await;
 
-    // Interaction latency.
-    app.open("/?lang=en").await;
-    let lang = interaction(&app, toggles, "lang").await;
-    let theme = interaction(&app, toggles, "theme").await;
-    println!("\n## Interaction latency: click to DOM update, {toggles} toggles each\n");
-    println!("| interaction | median | spread (min–max) |\n|---|---:|---:|");
-    println!(
-        "| language switch (whole page re-rendered) | {} | {} |",
-        ms(median(&lang)),
-        spread(&lang)
-    );
-    println!(
-        "| theme switch (`<html data-theme>`) | {} | {} |",
-        ms(median(&theme)),
-        spread(&theme)
-    );
-    app.close().await;
-}
+    fn print_row(name: &str, times: &[f64], fcp: &[f64]) {
+        println!(
+            "| {name} | {} | {} | {} |",
+            ms(median(times)),
+            spread(times),
+            ms(median(fcp))
+        );
+    }
 
-fn env_count(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+    /// One cold load of `/?lang=en`: (ms to the `atlas:content` mark, ms to first contentful paint).
+    async fn cold_load(s: &Session) -> (f64, f64) {
+        s.client.goto("about:blank").await.unwrap();
+        s.client.goto(&s.server.url("/?lang=en")).await.unwrap();
+        let result = s
+            .eval_async(
+                "const done = arguments[arguments.length - 1];
+                 const read = () => {
+                   const mark = performance.getEntriesByName('atlas:content')[0];
+                   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+                   if (mark && fcp) done([mark.startTime, fcp.startTime]);
+                   else setTimeout(read, 10);
+                 };
+                 read();",
+            )
+            .await;
+        (result[0].as_f64().unwrap(), result[1].as_f64().unwrap())
+    }
 
-/// Prints a size table of the top-level files and returns (name, raw, gzip, brotli).
-fn print_sizes(dist: &Path) -> Vec<(String, usize, usize, usize)> {
-    let mut rows = Vec::new();
-    let mut copies = 0;
-    for entry in std::fs::read_dir(dist).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            copies += 1;
-            continue;
+    /// Saves the rendered `/` as static HTML with the same CSS, minus every script, and
+    /// with an inline mark at the end of the body; returns its folder.
+    async fn write_snapshot(s: &Session, dist: &Path) -> PathBuf {
+        s.open("/?lang=en").await;
+        let html = s.eval("return document.documentElement.outerHTML").await;
+        let mut html = html.as_str().unwrap().to_owned();
+        for (open, close) in [
+            ("<script", "</script>"),
+            ("<link rel=\"modulepreload\"", ">"),
+            ("<link rel=\"preload\"", ">"),
+            ("<meta http-equiv=\"Content-Security-Policy\"", ">"),
+        ] {
+            while let Some(start) = html.find(open) {
+                let end = html[start..]
+                    .find(close)
+                    .map(|e| start + e + close.len())
+                    .unwrap_or(html.len());
+                html.replace_range(start..end, "");
+            }
         }
-        let bytes = std::fs::read(&path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        rows.push((name, bytes.len(), gzip(&bytes), brotli(&bytes)));
-    }
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
-    println!("| file | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
-    for (name, raw, gz, br) in &rows {
-        println!("| {name} | {} | {} | {} |", kb(*raw), kb(*gz), kb(*br));
-    }
-    println!("\nPlus {copies} route folders, each an index.html copy for plain static hosts.");
-    rows
-}
-
-fn gzip(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap().len()
-}
-
-fn brotli(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
-    out.len()
-}
-
-fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
-}
-
-fn ms(value: f64) -> String {
-    format!("{value:.1} ms")
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mid = sorted.len() / 2;
-    if sorted.len() % 2 == 0 {
-        (sorted[mid - 1] + sorted[mid]) / 2.0
-    } else {
-        sorted[mid]
-    }
-}
-
-fn spread(values: &[f64]) -> String {
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    format!("{min:.1}–{max:.1} ms")
-}
-
-fn print_row(name: &str, times: &[f64], fcp: &[f64]) {
-    println!(
-        "| {name} | {} | {} | {} |",
-        ms(median(times)),
-        spread(times),
-        ms(median(fcp))
-    );
-}
-
-/// One cold load of `/?lang=en`: (ms to the `atlas:content` mark, ms to first contentful paint).
-async fn cold_load(s: &Session) -> (f64, f64) {
-    s.client.goto("about:blank").await.unwrap();
-    s.client.goto(&s.server.url("/?lang=en")).await.unwrap();
-    let result = s
-        .eval_async(
-            "const done = arguments[arguments.length - 1];
-             const read = () => {
-               const mark = performance.getEntriesByName('atlas:content')[0];
-               const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-               if (mark && fcp) done([mark.startTime, fcp.startTime]);
-               else setTimeout(read, 10);
-             };
-             read();",
-        )
-        .await;
-    (result[0].as_f64().unwrap(), result[1].as_f64().unwrap())
-}
-
-/// Saves the rendered `/` as static HTML with the same CSS, minus every script, and
-/// with an inline mark at the end of the body; returns its folder.
-async fn write_snapshot(s: &Session, dist: &Path) -> PathBuf {
-    s.open("/?lang=en").await;
-    let html = s.eval("return document.documentElement.outerHTML").await;
-    let mut html = html.as_str().unwrap().to_owned();
-    for (open, close) in [
-        ("<script", "</script>"),
-        ("<link rel=\"modulepreload\"", ">"),
-        ("<link rel=\"preload\"", ">"),
-        ("<meta http-equiv=\"Content-Security-Policy\"", ">"),
-    ] {
-        while let Some(start) = html.find(open) {
-            let end = html[start..]
-                .find(close)
-                .map(|e| start + e + close.len())
-                .unwrap_or(html.len());
-            html.replace_range(start..end, "");
+        html = html.replace(
+            "</body>",
+            "<script>performance.mark('atlas:content')</script></body>",
+        );
+        let dir = PathBuf::from("bench/out/snapshot");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), format!("<!doctype html>{html}")).unwrap();
+        for entry in std::fs::read_dir(dist).unwrap().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "css") {
+                std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+            }
         }
+        dir
     }
-    html = html.replace(
-        "</body>",
-        "<script>performance.mark('atlas:content')</script></body>",
-    );
-    let dir = PathBuf::from("bench/out/snapshot");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), format!("<!doctype html>{html}")).unwrap();
-    for entry in std::fs::read_dir(dist).unwrap().flatten() {
-        if entry.path().extension().is_some_and(|e| e == "css") {
-            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-        }
-    }
-    dir
-}
 
-/// Milliseconds from a click to the DOM update it causes, `count` times.
-async fn interaction(s: &Session, count: usize, which: &str) -> Vec<f64> {
-    let result = s
-        .client
-        .execute_async(
-            "const [count, which, done] = arguments;
-             const times = [];
-             const step = (i) => {
-               if (i === count) return done(times);
-               const choices = which === 'lang' ? ['zh', 'en'] : ['dark', 'light'];
-               const choice = choices[i % 2];
-               const button = document.querySelector(which === 'lang'
-                 ? `button[data-lang=${choice}]` : `button[data-theme-choice=${choice}]`);
-               const target = which === 'lang' ? document.querySelector('main h1') : document.documentElement;
-               const observer = new MutationObserver(() => {
-                 const t1 = performance.now();
-                 observer.disconnect();
-                 times.push(t1 - t0);
-                 requestAnimationFrame(() => setTimeout(() => step(i + 1), 20));
-               });
-               observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
-               const t0 = performance.now();
-               button.click();
-             };
-             step(0);",
-            vec![json!(count), json!(which)],
-        )
-        .await
-        .expect("interaction timing");
-    result
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(Value::as_f64)
-        .collect()
+    /// Milliseconds from a click to the DOM update it causes, `count` times.
+    async fn interaction(s: &Session, count: usize, which: &str) -> Vec<f64> {
+        let result = s
+            .client
+            .execute_async(
+                "const [count, which, done] = arguments;
+                 const times = [];
+                 const step = (i) => {
+                   if (i === count) return done(times);
+                   const choices = which === 'lang' ? ['zh', 'en'] : ['dark', 'light'];
+                   const choice = choices[i % 2];
+                   const button = document.querySelector(which === 'lang'
+                     ? `button[data-lang=${choice}]` : `button[data-theme-choice=${choice}]`);
+                   const target = which === 'lang' ? document.querySelector('main h1') : document.documentElement;
+                   const observer = new MutationObserver(() => {
+                     const t1 = performance.now();
+                     observer.disconnect();
+                     times.push(t1 - t0);
+                     requestAnimationFrame(() => setTimeout(() => step(i + 1), 20));
+                   });
+                   observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+                   const t0 = performance.now();
+                   button.click();
+                 };
+                 step(0);",
+                vec![json!(count), json!(which)],
+            )
+            .await
+            .expect("interaction timing");
+        result
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect()
+    }
 }
