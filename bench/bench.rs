@@ -144,6 +144,73 @@ mod native {
             spread(&theme)
         );
         app.close().await;
+
+        print_cost_by_crate();
+    }
+
+    /// What costs what: code size by crate, from `twiggy` on the wasm before
+    /// wasm-bindgen and wasm-opt (names intact). Skipped when twiggy is absent.
+    fn print_cost_by_crate() {
+        let wasm = "target/wasm32-unknown-unknown/release/container-atlas.wasm";
+        let output = std::process::Command::new("twiggy")
+            .args(["top", "-n", "1000000", "-f", "csv", wasm])
+            .output();
+        let Some(output) = output.ok().filter(|o| o.status.success()) else {
+            println!(
+                "\n(Install twiggy, `cargo install twiggy --version 0.8.0 --locked`, for code size by crate.)"
+            );
+            return;
+        };
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut by_crate: Vec<(String, usize)> = Vec::new();
+        let mut total = 0;
+        for line in text.lines().skip(1) {
+            let Some((name, rest)) = line
+                .rsplit_once(",,")
+                .and_then(|(head, _)| head.rsplit_once(','))
+                .and_then(|(head, _)| head.rsplit_once(','))
+            else {
+                continue;
+            };
+            let Ok(size) = rest.parse::<usize>() else {
+                continue;
+            };
+            let name = name.trim_matches('"');
+            if name.contains("custom section")
+                || name.contains("subsection")
+                || name.starts_with("export ")
+                || name.starts_with("import ")
+            {
+                continue; // names, wasm-bindgen metadata and descriptors: gone after wasm-bindgen
+            }
+            let owner = if name.starts_with("data segment") {
+                "(data: strings and tables)".to_owned()
+            } else {
+                // `<T as tachys::view::Render>::build` is tachys code: credit the trait.
+                let trimmed = match name.strip_prefix('<').and_then(|n| n.split_once(" as ")) {
+                    Some((_, after)) => after,
+                    None => name,
+                };
+                let trimmed = trimmed.trim_start_matches(['<', '&', '(']);
+                let first = trimmed.split("::").next().unwrap_or(trimmed);
+                first
+                    .split(['[', ' ', '<'])
+                    .next()
+                    .unwrap_or(first)
+                    .to_owned()
+            };
+            total += size;
+            match by_crate.iter_mut().find(|(c, _)| *c == owner) {
+                Some((_, sum)) => *sum += size,
+                None => by_crate.push((owner, size)),
+            }
+        }
+        by_crate.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+        println!("\n## Code size by crate (twiggy, before wasm-opt; shares, not final bytes)\n");
+        println!("| crate | share |\n|---|---:|");
+        for (owner, size) in by_crate.iter().take(15) {
+            println!("| {owner} | {:.1}% |", *size as f64 * 100.0 / total as f64);
+        }
     }
 
     fn env_count(name: &str, default: usize) -> usize {

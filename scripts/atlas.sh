@@ -171,6 +171,10 @@ case "${1:-}" in
   bench)
     setup
     setup_browser
+    if [ "$(twiggy --version 2>/dev/null)" != "twiggy 0.8.0" ]; then
+      say "installing twiggy 0.8.0 (code size by crate)"
+      cargo install twiggy --version =0.8.0 --locked
+    fi
     trunk build --release
     CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" ATLAS_DIST="$ROOT/dist" \
       cargo run --quiet --locked --example bench
