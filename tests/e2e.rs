@@ -36,6 +36,13 @@ async fn every_route_renders_its_heading() {
             "{}",
             page.path()
         );
+        s.client.refresh().await.unwrap();
+        let expected = title(page, Lang::En);
+        assert_eq!(
+            s.wait_for_text("main h1", expected).await,
+            expected,
+            "after a reload"
+        );
         let current = s
             .client
             .find(Locator::Css(".site-nav a[aria-current=page]"))

@@ -350,8 +350,8 @@ async fn axe_finds_no_violation_on_any_route_language_or_theme() {
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn the_keyboard_reaches_every_control_in_visible_order() {
     let s = Session::start().await;
-    for route in routes() {
-        s.open(&format!("{route}?lang=en")).await;
+    for (route, lang) in routes().into_iter().flat_map(|r| [(r, "en"), (r, "zh")]) {
+        s.open(&format!("{route}?lang={lang}")).await;
         // Every control the page offers, in document order.
         let controls = s
             .eval(
@@ -399,12 +399,12 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
             assert_eq!(
                 focus["outline"],
                 json!(true),
-                "{route}: control {index} shows no focus ring"
+                "{route} {lang}: control {index} shows no focus ring"
             );
             assert_eq!(
                 focus["visible"],
                 json!(true),
-                "{route}: control {index} is focused off screen: {}",
+                "{route} {lang}: control {index} is focused off screen: {}",
                 focus["where"]
             );
             reached.push(index.parse::<u64>().unwrap());
@@ -412,7 +412,7 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
         let expected: Vec<u64> = (0..controls).collect();
         assert_eq!(
             reached, expected,
-            "{route}: Tab order differs from the visible order"
+            "{route} {lang}: Tab order differs from the visible order"
         );
     }
     s.close().await;

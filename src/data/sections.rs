@@ -19,6 +19,19 @@ pub struct Section {
 
 pub const SECTIONS: &[Section] = &[
     Section {
+        id: "stats",
+        heading_zh: "📊 更新统计",
+        title: Text {
+            en: "What the update covers",
+            zh: "更新统计",
+        },
+        summary: Text {
+            en: "The report's own account of itself: 8 files updated and 3 added, about 213 KB of new content over 12 technology areas and more than 20 vendors and projects, declared 100% complete.",
+            zh: "报告对自身的统计：更新 8 个文件、新增 3 个，新增内容约 213 KB，涉及 12 个技术领域、20 多家厂商与项目，完成度 100%。",
+        },
+        page: Page::Data,
+    },
+    Section {
         id: "trends",
         heading_zh: "1️⃣ 容器技术发展趋势",
         title: Text {

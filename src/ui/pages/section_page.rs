@@ -17,7 +17,7 @@ pub fn SectionPage(page: Page) -> impl IntoView {
     let sections: Vec<_> = sections_for(page).collect();
     let figures: Vec<_> = HEADLINE_FIGURES
         .iter()
-        .filter(|f| sections.iter().any(|s| s.id == f.section))
+        .filter(|f| sections.iter().any(|s| s.id == f.section()))
         .collect();
     let has_figures = !figures.is_empty();
     // Effects run once the view is in the DOM.
