@@ -3,6 +3,7 @@
 
 pub mod figures;
 pub mod headline;
+pub mod notes;
 pub mod sections;
 
 /// Text written in both of the app's languages.

@@ -4,6 +4,8 @@
 //! The UI layer reads browser state (query string, localStorage, navigator), hands the
 //! raw strings to these functions, and renders what they decide.
 
+pub mod data_view;
+pub mod export;
 pub mod format;
 pub mod pages;
 pub mod prefs;
