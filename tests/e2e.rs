@@ -12,6 +12,8 @@
 
 mod support;
 
+use container_atlas::data::figures::{FIGURES, Topic};
+use container_atlas::domain::data_view::{Column, DataQuery};
 use container_atlas::domain::pages::Page;
 use container_atlas::domain::prefs::Lang;
 use container_atlas::i18n::Key;
@@ -183,5 +185,152 @@ async fn the_request_and_console_checks_can_fail() {
     );
     let errors = s.console_errors().await;
     assert!(errors.iter().any(|e| e.contains("probe")), "{errors:?}");
+    s.close().await;
+}
+
+/// The ids of the rows the /data table shows, in order.
+async fn table_ids(s: &Session) -> Vec<String> {
+    let ids = s
+        .eval(
+            "return [...document.querySelectorAll('#figures tbody tr')].map(r => r.dataset.figure)",
+        )
+        .await;
+    serde_json::from_value(ids).unwrap()
+}
+
+/// Waits until the table shows exactly `expected`, returning what it last showed.
+async fn wait_for_rows(s: &Session, expected: &[&str]) -> Vec<String> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let seen = table_ids(s).await;
+        if seen == expected || Instant::now() > deadline {
+            return seen;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn expected_rows(query: &DataQuery, lang: Lang) -> Vec<&'static str> {
+    query.apply(FIGURES, lang).iter().map(|f| f.id).collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn data_page_filters_searches_sorts_and_the_link_keeps_the_view() {
+    let s = Session::start().await;
+    s.open("/data?lang=en").await;
+    let all = expected_rows(&DataQuery::default(), Lang::En);
+    assert_eq!(wait_for_rows(&s, &all).await, all, "every figure at first");
+
+    // Filter by topic.
+    let topic = s.client.find(Locator::Css("#topic-filter")).await.unwrap();
+    topic.select_by_value("gpus").await.unwrap();
+    let mut query = DataQuery {
+        topic: Some(Topic::Gpus),
+        ..Default::default()
+    };
+    let want = expected_rows(&query, Lang::En);
+    assert!(want.len() < all.len());
+    assert_eq!(wait_for_rows(&s, &want).await, want, "topic filter");
+
+    // Search.
+    let search = s.client.find(Locator::Css("#figure-search")).await.unwrap();
+    search.send_keys("H100").await.unwrap();
+    query.search = "H100".into();
+    let want = expected_rows(&query, Lang::En);
+    assert!(!want.is_empty());
+    assert_eq!(wait_for_rows(&s, &want).await, want, "search");
+
+    // Sort by value, then descending.
+    s.click("th[data-column=value] button").await;
+    query.sort = Some(Column::Value);
+    let want = expected_rows(&query, Lang::En);
+    assert_eq!(wait_for_rows(&s, &want).await, want, "sorted");
+    s.click("th[data-column=value] button").await;
+    query.descending = true;
+    let want = expected_rows(&query, Lang::En);
+    assert_eq!(wait_for_rows(&s, &want).await, want, "sorted descending");
+    let aria = s
+        .eval("return document.querySelector('th[data-column=value]').getAttribute('aria-sort')")
+        .await;
+    assert_eq!(aria, serde_json::json!("descending"));
+
+    // The address holds the view; a reload restores it, controls included.
+    let url = s.client.current_url().await.unwrap();
+    let search_part = format!("?{}", url.query().unwrap_or_default());
+    assert_eq!(DataQuery::from_search(&search_part).0, query, "{url}");
+    s.client.refresh().await.unwrap();
+    assert_eq!(wait_for_rows(&s, &want).await, want, "after a reload");
+    let controls = s
+        .eval("return [document.querySelector('#topic-filter').value, document.querySelector('#figure-search').value]")
+        .await;
+    assert_eq!(controls, serde_json::json!(["gpus", "H100"]));
+
+    // A search in Chinese finds the same figures as its English name.
+    s.open("/data?lang=zh&q=%E6%91%A9%E5%B0%94%E7%BA%BF%E7%A8%8B")
+        .await;
+    let chinese = DataQuery {
+        search: "摩尔线程".into(),
+        ..Default::default()
+    };
+    let want = expected_rows(&chinese, Lang::Zh);
+    assert!(!want.is_empty());
+    assert_eq!(wait_for_rows(&s, &want).await, want);
+    let english = DataQuery {
+        search: "Moore Threads".into(),
+        ..Default::default()
+    };
+    assert_eq!(expected_rows(&english, Lang::En), want);
+
+    // A value the page cannot use is named, and the default shown.
+    s.open("/data?lang=en&topic=quantum&sort=price").await;
+    assert_eq!(wait_for_rows(&s, &all).await, all);
+    let notice = s.text(".notice[data-notice=ignored-values]").await;
+    assert!(
+        notice.contains("topic=quantum") && notice.contains("sort=price"),
+        "{notice}"
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn data_downloads_hold_every_record() {
+    let s = Session::start().await;
+    // Narrow the table first: the downloads still hold the whole dataset.
+    s.open("/data?lang=en&topic=wasm").await;
+    s.eval(
+        "window.__blobs = [];
+         const create = URL.createObjectURL.bind(URL);
+         URL.createObjectURL = blob => { window.__blobs.push(blob); return create(blob); };
+         return null;",
+    )
+    .await;
+    s.click("button[data-download=csv]").await;
+    s.click("button[data-download=json]").await;
+    let texts = s
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             Promise.all(window.__blobs.map(async b => [b.type, await b.text(),
+               [...new Uint8Array(await b.arrayBuffer()).slice(0, 3)]])).then(done);",
+        )
+        .await;
+    let texts = texts.as_array().unwrap();
+    assert_eq!(texts.len(), 2, "one file per button");
+    let csv = texts[0][1].as_str().unwrap();
+    assert!(texts[0][0].as_str().unwrap().starts_with("text/csv"));
+    // Blob.text() drops a byte-order mark while decoding: check the bytes.
+    let bom = serde_json::json!([0xEF, 0xBB, 0xBF]);
+    assert_eq!(
+        texts[0][2], bom,
+        "the CSV starts with a UTF-8 byte-order mark"
+    );
+    assert!(csv.starts_with("id,topic,"), "{}", &csv[..40]);
+    let lines = csv.split("\r\n").filter(|l| !l.is_empty()).count();
+    assert_eq!(lines, FIGURES.len() + 1, "a header and every record");
+    let json: serde_json::Value = serde_json::from_str(texts[1][1].as_str().unwrap()).unwrap();
+    assert_eq!(json["figures"].as_array().unwrap().len(), FIGURES.len());
+    let errors = s.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
     s.close().await;
 }

@@ -57,7 +57,7 @@ impl Topic {
 }
 
 /// One figure the report states.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Figure {
     /// Stable id (`firecracker.startup`).
     pub id: &'static str,

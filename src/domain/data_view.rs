@@ -204,7 +204,8 @@ fn search_text(f: &Figure) -> String {
     }
     text.push(' ');
     text.push_str(&format_quantity(f.quantity, f.signed, Lang::En));
-    text.to_lowercase()
+    // ASCII folding is enough (Chinese has no case) and spares the wasm Unicode tables.
+    text.to_ascii_lowercase()
 }
 
 /// The normalised value: the quantity in its dimension's base unit.

@@ -57,7 +57,10 @@ impl Page {
     /// The query-string keys this page reads, besides the global ones
     /// ([`GLOBAL_QUERY_KEYS`]). Any other key is reported as ignored.
     pub const fn query_keys(self) -> &'static [&'static str] {
-        &[]
+        match self {
+            Page::Data => super::data_view::DATA_QUERY_KEYS,
+            _ => &[],
+        }
     }
 }
 

@@ -463,13 +463,28 @@ impl fmt::Display for Quantity {
     }
 }
 
-/// A number without needless decimals: 125, 4.8, 1.5e10 as 15000000000.
+/// A number without needless decimals, to at most three places: 125, 4.8, 0.125,
+/// 1.5e10 as 15000000000. Integer arithmetic only: Rust's float formatting would add
+/// kilobytes of code to the wasm for no visible difference.
 pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e16 {
-        format!("{}", v as i64)
+    let thousandths = (v.abs() * 1000.0).round();
+    if !thousandths.is_finite() || thousandths >= 9.0e18 {
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v < 0.0 {
+            "-∞".into()
+        } else {
+            "∞".into()
+        };
+    }
+    let thousandths = thousandths as u64;
+    let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
+    let sign = if v < 0.0 && thousandths != 0 { "-" } else { "" };
+    if fraction == 0 {
+        format!("{sign}{whole}")
     } else {
-        let text = format!("{v:.3}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        let digits = format!("{fraction:03}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 
@@ -770,5 +785,11 @@ mod tests {
         assert_eq!(q("约150亿美元").to_string(), "≈15000000000 USD");
         assert_eq!(number(4.8), "4.8");
         assert_eq!(number(0.125), "0.125");
+        assert_eq!(number(2025.1), "2025.1");
+        assert_eq!(number(-25.0), "-25");
+        assert_eq!(number(1.5e10), "15000000000");
+        assert_eq!(number(0.0004), "0");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(27.3375), "27.338");
     }
 }

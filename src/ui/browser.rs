@@ -78,6 +78,23 @@ pub fn mark_content_ready() {
 /// The name of the performance mark set by [`mark_content_ready`].
 pub const CONTENT_MARK: &str = "atlas:content";
 
+/// Offers `content` as a file download, generated in the page (no request is made).
+pub fn download(file_name: &str, mime: &str, content: &str) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let parts = web_sys::js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let document = window()?.document()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
+
 /// Sets an attribute of the `<html>` element.
 pub fn set_root_attribute(name: &str, value: &str) {
     if let Some(root) = window()
