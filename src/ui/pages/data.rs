@@ -217,37 +217,43 @@ where
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|f| f.id let(f)>
-                            <FigureRow figure=f />
-                        </For>
+                        // Rows are re-rendered as plain text when the view or the
+                        // language changes: far less code than a reactive cell each.
+                        {move || {
+                            let lang = lang.get();
+                            rows.get().into_iter().map(|f| figure_row(f, lang)).collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="empty">
-                    {t(Key::DataEmpty)} " "
-                    <button type="button" class="link-button" on:click=move |_| update(DataQuery::default())>
-                        {t(Key::DataClear)}
-                    </button>
-                </p>
-            </Show>
+            {move || {
+                rows.with(Vec::is_empty)
+                    .then(|| {
+                        view! {
+                            <p class="empty">
+                                {t(Key::DataEmpty)} " "
+                                <button type="button" class="link-button" on:click=move |_| update(DataQuery::default())>
+                                    {t(Key::DataClear)}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }
 
-#[component]
-fn FigureRow(figure: &'static Figure) -> impl IntoView {
-    let lang = use_lang();
-    let section_title = move || section(figure.section).map_or("", |s| s.title.get(lang.get()));
+fn figure_row(figure: &'static Figure, lang: Lang) -> impl IntoView + use<> {
+    let section_title = section(figure.section).map_or("", |s| s.title.get(lang));
     view! {
         <tr data-figure=figure.id>
-            <td>{t(topic_key(figure.topic))}</td>
-            <th scope="row">{move || item_name(figure.item).get(lang.get())}</th>
-            <td>{move || metric_name(figure.metric).get(lang.get())}</td>
+            <td>{topic_key(figure.topic).text(lang)}</td>
+            <th scope="row">{item_name(figure.item).get(lang)}</th>
+            <td>{metric_name(figure.metric).get(lang)}</td>
             <td class="as-written" lang="zh">{figure.value}</td>
-            <td class="num">{move || normalised(figure, lang.get())}</td>
+            <td class="num">{normalised(figure, lang)}</td>
             <td>{section_title}</td>
-            <td>{t(kind_key(figure.quantity.amount.kind()))}</td>
+            <td>{kind_key(figure.quantity.amount.kind()).text(lang)}</td>
         </tr>
     }
 }
@@ -273,25 +279,24 @@ fn DataNotes() -> impl IntoView {
             <h2 id="notes-title">{t(Key::DataNotesTitle)}</h2>
             <p class="note">{t(Key::DataNotesLead)}</p>
             <ul class="card-list">
-                {DATA_NOTES
-                    .iter()
-                    .map(|note| {
-                        let origin = if note.from_crosscheck { Key::DataNotesCrosscheck } else { Key::DataNotesFound };
-                        view! {
-                            <li class="data-note" data-note=note.id>
-                                <p>{move || note.text.get(lang.get())}</p>
-                                <ul class="figure-list">
-                                    {note
-                                        .figures
-                                        .iter()
-                                        .map(|id| view! { <li>{move || figure_line(id, lang.get())}</li> })
-                                        .collect_view()}
-                                </ul>
-                                <p class="origin">{t(origin)}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    let lang = lang.get();
+                    DATA_NOTES
+                        .iter()
+                        .map(|note| {
+                            let origin = if note.from_crosscheck { Key::DataNotesCrosscheck } else { Key::DataNotesFound };
+                            view! {
+                                <li class="data-note" data-note=note.id>
+                                    <p>{note.text.get(lang)}</p>
+                                    <ul class="figure-list">
+                                        {note.figures.iter().map(|id| view! { <li>{figure_line(id, lang)}</li> }).collect_view()}
+                                    </ul>
+                                    <p class="origin">{origin.text(lang)}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </section>
     }
@@ -299,49 +304,47 @@ fn DataNotes() -> impl IntoView {
 
 #[component]
 fn IndependentFigures() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section class="independent" aria-labelledby="independent-title">
             <h2 id="independent-title">{t(Key::DataIndependentTitle)}</h2>
             <p class="note">{t(Key::DataIndependentLead)}</p>
             <ul class="card-list">
-                {INDEPENDENT_FIGURES.iter().map(|f| view! { <IndependentCard figure=f /> }).collect_view()}
+                {move || {
+                    let lang = lang.get();
+                    INDEPENDENT_FIGURES.iter().map(|f| independent_card(f, lang)).collect_view()
+                }}
             </ul>
         </section>
     }
 }
 
-#[component]
-fn IndependentCard(figure: &'static IndependentFigure) -> impl IntoView {
-    let lang = use_lang();
-    let claim = move || {
-        let lang = lang.get();
-        match figure.claim_text {
-            Some(text) => text.get(lang).to_owned(),
-            None => figure
-                .claims
-                .iter()
-                .map(|id| figure_line(id, lang))
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
+fn independent_card(figure: &'static IndependentFigure, lang: Lang) -> impl IntoView + use<> {
+    let claim = match figure.claim_text {
+        Some(text) => text.get(lang).to_owned(),
+        None => figure
+            .claims
+            .iter()
+            .map(|id| figure_line(id, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
     };
-    let date = move || match figure.date {
-        Some(date) => date.to_owned(),
-        None => Key::DataDateUnknown.text(lang.get()).to_owned(),
-    };
+    let date = figure.date.unwrap_or(Key::DataDateUnknown.text(lang));
     view! {
         <li class="independent-figure" data-independent=figure.id>
             <dl>
-                <dt>{t(Key::DataReportSays)}</dt>
+                <dt>{Key::DataReportSays.text(lang)}</dt>
                 <dd>{claim}</dd>
-                <dt>{t(Key::DataOthers)}</dt>
-                <dd class="independent-value">{move || figure.figure.get(lang.get())}</dd>
-                <dt>{t(Key::DataSource)}</dt>
-                <dd><cite>{figure.source}</cite></dd>
-                <dt>{t(Key::DataDate)}</dt>
+                <dt>{Key::DataOthers.text(lang)}</dt>
+                <dd class="independent-value">{figure.figure.get(lang)}</dd>
+                <dt>{Key::DataSource.text(lang)}</dt>
+                <dd>
+                    <cite>{figure.source}</cite>
+                </dd>
+                <dt>{Key::DataDate.text(lang)}</dt>
                 <dd>{date}</dd>
             </dl>
-            {figure.caution.then(|| view! { <p class="caution">{t(Key::DataCaution)}</p> })}
+            {figure.caution.then(|| view! { <p class="caution">{Key::DataCaution.text(lang)}</p> })}
         </li>
     }
 }

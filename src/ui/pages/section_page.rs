@@ -32,7 +32,9 @@ pub fn SectionPage(page: Page) -> impl IntoView {
                     .map(|section| view! { <SectionSummary section=section /> })
                     .collect_view()}
             </section>
-            <Show when=move || has_figures>
+            {has_figures
+                .then(|| {
+                    view! {
                 <section class="figures">
                     <h2>{t(Key::SectionFigures)}</h2>
                     <div class="figure-grid">
@@ -42,7 +44,8 @@ pub fn SectionPage(page: Page) -> impl IntoView {
                             .collect_view()}
                     </div>
                 </section>
-            </Show>
+                    }
+                })}
         </div>
     }
 }
