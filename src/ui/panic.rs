@@ -9,11 +9,13 @@ use crate::ui::browser;
 
 static SHOWN: AtomicBool = AtomicBool::new(false);
 
-/// Installs the hook. The console still gets the full panic message.
+/// Installs the hook. The console still gets the full panic message (with its source
+/// location), for bug reports.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_panic_panel(&info.to_string());
+        let message = info.to_string();
+        web_sys::console::error_1(&message.as_str().into());
+        show_panic_panel(&message);
     }));
 }
 
