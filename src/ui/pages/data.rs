@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::data::facts::{
+    Area, CLOUD_ADOPTION, EDGE_PLATFORMS, Fact, KUBERNETES_131_FEATURES, Maturity, RECOMMENDATIONS,
+    RELEASES, SANDBOX_PROFILES,
+};
 use crate::data::figures::{FIGURES, Figure, Topic, figure, item_name, metric_name};
 use crate::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES, IndependentFigure};
 use crate::data::sections::{section, sections_for};
@@ -64,6 +68,7 @@ pub fn DataPage() -> impl IntoView {
                     })
             }}
             <FigureTable query=query update=update />
+            <ReportFacts />
             <DataNotes />
             <IndependentFigures />
             <section class="sections" aria-label=t(Key::SectionInReport)>
@@ -346,5 +351,133 @@ fn independent_card(figure: &'static IndependentFigure, lang: Lang) -> impl Into
             </dl>
             {figure.caution.then(|| view! { <p class="caution">{Key::DataCaution.text(lang)}</p> })}
         </li>
+    }
+}
+
+fn fact_list(facts: &'static [Fact], lang: Lang) -> impl IntoView + use<> {
+    view! { <ul>{facts.iter().map(|f| view! { <li>{f.text.get(lang)}</li> }).collect_view()}</ul> }
+}
+
+fn area_key(area: Area) -> Key {
+    match area {
+        Area::Engine => Key::DataAreaEngine,
+        Area::Orchestration => Key::DataAreaOrchestration,
+        Area::Sandbox => Key::DataAreaSandbox,
+        Area::Gpu => Key::DataAreaGpu,
+    }
+}
+
+/// The report's statements in words, rendered as plain text per language.
+#[component]
+fn ReportFacts() -> impl IntoView {
+    let lang = use_lang();
+    let from = |id: &str, lang: Lang| {
+        let title = section(id).map_or("", |s| s.title.get(lang));
+        Key::DataFactsFrom.fill(lang, &[("section", title)])
+    };
+    move || {
+        let lang = lang.get();
+        let names = |ids: &[&str]| {
+            ids.iter()
+                .map(|id| item_name(id).get(lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        view! {
+            <section class="report-facts" aria-labelledby="facts-title">
+                <h2 id="facts-title">{Key::DataFactsTitle.text(lang)}</h2>
+                <p class="note">{Key::DataFactsLead.text(lang)}</p>
+                <div class="profile-grid">
+                    {SANDBOX_PROFILES
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <article class="profile" data-profile=p.item>
+                                    <h3>{item_name(p.item).get(lang)}</h3>
+                                    <h4>{Key::DataFactsTraits.text(lang)}</h4>
+                                    {fact_list(p.traits, lang)}
+                                    <h4>{Key::DataFactsFeatures.text(lang)}</h4>
+                                    {fact_list(p.features_2025, lang)}
+                                    <h4>{Key::DataFactsScenarios.text(lang)}</h4>
+                                    {fact_list(p.scenarios, lang)}
+                                </article>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <p class="origin">{from("lightv", lang)}</p>
+                <h3>{Key::DataFactsAdoption.text(lang)}</h3>
+                <table class="compact">
+                    <thead>
+                        <tr>
+                            <th scope="col">{Key::DataFactsService.text(lang)}</th>
+                            <th scope="col">{Key::DataFactsSandbox.text(lang)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {CLOUD_ADOPTION
+                            .iter()
+                            .map(|a| view! { <tr><th scope="row">{a.service.get(lang)}</th><td>{item_name(a.item).get(lang)}</td></tr> })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                <h3>{Key::DataFactsK8s.text(lang)}</h3>
+                <ul class="maturity-list">
+                    {KUBERNETES_131_FEATURES
+                        .iter()
+                        .map(|f| {
+                            let stage = match f.maturity {
+                                Maturity::Improved => Key::DataFactsImproved.text(lang),
+                                other => other.code(),
+                            };
+                            view! {
+                                <li data-maturity=f.maturity.code()>
+                                    <span class="badge">{stage}</span>
+                                    " "
+                                    <strong>{f.name.get(lang)}</strong>
+                                    ": "
+                                    {f.fact.text.get(lang)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <p class="origin">{from("k8s-131", lang)}</p>
+                <h3>{Key::DataFactsReleases.text(lang)}</h3>
+                {fact_list(RELEASES, lang)}
+                <h3>{Key::DataFactsEdge.text(lang)}</h3>
+                {fact_list(EDGE_PLATFORMS, lang)}
+                <p class="origin">{from("wasm", lang)}</p>
+                <h3>{Key::DataFactsRecommendations.text(lang)}</h3>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=Key::DataFactsRecommendations.text(lang)>
+                    <table class="compact">
+                        <thead>
+                            <tr>
+                                <th scope="col">{Key::DataFactsArea.text(lang)}</th>
+                                <th scope="col">{Key::DataFactsNeed.text(lang)}</th>
+                                <th scope="col">{Key::DataFactsPicks.text(lang)}</th>
+                                <th scope="col">{Key::DataFactsReason.text(lang)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {RECOMMENDATIONS
+                                .iter()
+                                .map(|r| {
+                                    view! {
+                                        <tr>
+                                            <td>{area_key(r.area).text(lang)}</td>
+                                            <td>{r.need.get(lang)}</td>
+                                            <th scope="row">{names(r.picks)}</th>
+                                            <td>{r.reason.text.get(lang)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <p class="origin">{from("selection", lang)}</p>
+            </section>
+        }
     }
 }
