@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod html;
 pub mod i18n;
 pub mod notices;
 pub mod pages;

@@ -22,6 +22,7 @@ use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::components::page_names::{lead_key, title_key};
 use crate::ui::components::section_card::SectionSummary;
+use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
 
 #[component]
@@ -221,14 +222,16 @@ where
                                 .collect_view()}
                         </tr>
                     </thead>
-                    <tbody>
-                        // Rows are re-rendered as plain text when the view or the
-                        // language changes: far less code than a reactive cell each.
-                        {move || {
-                            let lang = lang.get();
-                            rows.get().into_iter().map(|f| figure_row(f, lang)).collect_view()
-                        }}
-                    </tbody>
+                    // Rows are re-rendered as escaped text when the view or the language
+                    // changes: far less code than a reactive cell each.
+                    <tbody inner_html=move || {
+                        let lang = lang.get();
+                        let mut html = Html::new();
+                        for f in rows.get() {
+                            figure_row(&mut html, f, lang);
+                        }
+                        html.finish()
+                    }></tbody>
                 </table>
             </div>
             {move || {
@@ -248,19 +251,25 @@ where
     }
 }
 
-fn figure_row(figure: &'static Figure, lang: Lang) -> impl IntoView + use<> {
+fn figure_row(h: &mut Html, figure: &Figure, lang: Lang) {
     let section_title = section(figure.section).map_or("", |s| s.title.get(lang));
-    view! {
-        <tr data-figure=figure.id>
-            <td>{topic_key(figure.topic).text(lang)}</td>
-            <th scope="row">{item_name(figure.item).get(lang)}</th>
-            <td>{metric_name(figure.metric).get(lang)}</td>
-            <td class="as-written" lang="zh">{figure.value}</td>
-            <td class="num">{normalised(figure, lang)}</td>
-            <td>{section_title}</td>
-            <td>{kind_key(figure.quantity.amount.kind()).text(lang)}</td>
-        </tr>
-    }
+    h.open("tr", &[("data-figure", figure.id)]);
+    h.element("td", &[], topic_key(figure.topic).text(lang));
+    h.element("th", &[("scope", "row")], item_name(figure.item).get(lang));
+    h.element("td", &[], metric_name(figure.metric).get(lang));
+    h.element(
+        "td",
+        &[("class", "as-written"), ("lang", "zh")],
+        figure.value,
+    );
+    h.element("td", &[("class", "num")], &normalised(figure, lang));
+    h.element("td", &[], section_title);
+    h.element(
+        "td",
+        &[],
+        kind_key(figure.quantity.amount.kind()).text(lang),
+    );
+    h.close("tr");
 }
 
 /// A figure of the report, written out in full: "Firecracker · Startup time: <125 ms".
@@ -276,55 +285,72 @@ fn figure_line(id: &str, lang: Lang) -> String {
     }
 }
 
+fn data_notes_html(lang: Lang) -> String {
+    let mut h = Html::new();
+    h.element(
+        "h2",
+        &[("id", "notes-title")],
+        Key::DataNotesTitle.text(lang),
+    );
+    h.element("p", &[("class", "note")], Key::DataNotesLead.text(lang));
+    h.open("ul", &[("class", "card-list")]);
+    for note in DATA_NOTES {
+        let origin = if note.from_crosscheck {
+            Key::DataNotesCrosscheck
+        } else {
+            Key::DataNotesFound
+        };
+        h.open("li", &[("class", "data-note"), ("data-note", note.id)]);
+        h.element("p", &[], note.text.get(lang));
+        h.open("ul", &[("class", "figure-list")]);
+        for id in note.figures {
+            h.element("li", &[], &figure_line(id, lang));
+        }
+        h.close("ul");
+        h.element("p", &[("class", "origin")], origin.text(lang));
+        h.close("li");
+    }
+    h.close("ul");
+    h.finish()
+}
+
 #[component]
 fn DataNotes() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <section class="data-notes" aria-labelledby="notes-title">
-            <h2 id="notes-title">{t(Key::DataNotesTitle)}</h2>
-            <p class="note">{t(Key::DataNotesLead)}</p>
-            <ul class="card-list">
-                {move || {
-                    let lang = lang.get();
-                    DATA_NOTES
-                        .iter()
-                        .map(|note| {
-                            let origin = if note.from_crosscheck { Key::DataNotesCrosscheck } else { Key::DataNotesFound };
-                            view! {
-                                <li class="data-note" data-note=note.id>
-                                    <p>{note.text.get(lang)}</p>
-                                    <ul class="figure-list">
-                                        {note.figures.iter().map(|id| view! { <li>{figure_line(id, lang)}</li> }).collect_view()}
-                                    </ul>
-                                    <p class="origin">{origin.text(lang)}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
+        <section class="data-notes" aria-labelledby="notes-title" inner_html=move || data_notes_html(lang.get())></section>
     }
+}
+
+fn independent_html(lang: Lang) -> String {
+    let mut h = Html::new();
+    h.element(
+        "h2",
+        &[("id", "independent-title")],
+        Key::DataIndependentTitle.text(lang),
+    );
+    h.element(
+        "p",
+        &[("class", "note")],
+        Key::DataIndependentLead.text(lang),
+    );
+    h.open("ul", &[("class", "card-list")]);
+    for f in INDEPENDENT_FIGURES {
+        independent_card(&mut h, f, lang);
+    }
+    h.close("ul");
+    h.finish()
 }
 
 #[component]
 fn IndependentFigures() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <section class="independent" aria-labelledby="independent-title">
-            <h2 id="independent-title">{t(Key::DataIndependentTitle)}</h2>
-            <p class="note">{t(Key::DataIndependentLead)}</p>
-            <ul class="card-list">
-                {move || {
-                    let lang = lang.get();
-                    INDEPENDENT_FIGURES.iter().map(|f| independent_card(f, lang)).collect_view()
-                }}
-            </ul>
-        </section>
+        <section class="independent" aria-labelledby="independent-title" inner_html=move || independent_html(lang.get())></section>
     }
 }
 
-fn independent_card(figure: &'static IndependentFigure, lang: Lang) -> impl IntoView + use<> {
+fn independent_card(h: &mut Html, figure: &IndependentFigure, lang: Lang) {
     let claim = match figure.claim_text {
         Some(text) => text.get(lang).to_owned(),
         None => figure
@@ -335,27 +361,41 @@ fn independent_card(figure: &'static IndependentFigure, lang: Lang) -> impl Into
             .join("; "),
     };
     let date = figure.date.unwrap_or(Key::DataDateUnknown.text(lang));
-    view! {
-        <li class="independent-figure" data-independent=figure.id>
-            <dl>
-                <dt>{Key::DataReportSays.text(lang)}</dt>
-                <dd>{claim}</dd>
-                <dt>{Key::DataOthers.text(lang)}</dt>
-                <dd class="independent-value">{figure.figure.get(lang)}</dd>
-                <dt>{Key::DataSource.text(lang)}</dt>
-                <dd>
-                    <cite>{figure.source}</cite>
-                </dd>
-                <dt>{Key::DataDate.text(lang)}</dt>
-                <dd>{date}</dd>
-            </dl>
-            {figure.caution.then(|| view! { <p class="caution">{Key::DataCaution.text(lang)}</p> })}
-        </li>
+    h.open(
+        "li",
+        &[
+            ("class", "independent-figure"),
+            ("data-independent", figure.id),
+        ],
+    );
+    h.open("dl", &[]);
+    h.element("dt", &[], Key::DataReportSays.text(lang));
+    h.element("dd", &[], &claim);
+    h.element("dt", &[], Key::DataOthers.text(lang));
+    h.element(
+        "dd",
+        &[("class", "independent-value")],
+        figure.figure.get(lang),
+    );
+    h.element("dt", &[], Key::DataSource.text(lang));
+    h.open("dd", &[])
+        .element("cite", &[], figure.source)
+        .close("dd");
+    h.element("dt", &[], Key::DataDate.text(lang));
+    h.element("dd", &[], date);
+    h.close("dl");
+    if figure.caution {
+        h.element("p", &[("class", "caution")], Key::DataCaution.text(lang));
     }
+    h.close("li");
 }
 
-fn fact_list(facts: &'static [Fact], lang: Lang) -> impl IntoView + use<> {
-    view! { <ul>{facts.iter().map(|f| view! { <li>{f.text.get(lang)}</li> }).collect_view()}</ul> }
+fn fact_list(html: &mut Html, facts: &[Fact], lang: Lang) {
+    html.open("ul", &[]);
+    for f in facts {
+        html.element("li", &[], f.text.get(lang));
+    }
+    html.close("ul");
 }
 
 fn area_key(area: Area) -> Key {
@@ -367,117 +407,124 @@ fn area_key(area: Area) -> Key {
     }
 }
 
-/// The report's statements in words, rendered as plain text per language.
+/// The report's statements in words, as static HTML in the reader's language.
+fn report_facts_html(lang: Lang) -> String {
+    let mut h = Html::new();
+    let from = |h: &mut Html, id: &str| {
+        let title = section(id).map_or("", |s| s.title.get(lang));
+        h.element(
+            "p",
+            &[("class", "origin")],
+            &Key::DataFactsFrom.fill(lang, &[("section", title)]),
+        );
+    };
+    h.element(
+        "h2",
+        &[("id", "facts-title")],
+        Key::DataFactsTitle.text(lang),
+    );
+    h.element("p", &[("class", "note")], Key::DataFactsLead.text(lang));
+    h.open("div", &[("class", "profile-grid")]);
+    for p in SANDBOX_PROFILES {
+        h.open("article", &[("class", "profile"), ("data-profile", p.item)]);
+        h.element("h3", &[], item_name(p.item).get(lang));
+        for (key, facts) in [
+            (Key::DataFactsTraits, p.traits),
+            (Key::DataFactsFeatures, p.features_2025),
+            (Key::DataFactsScenarios, p.scenarios),
+        ] {
+            h.element("h4", &[], key.text(lang));
+            fact_list(&mut h, facts, lang);
+        }
+        h.close("article");
+    }
+    h.close("div");
+    from(&mut h, "lightv");
+
+    h.element("h3", &[], Key::DataFactsAdoption.text(lang));
+    h.open("table", &[("class", "compact")])
+        .open("thead", &[])
+        .open("tr", &[]);
+    h.element("th", &[("scope", "col")], Key::DataFactsService.text(lang));
+    h.element("th", &[("scope", "col")], Key::DataFactsSandbox.text(lang));
+    h.close("tr").close("thead").open("tbody", &[]);
+    for a in CLOUD_ADOPTION {
+        h.open("tr", &[]);
+        h.element("th", &[("scope", "row")], a.service.get(lang));
+        h.element("td", &[], item_name(a.item).get(lang));
+        h.close("tr");
+    }
+    h.close("tbody").close("table");
+
+    h.element("h3", &[], Key::DataFactsK8s.text(lang));
+    h.open("ul", &[("class", "maturity-list")]);
+    for f in KUBERNETES_131_FEATURES {
+        let stage = match f.maturity {
+            Maturity::Improved => Key::DataFactsImproved.text(lang),
+            other => other.code(),
+        };
+        h.open("li", &[("data-maturity", f.maturity.code())]);
+        h.element("span", &[("class", "badge")], stage).text(" ");
+        h.element("strong", &[], f.name.get(lang))
+            .text(": ")
+            .text(f.fact.text.get(lang));
+        h.close("li");
+    }
+    h.close("ul");
+    from(&mut h, "k8s-131");
+
+    h.element("h3", &[], Key::DataFactsReleases.text(lang));
+    fact_list(&mut h, RELEASES, lang);
+    h.element("h3", &[], Key::DataFactsEdge.text(lang));
+    fact_list(&mut h, EDGE_PLATFORMS, lang);
+    from(&mut h, "wasm");
+
+    let title = Key::DataFactsRecommendations.text(lang);
+    h.element("h3", &[], title);
+    h.open(
+        "div",
+        &[
+            ("class", "table-wrap"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-label", title),
+        ],
+    );
+    h.open("table", &[("class", "compact")])
+        .open("thead", &[])
+        .open("tr", &[]);
+    for key in [
+        Key::DataFactsArea,
+        Key::DataFactsNeed,
+        Key::DataFactsPicks,
+        Key::DataFactsReason,
+    ] {
+        h.element("th", &[("scope", "col")], key.text(lang));
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for r in RECOMMENDATIONS {
+        let picks: Vec<&str> = r.picks.iter().map(|id| item_name(id).get(lang)).collect();
+        h.open("tr", &[]);
+        h.element("td", &[], area_key(r.area).text(lang));
+        h.element("td", &[], r.need.get(lang));
+        h.element("th", &[("scope", "row")], &picks.join(", "));
+        h.element("td", &[], r.reason.text.get(lang));
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    from(&mut h, "selection");
+    h.finish()
+}
+
+/// The report's statements in words.
 #[component]
 fn ReportFacts() -> impl IntoView {
     let lang = use_lang();
-    let from = |id: &str, lang: Lang| {
-        let title = section(id).map_or("", |s| s.title.get(lang));
-        Key::DataFactsFrom.fill(lang, &[("section", title)])
-    };
-    move || {
-        let lang = lang.get();
-        let names = |ids: &[&str]| {
-            ids.iter()
-                .map(|id| item_name(id).get(lang))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        view! {
-            <section class="report-facts" aria-labelledby="facts-title">
-                <h2 id="facts-title">{Key::DataFactsTitle.text(lang)}</h2>
-                <p class="note">{Key::DataFactsLead.text(lang)}</p>
-                <div class="profile-grid">
-                    {SANDBOX_PROFILES
-                        .iter()
-                        .map(|p| {
-                            view! {
-                                <article class="profile" data-profile=p.item>
-                                    <h3>{item_name(p.item).get(lang)}</h3>
-                                    <h4>{Key::DataFactsTraits.text(lang)}</h4>
-                                    {fact_list(p.traits, lang)}
-                                    <h4>{Key::DataFactsFeatures.text(lang)}</h4>
-                                    {fact_list(p.features_2025, lang)}
-                                    <h4>{Key::DataFactsScenarios.text(lang)}</h4>
-                                    {fact_list(p.scenarios, lang)}
-                                </article>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <p class="origin">{from("lightv", lang)}</p>
-                <h3>{Key::DataFactsAdoption.text(lang)}</h3>
-                <table class="compact">
-                    <thead>
-                        <tr>
-                            <th scope="col">{Key::DataFactsService.text(lang)}</th>
-                            <th scope="col">{Key::DataFactsSandbox.text(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {CLOUD_ADOPTION
-                            .iter()
-                            .map(|a| view! { <tr><th scope="row">{a.service.get(lang)}</th><td>{item_name(a.item).get(lang)}</td></tr> })
-                            .collect_view()}
-                    </tbody>
-                </table>
-                <h3>{Key::DataFactsK8s.text(lang)}</h3>
-                <ul class="maturity-list">
-                    {KUBERNETES_131_FEATURES
-                        .iter()
-                        .map(|f| {
-                            let stage = match f.maturity {
-                                Maturity::Improved => Key::DataFactsImproved.text(lang),
-                                other => other.code(),
-                            };
-                            view! {
-                                <li data-maturity=f.maturity.code()>
-                                    <span class="badge">{stage}</span>
-                                    " "
-                                    <strong>{f.name.get(lang)}</strong>
-                                    ": "
-                                    {f.fact.text.get(lang)}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                <p class="origin">{from("k8s-131", lang)}</p>
-                <h3>{Key::DataFactsReleases.text(lang)}</h3>
-                {fact_list(RELEASES, lang)}
-                <h3>{Key::DataFactsEdge.text(lang)}</h3>
-                {fact_list(EDGE_PLATFORMS, lang)}
-                <p class="origin">{from("wasm", lang)}</p>
-                <h3>{Key::DataFactsRecommendations.text(lang)}</h3>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=Key::DataFactsRecommendations.text(lang)>
-                    <table class="compact">
-                        <thead>
-                            <tr>
-                                <th scope="col">{Key::DataFactsArea.text(lang)}</th>
-                                <th scope="col">{Key::DataFactsNeed.text(lang)}</th>
-                                <th scope="col">{Key::DataFactsPicks.text(lang)}</th>
-                                <th scope="col">{Key::DataFactsReason.text(lang)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {RECOMMENDATIONS
-                                .iter()
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <td>{area_key(r.area).text(lang)}</td>
-                                            <td>{r.need.get(lang)}</td>
-                                            <th scope="row">{names(r.picks)}</th>
-                                            <td>{r.reason.text.get(lang)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <p class="origin">{from("selection", lang)}</p>
-            </section>
-        }
+    view! {
+        <section
+            class="report-facts"
+            aria-labelledby="facts-title"
+            inner_html=move || report_facts_html(lang.get())
+        ></section>
     }
 }
