@@ -36,6 +36,34 @@ impl Notices {
     }
 }
 
+/// One notice: its text, and a dismiss button where it can be dismissed. The one
+/// markup for every notice of the app.
+pub fn notice_box(
+    code: &'static str,
+    text: Signal<String>,
+    dismiss: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="notice" role="status" data-notice=code>
+            <p>{move || text.get()}</p>
+            {dismiss
+                .map(|dismiss| {
+                    view! {
+                        <button
+                            type="button"
+                            class="notice-dismiss"
+                            aria-label=t(Key::NoticesDismiss)
+                            title=t(Key::NoticesDismiss)
+                            on:click=move |_| dismiss.run(())
+                        >
+                            "×"
+                        </button>
+                    }
+                })}
+        </div>
+    }
+}
+
 /// The notice list, rendered as a polite live region above the page content.
 #[component]
 pub fn NoticeList() -> impl IntoView {
@@ -43,20 +71,18 @@ pub fn NoticeList() -> impl IntoView {
     view! {
         <section class="notices" aria-label=t(Key::NoticesLabel) aria-live="polite">
             <IgnoredParamsNotice />
-            <For each=move || notices.0.get() key=|(id, _)| *id let((id, notice))>
-                <div class="notice" role="status" data-notice=notice_code(&notice)>
-                    {notice_text(notice.clone())}
-                    <button
-                        type="button"
-                        class="notice-dismiss"
-                        aria-label=t(Key::NoticesDismiss)
-                        title=t(Key::NoticesDismiss)
-                        on:click=move |_| notices.dismiss(id)
-                    >
-                        "×"
-                    </button>
-                </div>
-            </For>
+            {move || {
+                notices
+                    .0
+                    .get()
+                    .into_iter()
+                    .map(|(id, notice)| {
+                        let code = notice_code(&notice);
+                        let text = Signal::derive(notice_text(notice));
+                        notice_box(code, text, Some(Callback::new(move |()| notices.dismiss(id))))
+                    })
+                    .collect_view()
+            }}
         </section>
     }
 }
@@ -79,20 +105,11 @@ fn IgnoredParamsNotice() -> impl IntoView {
     });
     move || {
         ignored.get().map(|(search, names)| {
-            view! {
-                <div class="notice" role="status" data-notice="ignored-params">
-                    <p>{t_fill(Key::NoticesIgnoredParams, move || vec![("names", names.clone())])}</p>
-                    <button
-                        type="button"
-                        class="notice-dismiss"
-                        aria-label=t(Key::NoticesDismiss)
-                        title=t(Key::NoticesDismiss)
-                        on:click=move |_| dismissed_for.set(Some(search.clone()))
-                    >
-                        "×"
-                    </button>
-                </div>
-            }
+            let text = t_fill(Key::NoticesIgnoredParams, move || {
+                vec![("names", names.clone())]
+            });
+            let dismiss = Callback::new(move |()| dismissed_for.set(Some(search.clone())));
+            notice_box("ignored-params", Signal::derive(text), Some(dismiss))
         })
     }
 }
@@ -105,11 +122,12 @@ fn notice_code(notice: &PrefNotice) -> &'static str {
     }
 }
 
-fn notice_text(notice: PrefNotice) -> impl IntoView {
+/// The notice's text, following the language.
+fn notice_text(notice: PrefNotice) -> impl Fn() -> String + Send + Sync + 'static {
     let (key, value) = match notice {
         PrefNotice::IgnoredLangParam(value) => (Key::NoticesBadLangParam, value),
         PrefNotice::ResetStoredLang(value) => (Key::NoticesResetLang, value),
         PrefNotice::ResetStoredTheme(value) => (Key::NoticesResetTheme, value),
     };
-    view! { <p>{t_fill(key, move || vec![("value", value.clone())])}</p> }
+    t_fill(key, move || vec![("value", value.clone())])
 }

@@ -1,41 +1,35 @@
 //! A headline figure: its values from the dataset, written with the report's own
 //! honesty marks, what it measures, and the section it comes from.
 
-use leptos::prelude::*;
-use leptos_router::components::A;
-
 use crate::data::headline::HeadlineFigure;
 use crate::data::sections::section;
 use crate::domain::format::format_quantity;
+use crate::domain::prefs::Lang;
 use crate::i18n::Key;
-use crate::ui::app::page_href;
-use crate::ui::i18n::t_fill;
-use crate::ui::i18n::use_lang;
+use crate::ui::html::Html;
 
-#[component]
-pub fn FigureCard(figure: &'static HeadlineFigure) -> impl IntoView {
-    let lang = use_lang();
-    let source = section(figure.section());
-    let value = move || {
-        let lang = lang.get();
-        figure
-            .records()
-            .map(|f| format_quantity(f.quantity, f.signed, lang))
-            .collect::<Vec<_>>()
-            .join(figure.joiner)
-    };
-    view! {
-        <article class="figure-card" data-figure=figure.id>
-            <p class="figure-value">{value}</p>
-            <p class="figure-label">{move || figure.label.get(lang.get())}</p>
-            {source
-                .map(|s| {
-                    view! {
-                        <p class="figure-source">
-                            <A href=page_href(s.page)>{t_fill(Key::OverviewFrom, move || vec![("section", s.title.get(lang.get()).into())])}</A>
-                        </p>
-                    }
-                })}
-        </article>
+/// Writes the card; `base` is the app's base path, for the link to the section's page.
+pub fn figure_card(h: &mut Html, figure: &HeadlineFigure, lang: Lang, base: &str) {
+    let value: Vec<String> = figure
+        .records()
+        .map(|f| format_quantity(f.quantity, f.signed, lang))
+        .collect();
+    h.open(
+        "article",
+        &[("class", "figure-card"), ("data-figure", figure.id)],
+    );
+    h.element(
+        "p",
+        &[("class", "figure-value")],
+        &value.join(figure.joiner),
+    );
+    h.element("p", &[("class", "figure-label")], figure.label.get(lang));
+    if let Some(s) = section(figure.section()) {
+        let href = format!("{base}{}", s.page.path());
+        let text = Key::OverviewFrom.fill(lang, &[("section", s.title.get(lang))]);
+        h.open("p", &[("class", "figure-source")]);
+        h.element("a", &[("href", &href)], &text);
+        h.close("p");
     }
+    h.close("article");
 }

@@ -1,7 +1,6 @@
 //! The site footer: which report every figure comes from, and where to get them all.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::report;
 use crate::domain::pages::Page;
@@ -26,7 +25,7 @@ pub fn Footer() -> impl IntoView {
                 )}
             </p>
             <p>
-                <A href=page_href(Page::Data)>{t(Key::FooterAllData)}</A>
+                <a href=page_href(Page::Data)>{t(Key::FooterAllData)}</a>
             </p>
             <p class="footer-note">{t(Key::FooterOffline)}</p>
         </footer>

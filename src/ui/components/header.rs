@@ -16,10 +16,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand-row">
-                <A href=page_href(Page::Overview) attr:class="brand" attr:aria-label=t(Key::AppHomeLabel)>
+                <a href=page_href(Page::Overview) class="brand" aria-label=t(Key::AppHomeLabel)>
                     <span class="brand-mark" aria-hidden="true">"▦"</span>
                     <span class="brand-name">{t(Key::AppName)}</span>
-                </A>
+                </a>
                 <p class="tagline">{t(Key::AppTagline)}</p>
                 <div class="switches">
                     <LanguageSwitch />

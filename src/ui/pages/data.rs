@@ -21,12 +21,14 @@ use crate::domain::{export, prefs::Lang};
 use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::components::page_names::{lead_key, title_key};
-use crate::ui::components::section_card::SectionSummary;
+use crate::ui::components::section_card::section_summary;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
+use crate::ui::notices::notice_box;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let lang = use_lang();
     Effect::new(|_| browser::mark_content_ready());
     let location = use_location();
     let parsed = Memo::new(move |_| DataQuery::from_search(&location.search.get()));
@@ -61,22 +63,25 @@ pub fn DataPage() -> impl IntoView {
                             .map(|i| format!("{}={}", i.key, i.value))
                             .collect();
                         let list = summarize(&list, 4);
-                        view! {
-                            <div class="notice" role="status" data-notice="ignored-values">
-                                <p>{t_fill(Key::DataIgnoredValues, move || vec![("list", list.clone())])}</p>
-                            </div>
-                        }
+                        let text = t_fill(Key::DataIgnoredValues, move || vec![("list", list.clone())]);
+                        notice_box("ignored-values", Signal::derive(text), None)
                     })
             }}
             <FigureTable query=query update=update />
             <ReportFacts />
             <DataNotes />
             <IndependentFigures />
-            <section class="sections" aria-label=t(Key::SectionInReport)>
-                {sections_for(Page::Data)
-                    .map(|section| view! { <SectionSummary section=section /> })
-                    .collect_view()}
-            </section>
+            <section
+                class="sections"
+                aria-label=t(Key::SectionInReport)
+                inner_html=move || {
+                    let mut h = Html::new();
+                    for section in sections_for(Page::Data) {
+                        section_summary(&mut h, section, lang.get());
+                    }
+                    h.finish()
+                }
+            ></section>
         </div>
     }
 }

@@ -1,7 +1,6 @@
 //! The page for any path the app does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::domain::pages::Page;
@@ -19,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{t(Key::NotFoundTitle)}</h1>
             <p>{t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())])}</p>
             <p>
-                <A href=page_href(Page::Overview)>{t(Key::NotFoundHome)}</A>
+                <a href=page_href(Page::Overview)>{t(Key::NotFoundHome)}</a>
             </p>
         </div>
     }

@@ -1,22 +1,50 @@
 //! The overview (`/`): the report's headline figures and one card per section.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::headline::HEADLINE_FIGURES;
 use crate::data::sections::SECTIONS;
 use crate::domain::pages::Page;
 use crate::i18n::Key;
-use crate::ui::app::page_href;
-use crate::ui::components::figure_card::FigureCard;
+use crate::ui::app::BasePath;
+use crate::ui::components::figure_card::figure_card;
 use crate::ui::components::page_names::{lead_key, nav_key, title_key};
-use crate::ui::i18n::{t, t_fill, use_lang};
+use crate::ui::html::Html;
+use crate::ui::i18n::{t, use_lang};
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let lang = use_lang();
+    let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
     // Effects run once the view is in the DOM.
     Effect::new(|_| crate::ui::browser::mark_content_ready());
+    let cards = move || {
+        let lang = lang.get();
+        let mut figures = Html::new();
+        for figure in HEADLINE_FIGURES {
+            figure_card(&mut figures, figure, lang, &base);
+        }
+        let mut sections = Html::new();
+        for section in SECTIONS {
+            let href = format!("{base}{}", section.page.path());
+            let open = Key::OverviewOpen.fill(lang, &[("page", nav_key(section.page).text(lang))]);
+            sections.open(
+                "li",
+                &[("class", "section-card"), ("data-section", section.id)],
+            );
+            sections.element("h3", &[], section.title.get(lang));
+            sections.element("p", &[], section.summary.get(lang));
+            sections
+                .open("a", &[("href", &href), ("class", "card-link")])
+                .text(&open);
+            sections
+                .element("span", &[("aria-hidden", "true")], " →")
+                .close("a");
+            sections.close("li");
+        }
+        (figures.finish(), sections.finish())
+    };
+    let cards = Memo::new(move |_| cards());
     view! {
         <div class="page overview" data-page="/">
             <h1>{t(title_key(Page::Overview))}</h1>
@@ -25,36 +53,12 @@ pub fn OverviewPage() -> impl IntoView {
             <section class="figures" aria-labelledby="figures-heading">
                 <h2 id="figures-heading">{t(Key::OverviewFigures)}</h2>
                 <p class="note">{t(Key::OverviewFiguresNote)}</p>
-                <div class="figure-grid">
-                    {HEADLINE_FIGURES
-                        .iter()
-                        .map(|figure| view! { <FigureCard figure=figure /> })
-                        .collect_view()}
-                </div>
+                <div class="figure-grid" inner_html=move || cards.get().0></div>
             </section>
 
             <section class="section-cards" aria-labelledby="sections-heading">
                 <h2 id="sections-heading">{t(Key::OverviewSections)}</h2>
-                <ul class="card-grid">
-                    {SECTIONS
-                        .iter()
-                        .map(|section| {
-                            view! {
-                                <li class="section-card" data-section=section.id>
-                                    <h3>{move || section.title.get(lang.get())}</h3>
-                                    <p>{move || section.summary.get(lang.get())}</p>
-                                    <A href=page_href(section.page) attr:class="card-link">
-                                        {t_fill(
-                                            Key::OverviewOpen,
-                                            move || vec![("page", nav_key(section.page).text(lang.get()).into())],
-                                        )}
-                                        <span aria-hidden="true">" →"</span>
-                                    </A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                <ul class="card-grid" inner_html=move || cards.get().1></ul>
             </section>
         </div>
     }
