@@ -31,20 +31,11 @@ fn title(page: Page, lang: Lang) -> &'static str {
 async fn every_route_renders_its_heading() {
     let s = Session::start().await;
     for page in Page::ALL {
-        s.open(&format!("{}?lang=en", page.path())).await;
-        assert_eq!(
-            s.text("main h1").await,
+        s.assert_heading_survives_reload(
+            &format!("{}?lang=en", page.path()),
             title(page, Lang::En),
-            "{}",
-            page.path()
-        );
-        s.client.refresh().await.unwrap();
-        let expected = title(page, Lang::En);
-        assert_eq!(
-            s.wait_for_text("main h1", expected).await,
-            expected,
-            "after a reload"
-        );
+        )
+        .await;
         let current = s
             .client
             .find(Locator::Css(".site-nav a[aria-current=page]"))

@@ -47,20 +47,11 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
 
     let s = Session::start_on(Server::start(root, SUB_PATH, Hosting::Plain)).await;
     for page in Page::ALL {
-        s.open(&format!("{}?lang=en", page.path())).await;
-        assert_eq!(
-            s.text("main h1").await,
+        s.assert_heading_survives_reload(
+            &format!("{}?lang=en", page.path()),
             title(page, Lang::En),
-            "{}",
-            page.path()
-        );
-        s.client.refresh().await.unwrap();
-        let expected = title(page, Lang::En);
-        assert_eq!(
-            s.wait_for_text("main h1", expected).await,
-            expected,
-            "after reload"
-        );
+        )
+        .await;
     }
     // Links stay under the sub-path.
     s.open("/").await;

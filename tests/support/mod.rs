@@ -365,6 +365,15 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// Opens an app path, checks its heading, reloads, and checks it again.
+    pub async fn assert_heading_survives_reload(&self, path_and_query: &str, expected: &str) {
+        self.open(path_and_query).await;
+        assert_eq!(self.text("main h1").await, expected, "{path_and_query}");
+        self.client.refresh().await.unwrap();
+        let seen = self.wait_for_text("main h1", expected).await;
+        assert_eq!(seen, expected, "{path_and_query} after a reload");
+    }
+
     /// Runs a DevTools protocol command.
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) {
         let command = ChromeCommand {
