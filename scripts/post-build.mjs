@@ -3,9 +3,11 @@
 // - Release builds: every inline <script> (Trunk's module loader) moves into a file of
 //   its own, so the Content-Security-Policy below can allow scripts from 'self' only,
 //   with no 'unsafe-inline' and no hashes; the policy is added as a <meta> tag.
-// - Every build: an index.html copy per route (dist/gpus/index.html, ...) and a
-//   404.html, so plain static hosts without SPA fallback (GitHub Pages among them)
-//   serve deep links. The routes are read from src/domain/pages.rs, the one list.
+// - Release builds also get an index.html copy per route (dist/gpus/index.html, ...)
+//   and a 404.html, so plain static hosts without SPA fallback (GitHub Pages among
+//   them) serve deep links. The routes are read from src/domain/pages.rs, the one
+//   list. `trunk serve` falls back to index.html by itself, and would answer the route
+//   folders with a redirect to a trailing slash.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -48,6 +50,8 @@ if (release) {
   await writeFile(indexPath, html);
 }
 
+if (!release) process.exit(0);
+
 const pages = await readFile(join(source, "src/domain/pages.rs"), "utf8");
 const routes = [...pages.matchAll(/Page::\w+ => "(\/[^"]*)"/g)].map((m) => m[1]);
 if (!routes.includes("/")) throw new Error("no routes found in src/domain/pages.rs");
@@ -57,4 +61,4 @@ for (const route of routes.filter((r) => r !== "/")) {
   await writeFile(join(dir, "index.html"), html);
 }
 await writeFile(join(staging, "404.html"), html);
-console.log(`post-build: ${routes.length - 1} route copies and 404.html${release ? ", loader moved out, CSP set" : ""}`);
+console.log(`post-build: loader moved out, CSP set, ${routes.length - 1} route copies and 404.html`);
