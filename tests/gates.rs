@@ -78,11 +78,7 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
         .filter(|e| !(e.contains("/no/such/page") && e.contains("404")))
         .collect();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
-    let elsewhere = s.requests_elsewhere().await;
-    assert!(
-        elsewhere.is_empty(),
-        "requests to other hosts: {elsewhere:#?}"
-    );
+    s.assert_no_request_elsewhere().await;
     s.close().await;
 }
 

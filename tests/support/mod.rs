@@ -365,6 +365,15 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// Asserts that the page asked no host but ours for anything so far.
+    pub async fn assert_no_request_elsewhere(&self) {
+        let elsewhere = self.requests_elsewhere().await;
+        assert!(
+            elsewhere.is_empty(),
+            "requests to other hosts: {elsewhere:#?}"
+        );
+    }
+
     /// Opens an app path, checks its heading, reloads, and checks it again.
     pub async fn assert_heading_survives_reload(&self, path_and_query: &str, expected: &str) {
         self.open(path_and_query).await;
