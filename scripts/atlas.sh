@@ -179,5 +179,5 @@ case "${1:-}" in
     CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" ATLAS_DIST="$ROOT/dist" \
       cargo run --quiet --locked --example bench
     ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

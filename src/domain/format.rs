@@ -15,7 +15,7 @@ pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {
         let stars = q.amount.representative().round().clamp(0.0, 5.0) as usize;
         return format!("{}{}", "★".repeat(stars), "☆".repeat(5 - stars));
     }
-    let (scale, before, after) = unit_words(q, lang);
+    let (scale, before, sep, after) = unit_words(q, lang);
     let num = |v: f64| {
         let text = number(v / scale);
         if signed && v > 0.0 {
@@ -31,37 +31,27 @@ pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {
         Amount::AtLeast(v) => ("≥", num(v)),
         Amount::Range(lo, hi) => ("", format!("{}–{}", num(lo), num(hi))),
     };
-    format!("{mark}{before}{body}{after}")
+    format!("{mark}{before}{body}{sep}{after}")
 }
 
 /// How to write the unit: a divisor for the number, and text before and after it.
-fn unit_words(q: Quantity, lang: Lang) -> (f64, &'static str, &'static str) {
+/// Units with a language- or size-dependent form are listed; the rest follow the
+/// number as their symbol (`Unit::symbol`), after a space.
+fn unit_words(q: Quantity, lang: Lang) -> (f64, &'static str, &'static str, &'static str) {
     let big = q.amount.representative().abs() >= 1e9;
     match (q.unit, lang) {
-        (Unit::Usd, Lang::En) if big => (1e9, "USD ", " bn"),
-        (Unit::Usd, Lang::Zh) if big => (1e8, "", "亿美元"),
-        (Unit::Usd, _) => (1.0, "USD ", ""),
-        (Unit::Cny, _) if q.amount.representative().abs() >= 1000.0 => (1000.0, "¥", "k"),
-        (Unit::Cny, _) => (1.0, "¥", ""),
-        (Unit::Factor, Lang::Zh) => (1.0, "", "倍"),
-        (Unit::Factor, Lang::En) => (1.0, "", "×"),
-        (Unit::Percent, _) => (1.0, "", "%"),
-        (Unit::Count, _) => (1.0, "", ""),
-        (Unit::BillionParameters, Lang::En) => (1.0, "", "B parameters"),
-        (Unit::BillionParameters, Lang::Zh) => (1.0, "", "B 参数"),
-        (Unit::Microseconds, _) => (1.0, "", " µs"),
-        (Unit::Milliseconds, _) => (1.0, "", " ms"),
-        (Unit::Seconds, _) => (1.0, "", " s"),
-        (Unit::Kilobytes, _) => (1.0, "", " KB"),
-        (Unit::Megabytes, _) => (1.0, "", " MB"),
-        (Unit::Gigabytes, _) => (1.0, "", " GB"),
-        (Unit::MegabytesPerSecond, _) => (1.0, "", " MB/s"),
-        (Unit::GigabytesPerSecond, _) => (1.0, "", " GB/s"),
-        (Unit::TerabytesPerSecond, _) => (1.0, "", " TB/s"),
-        (Unit::Teraflops, _) => (1.0, "", " TFLOPS"),
-        (Unit::Tops, _) => (1.0, "", " TOPS"),
-        (Unit::Watts, _) => (1.0, "", " W"),
-        (Unit::Stars | Unit::Version, _) => (1.0, "", ""),
+        (Unit::Usd, Lang::En) if big => (1e9, "USD ", "", " bn"),
+        (Unit::Usd, Lang::Zh) if big => (1e8, "", "", "亿美元"),
+        (Unit::Usd, _) => (1.0, "USD ", "", ""),
+        (Unit::Cny, _) if q.amount.representative().abs() >= 1000.0 => (1000.0, "¥", "", "k"),
+        (Unit::Cny, _) => (1.0, "¥", "", ""),
+        (Unit::Factor, Lang::Zh) => (1.0, "", "", "倍"),
+        (Unit::Factor, Lang::En) => (1.0, "", "", "×"),
+        (Unit::Percent, _) => (1.0, "", "", "%"),
+        (Unit::Count | Unit::Stars | Unit::Version, _) => (1.0, "", "", ""),
+        (Unit::BillionParameters, Lang::En) => (1.0, "", "", "B parameters"),
+        (Unit::BillionParameters, Lang::Zh) => (1.0, "", "", "B 参数"),
+        (unit, _) => (1.0, "", " ", unit.symbol()),
     }
 }
 
