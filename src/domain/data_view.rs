@@ -145,9 +145,12 @@ impl DataQuery {
         let mut rows: Vec<&'static Figure> = figures
             .iter()
             .filter(|f| self.topic.is_none_or(|t| f.topic == t))
+            // Without a search there is no text to build for each figure.
             .filter(|f| {
-                let haystack = search_text(f);
-                words.iter().all(|w| haystack.contains(w.as_str()))
+                words.is_empty() || {
+                    let haystack = search_text(f);
+                    words.iter().all(|w| haystack.contains(w.as_str()))
+                }
             })
             .collect();
         if let Some(column) = self.sort {
