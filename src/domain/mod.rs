@@ -10,4 +10,5 @@ pub mod format;
 pub mod pages;
 pub mod prefs;
 pub mod quantity;
+pub mod scale;
 pub mod query;
