@@ -1,6 +1,7 @@
 //! The report as data: embedded in the binary, never fetched. Each record names the
 //! report section it comes from, so every figure on screen can be traced back.
 
+pub mod charts;
 pub mod facts;
 pub mod figures;
 pub mod headline;

@@ -4,11 +4,12 @@
 //! The UI layer reads browser state (query string, localStorage, navigator), hands the
 //! raw strings to these functions, and renders what they decide.
 
+pub mod chart;
 pub mod data_view;
 pub mod export;
 pub mod format;
 pub mod pages;
 pub mod prefs;
 pub mod quantity;
-pub mod scale;
 pub mod query;
+pub mod scale;

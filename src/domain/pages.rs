@@ -55,10 +55,32 @@ impl Page {
     }
 
     /// The query-string keys this page reads, besides the global ones
-    /// ([`GLOBAL_QUERY_KEYS`]). Any other key is reported as ignored.
+    /// ([`GLOBAL_QUERY_KEYS`]). Any other key is reported as ignored. A chart's
+    /// view is under its id (`crate::data::charts`; a test keeps the two lists equal).
     pub const fn query_keys(self) -> &'static [&'static str] {
         match self {
             Page::Data => super::data_view::DATA_QUERY_KEYS,
+            Page::Sandboxes => &[
+                "startup",
+                "isolation",
+                "footprint",
+                "profiles",
+                "market",
+                "segments",
+            ],
+            Page::Gpus => &[
+                "gpu-table",
+                "gpu-fp16",
+                "gpu-memory",
+                "gpu-power",
+                "gpu-price",
+                "gpu-per-price",
+                "gpu-per-watt",
+                "gpu-scatter",
+                "h100-h200",
+                "mig",
+            ],
+            Page::Engines => &["podman", "network", "deltas"],
             _ => &[],
         }
     }

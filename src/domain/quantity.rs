@@ -22,6 +22,10 @@ pub enum Dimension {
     Count,
     Parameters,
     Version,
+    /// Compute for money: derived, never stated by the report.
+    ComputePerPrice,
+    /// Compute for power: derived, never stated by the report.
+    ComputePerPower,
 }
 
 /// A unit of measure.
@@ -52,6 +56,10 @@ pub enum Unit {
     BillionParameters,
     /// A release number ("v1.6+", "Wasmtime 14.0+"), major.minor.
     Version,
+    /// Derived: TFLOPS per 10,000 CNY of price.
+    TflopsPer10kCny,
+    /// Derived: GFLOPS per watt of TDP.
+    GflopsPerWatt,
 }
 
 impl Unit {
@@ -73,6 +81,8 @@ impl Unit {
             Unit::Count => Dimension::Count,
             Unit::BillionParameters => Dimension::Parameters,
             Unit::Version => Dimension::Version,
+            Unit::TflopsPer10kCny => Dimension::ComputePerPrice,
+            Unit::GflopsPerWatt => Dimension::ComputePerPower,
         }
     }
 
@@ -116,6 +126,8 @@ impl Unit {
             Unit::Count => "",
             Unit::BillionParameters => "B params",
             Unit::Version => "",
+            Unit::TflopsPer10kCny => "TFLOPS/¥10k",
+            Unit::GflopsPerWatt => "GFLOPS/W",
         }
     }
 
@@ -142,6 +154,8 @@ impl Unit {
             Unit::Count => "count",
             Unit::BillionParameters => "Bparams",
             Unit::Version => "version",
+            Unit::TflopsPer10kCny => "TFLOPS/10kCNY",
+            Unit::GflopsPerWatt => "GFLOPS/W",
         }
     }
 }

@@ -185,7 +185,10 @@ mod tests {
     use super::*;
 
     fn close(a: &[f64], b: &[f64]) -> bool {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9 * y.abs().max(1.0))
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x - y).abs() < 1e-9 * y.abs().max(1.0))
     }
 
     #[test]
@@ -206,7 +209,10 @@ mod tests {
     fn linear_domain_is_nice_and_holds_zero() {
         let s = Scale::linear(&[312.0, 1000.0, 200.0]);
         assert_eq!((s.lo, s.hi), (0.0, 1000.0));
-        assert!(close(&s.ticks(), &[0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]));
+        assert!(close(
+            &s.ticks(),
+            &[0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]
+        ));
         let s = Scale::linear(&[33.0, 141.0]);
         assert_eq!((s.lo, s.hi), (0.0, 150.0));
         assert!(close(&s.ticks(), &[0.0, 50.0, 100.0, 150.0]));
@@ -240,10 +246,15 @@ mod tests {
     #[test]
     fn log_domain_spans_whole_decades() {
         // The report's startup times in ms: <5 ms (Wasm) to 10-30 s (VM).
-        let s = Scale::log(&[5.0, 10.0, 100.0, 125.0, 200.0, 1000.0, 5000.0, 10_000.0, 30_000.0])
-            .unwrap();
+        let s = Scale::log(&[
+            5.0, 10.0, 100.0, 125.0, 200.0, 1000.0, 5000.0, 10_000.0, 30_000.0,
+        ])
+        .unwrap();
         assert_eq!((s.lo, s.hi), (1.0, 100_000.0));
-        assert!(close(&s.ticks(), &[1.0, 10.0, 100.0, 1000.0, 10_000.0, 100_000.0]));
+        assert!(close(
+            &s.ticks(),
+            &[1.0, 10.0, 100.0, 1000.0, 10_000.0, 100_000.0]
+        ));
         assert_eq!(s.position(1000.0), Some(0.6));
         assert_eq!(s.position(1.0), Some(0.0));
     }
@@ -289,7 +300,10 @@ mod tests {
         assert_eq!(tick_label(0.5, Unit::Milliseconds, Lang::En), "500 µs");
         assert_eq!(tick_label(0.0, Unit::Milliseconds, Lang::En), "0 ms");
         assert_eq!(tick_label(1500.0, Unit::Megabytes, Lang::En), "1.5 GB");
-        assert_eq!(tick_label(2000.0, Unit::MegabytesPerSecond, Lang::En), "2 GB/s");
+        assert_eq!(
+            tick_label(2000.0, Unit::MegabytesPerSecond, Lang::En),
+            "2 GB/s"
+        );
         assert_eq!(tick_label(-25.0, Unit::Percent, Lang::Zh), "-25%");
         assert_eq!(tick_label(50_000.0, Unit::Cny, Lang::En), "¥50k");
         assert_eq!(tick_label(15e9, Unit::Usd, Lang::Zh), "150亿美元");

@@ -1,0 +1,1387 @@
+//! Which of the report's figures each chart draws, and how. Cells name figures by id
+//! (`data/figures.tsv`), independent figures by their `crosscheck.md` entry (with the
+//! value as that source states it), or a derivation with its formula; nothing here is
+//! a bare number without a source.
+
+use super::Text;
+use crate::domain::pages::Page;
+use crate::domain::quantity::Unit;
+
+const fn text(en: &'static str, zh: &'static str) -> Text {
+    Text { en, zh }
+}
+
+/// How a chart draws its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Horizontal bars, one per series in each row: ranges and bounds drawn as such.
+    /// Rows in different units get an axis each.
+    Bars,
+    /// The first series across, the second up, the third (if any) as bubble size.
+    Scatter,
+    /// One polygon per row over the series as axes (ratings from 0 to 5).
+    Radar,
+    /// The rows as the segments of one whole.
+    Stacked,
+    /// A table only: several measures per row, sortable and filterable.
+    Table,
+}
+
+/// Where a series' values come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The report's figures.
+    Report,
+    /// Figures from elsewhere (`crosscheck.md`), drawn as markers beside the report's.
+    Independent,
+    /// Computed from the report's figures; the cells say how.
+    Derived,
+}
+
+/// Which way a value is good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+    /// Neither: a size, a count, a share.
+    Neither,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct SeriesDef {
+    pub name: Text,
+    pub role: Role,
+}
+
+/// One cell of a chart: a value and where it comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum CellDef {
+    /// No value: the report gives none for this row and series.
+    Empty,
+    /// A figure of the report, by id.
+    Figure(&'static str),
+    /// A figure from `crosscheck.md`: the entry's id and the value it states.
+    Independent(&'static str, &'static str),
+    /// `numerator / denominator × factor`, in `unit`: figures by id.
+    Ratio {
+        numerator: &'static str,
+        denominator: &'static str,
+        factor: f64,
+        unit: Unit,
+    },
+    /// `figure × fraction`: a share of a figure (a memory slice).
+    Share(&'static str, f64),
+    /// A figure stated in words, as a 0-5 rating with what it rests on.
+    Rating(u8, Text),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct RowDef {
+    /// Item id (`data/items.tsv`): the row's name, and its id in links (`hide-<item>`).
+    pub item: &'static str,
+    /// A metric id (`data/metrics.tsv`) added to the name, for rows of one item.
+    pub metric: Option<&'static str>,
+    pub better: Better,
+    /// Labels for filters (`only-<tag>`).
+    pub tags: &'static [&'static str],
+    /// One cell per series.
+    pub cells: &'static [CellDef],
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ChartDef {
+    /// The chart's key in the query string and its id in the page.
+    pub id: &'static str,
+    pub page: Page,
+    pub kind: ChartKind,
+    pub title: Text,
+    /// The report section (`sections.rs`) the figures come from.
+    pub section: &'static str,
+    /// What the values are: the subtitle, beside the section.
+    pub what: Text,
+    pub series: &'static [SeriesDef],
+    pub rows: &'static [RowDef],
+    /// The scale the chart opens with.
+    pub log: bool,
+    /// Whether a log scale is offered at all (not for values around zero).
+    pub can_log: bool,
+    /// Filters offered, as tag groups (`only-<tag>`): each a list of tags.
+    pub filters: &'static [&'static [&'static str]],
+}
+
+const fn row(item: &'static str, better: Better, cells: &'static [CellDef]) -> RowDef {
+    RowDef {
+        item,
+        metric: None,
+        better,
+        tags: &[],
+        cells,
+    }
+}
+
+const fn metric_row(
+    item: &'static str,
+    metric: &'static str,
+    better: Better,
+    cells: &'static [CellDef],
+) -> RowDef {
+    RowDef {
+        item,
+        metric: Some(metric),
+        better,
+        tags: &[],
+        cells,
+    }
+}
+
+const fn tagged(
+    item: &'static str,
+    tags: &'static [&'static str],
+    cells: &'static [CellDef],
+) -> RowDef {
+    RowDef {
+        item,
+        metric: None,
+        better: Better::Neither,
+        tags,
+        cells,
+    }
+}
+
+const REPORT: SeriesDef = SeriesDef {
+    name: text("The report", "报告"),
+    role: Role::Report,
+};
+const INDEPENDENT: SeriesDef = SeriesDef {
+    name: text("Independent measurement", "独立测量"),
+    role: Role::Independent,
+};
+
+use Better::{Higher, Lower, Neither};
+use CellDef::{Empty, Figure, Independent, Rating, Ratio, Share};
+
+/// A bar chart of one column of the report's GPU comparison table: the five vendors'
+/// figures `compare.<vendor>.<metric>`.
+macro_rules! vendor_chart {
+    ($id:literal, $metric:literal, $better:expr, $title:expr, $what:expr) => {
+        ChartDef {
+            id: $id,
+            page: Page::Gpus,
+            kind: ChartKind::Bars,
+            title: $title,
+            section: "gpu",
+            what: $what,
+            series: &[REPORT],
+            rows: &[
+                row(
+                    "iluvatar",
+                    $better,
+                    &[Figure(concat!("compare.iluvatar.", $metric))],
+                ),
+                row(
+                    "moore-threads",
+                    $better,
+                    &[Figure(concat!("compare.moore-threads.", $metric))],
+                ),
+                row(
+                    "biren",
+                    $better,
+                    &[Figure(concat!("compare.biren.", $metric))],
+                ),
+                row(
+                    "hygon",
+                    $better,
+                    &[Figure(concat!("compare.hygon.", $metric))],
+                ),
+                row(
+                    "a100",
+                    $better,
+                    &[Figure(concat!("compare.a100.", $metric))],
+                ),
+            ],
+            log: false,
+            can_log: true,
+            filters: &[],
+        }
+    };
+}
+
+/// Every chart, in page order.
+pub const CHARTS: &[ChartDef] = &[
+    // ---- /sandboxes ----
+    ChartDef {
+        id: "startup",
+        page: Page::Sandboxes,
+        kind: ChartKind::Bars,
+        title: text("Startup time", "启动时间"),
+        section: "lightv",
+        what: text(
+            "Startup time as the report states it (bounds, approximations, ranges), beside independent measurements; lower is better",
+            "报告给出的启动时间（上限、约数、区间），旁边是独立测量；越低越好",
+        ),
+        series: &[REPORT, INDEPENDENT],
+        rows: &[
+            row(
+                "unikernel",
+                Lower,
+                &[
+                    Figure("compare.unikernel.startup"),
+                    Independent("unikernel-boot", "2-70ms"),
+                ],
+            ),
+            row(
+                "wasm",
+                Lower,
+                &[
+                    Figure("compare.wasm.startup"),
+                    Independent("wasm-startup", "3-30µs"),
+                ],
+            ),
+            row(
+                "gvisor",
+                Lower,
+                &[
+                    Figure("compare.gvisor.startup"),
+                    Independent("runc-gvisor-kata", "708ms"),
+                ],
+            ),
+            row(
+                "firecracker",
+                Lower,
+                &[
+                    Figure("compare.firecracker.startup"),
+                    Independent("firecracker-boot", "<125ms"),
+                ],
+            ),
+            row(
+                "kata",
+                Lower,
+                &[
+                    Figure("compare.kata.startup"),
+                    Independent("kata-startup", "0.99-1.10s"),
+                ],
+            ),
+            row(
+                "docker",
+                Lower,
+                &[
+                    Figure("compare.docker.startup"),
+                    Independent("runc-gvisor-kata", "607ms"),
+                ],
+            ),
+            row("vm", Lower, &[Figure("compare.vm.startup"), Empty]),
+        ],
+        log: true,
+        can_log: true,
+        filters: &[],
+    },
+    ChartDef {
+        id: "isolation",
+        page: Page::Sandboxes,
+        kind: ChartKind::Scatter,
+        title: text(
+            "Isolation strength against startup time",
+            "隔离强度与启动时间",
+        ),
+        section: "lightv",
+        what: text(
+            "The report's startup times (across) and isolation ratings (up): up and to the left is better",
+            "报告的启动时间（横轴）与隔离强度评级（纵轴）：越靠左上越好",
+        ),
+        series: &[
+            SeriesDef {
+                name: text("Startup time", "启动时间"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Isolation rating", "隔离强度评级"),
+                role: Role::Report,
+            },
+        ],
+        rows: &[
+            row(
+                "unikernel",
+                Neither,
+                &[
+                    Figure("compare.unikernel.startup"),
+                    Figure("compare.unikernel.isolation-stars"),
+                ],
+            ),
+            row(
+                "wasm",
+                Neither,
+                &[
+                    Figure("compare.wasm.startup"),
+                    Figure("compare.wasm.isolation-stars"),
+                ],
+            ),
+            row(
+                "gvisor",
+                Neither,
+                &[
+                    Figure("compare.gvisor.startup"),
+                    Figure("compare.gvisor.isolation-stars"),
+                ],
+            ),
+            row(
+                "firecracker",
+                Neither,
+                &[
+                    Figure("compare.firecracker.startup"),
+                    Figure("compare.firecracker.isolation-stars"),
+                ],
+            ),
+            row(
+                "kata",
+                Neither,
+                &[
+                    Figure("compare.kata.startup"),
+                    Figure("compare.kata.isolation-stars"),
+                ],
+            ),
+            row(
+                "docker",
+                Neither,
+                &[
+                    Figure("compare.docker.startup"),
+                    Figure("compare.docker.isolation-stars"),
+                ],
+            ),
+            row(
+                "vm",
+                Neither,
+                &[
+                    Figure("compare.vm.startup"),
+                    Figure("compare.vm.isolation-stars"),
+                ],
+            ),
+        ],
+        log: true,
+        can_log: true,
+        filters: &[],
+    },
+    ChartDef {
+        id: "footprint",
+        page: Page::Sandboxes,
+        kind: ChartKind::Bars,
+        title: text("Memory footprint and image size", "内存占用与镜像大小"),
+        section: "lightv",
+        what: text(
+            "Base memory and image size from the report, beside independent measurements; lower is better",
+            "报告的基础内存与镜像大小，旁边是独立测量；越低越好",
+        ),
+        series: &[REPORT, INDEPENDENT],
+        rows: &[
+            metric_row(
+                "firecracker",
+                "memory-base",
+                Lower,
+                &[
+                    Figure("firecracker.memory"),
+                    Independent("firecracker-memory", "<5MB"),
+                ],
+            ),
+            metric_row(
+                "kata",
+                "memory-base",
+                Lower,
+                &[
+                    Figure("kata.memory"),
+                    Independent("runc-gvisor-kata", "184.3MB"),
+                ],
+            ),
+            metric_row(
+                "gvisor",
+                "memory-base",
+                Lower,
+                &[Empty, Independent("gvisor-memory", "23.7MB")],
+            ),
+            metric_row(
+                "docker",
+                "memory-base",
+                Lower,
+                &[Empty, Independent("gvisor-memory", "4.1MB")],
+            ),
+            metric_row(
+                "unikernel",
+                "image-size",
+                Lower,
+                &[
+                    Figure("unikernel.image-size"),
+                    Independent("unikernel-boot", "~1MB"),
+                ],
+            ),
+        ],
+        log: false,
+        can_log: true,
+        filters: &[],
+    },
+    ChartDef {
+        id: "profiles",
+        page: Page::Sandboxes,
+        kind: ChartKind::Radar,
+        title: text("Profiles on five criteria", "五项指标画像"),
+        section: "lightv",
+        what: text(
+            "Ratings from 0 to 5, higher is better: startup and isolation are the report's stars; compatibility, footprint and maturity are our reading of the report, each with its basis",
+            "0 到 5 分，越高越好：启动与隔离是报告的星级；兼容性、资源占用与成熟度是我们对报告的解读，各附依据",
+        ),
+        series: &[
+            SeriesDef {
+                name: text("Startup", "启动速度"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Isolation", "隔离强度"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Compatibility", "兼容性"),
+                role: Role::Derived,
+            },
+            SeriesDef {
+                name: text("Small footprint", "资源占用小"),
+                role: Role::Derived,
+            },
+            SeriesDef {
+                name: text("Maturity", "成熟度"),
+                role: Role::Derived,
+            },
+        ],
+        rows: &[
+            row(
+                "docker",
+                Neither,
+                &[
+                    Figure("compare.docker.startup-stars"),
+                    Figure("compare.docker.isolation-stars"),
+                    Rating(
+                        5,
+                        text(
+                            "Runs every OCI image; the report: Docker has \"the best compatibility\"",
+                            "运行任何 OCI 镜像；报告：Docker“兼容性最好”",
+                        ),
+                    ),
+                    Rating(
+                        4,
+                        text(
+                            "No guest kernel: about 4 MB per container (independent, gVisor's density data)",
+                            "无客户机内核：每个容器约 4MB（独立数据，gVisor 密度测试）",
+                        ),
+                    ),
+                    Rating(
+                        5,
+                        text(
+                            "The report: \"the most mature ecosystem\"",
+                            "报告：“最成熟的生态”",
+                        ),
+                    ),
+                ],
+            ),
+            row(
+                "gvisor",
+                Neither,
+                &[
+                    Figure("compare.gvisor.startup-stars"),
+                    Figure("compare.gvisor.isolation-stars"),
+                    Rating(
+                        4,
+                        text(
+                            "The report picks it for compatibility (OCI, Kubernetes); a user-space kernel does not implement every system call",
+                            "报告在“兼容性优先”中推荐它（OCI 兼容、K8s 集成）；用户态内核并未实现全部系统调用",
+                        ),
+                    ),
+                    Rating(
+                        3,
+                        text(
+                            "User-space kernel per sandbox: about 24 MB (independent)",
+                            "每个沙箱一个用户态内核：约 24MB（独立数据）",
+                        ),
+                    ),
+                    Rating(
+                        4,
+                        text(
+                            "Runs Google Cloud Run, says the report",
+                            "报告：Google Cloud Run 采用",
+                        ),
+                    ),
+                ],
+            ),
+            row(
+                "kata",
+                Neither,
+                &[
+                    Figure("compare.kata.startup-stars"),
+                    Figure("compare.kata.isolation-stars"),
+                    Rating(
+                        5,
+                        text(
+                            "The report picks it for compatibility: OCI compatible, good Kubernetes integration",
+                            "报告在“兼容性优先”中推荐：OCI 兼容，K8s 集成好",
+                        ),
+                    ),
+                    Rating(
+                        3,
+                        text("The report: 20 MB base memory", "报告：基础内存 20MB"),
+                    ),
+                    Rating(
+                        4,
+                        text(
+                            "Runs Azure Container Instances and Alibaba Function Compute, says the report",
+                            "报告：Azure Container Instances 与阿里云函数计算采用",
+                        ),
+                    ),
+                ],
+            ),
+            row(
+                "firecracker",
+                Neither,
+                &[
+                    Figure("compare.firecracker.startup-stars"),
+                    Figure("compare.firecracker.isolation-stars"),
+                    Rating(
+                        3,
+                        text(
+                            "A VMM, not a container runtime: OCI images need a layer such as Kata or firecracker-containerd",
+                            "是 VMM 而非容器运行时：运行 OCI 镜像需要 Kata 或 firecracker-containerd 等中间层",
+                        ),
+                    ),
+                    Rating(
+                        4,
+                        text("The report: 5 MB base memory", "报告：基础内存 5MB"),
+                    ),
+                    Rating(
+                        4,
+                        text(
+                            "The backend of AWS Lambda, says the report",
+                            "报告：AWS Lambda 后端",
+                        ),
+                    ),
+                ],
+            ),
+            row(
+                "wasm",
+                Neither,
+                &[
+                    Figure("compare.wasm.startup-stars"),
+                    Figure("compare.wasm.isolation-stars"),
+                    Rating(
+                        2,
+                        text(
+                            "Code must be compiled to Wasm/WASI; containerd runs it through runwasi shims",
+                            "代码须编译为 Wasm/WASI；containerd 通过 runwasi shim 运行",
+                        ),
+                    ),
+                    Rating(
+                        5,
+                        text(
+                            "The report picks it for edge and IoT: \"small, low resource use\"",
+                            "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
+                        ),
+                    ),
+                    Rating(
+                        3,
+                        text(
+                            "WASI is at 0.2, not the \"2.0\" the report names (see the data notes)",
+                            "WASI 处于 0.2 版本，而非报告所说的“2.0”（见数据说明）",
+                        ),
+                    ),
+                ],
+            ),
+            row(
+                "unikernel",
+                Neither,
+                &[
+                    Figure("compare.unikernel.startup-stars"),
+                    Figure("compare.unikernel.isolation-stars"),
+                    Rating(
+                        1,
+                        text(
+                            "One purpose-built image per service: existing containers do not run unchanged",
+                            "每个服务一个专门构建的镜像：现有容器无法直接运行",
+                        ),
+                    ),
+                    Rating(5, text("The report: images under 5 MB", "报告：镜像 <5MB")),
+                    Rating(
+                        2,
+                        text(
+                            "The report lists Unikraft 0.15+, IncludeOS 0.16+: pre-1.0 projects",
+                            "报告列出 Unikraft 0.15+、IncludeOS 0.16+：均未到 1.0",
+                        ),
+                    ),
+                ],
+            ),
+            row(
+                "vm",
+                Neither,
+                &[
+                    Figure("compare.vm.startup-stars"),
+                    Figure("compare.vm.isolation-stars"),
+                    Rating(
+                        3,
+                        text(
+                            "Runs any software, but as a whole OS image rather than an OCI image",
+                            "可运行任何软件，但以完整操作系统镜像而非 OCI 镜像运行",
+                        ),
+                    ),
+                    Rating(
+                        1,
+                        text(
+                            "A whole guest operating system per workload",
+                            "每个负载一个完整客户机操作系统",
+                        ),
+                    ),
+                    Rating(5, text("Decades of production use", "数十年的生产使用")),
+                ],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    ChartDef {
+        id: "market",
+        page: Page::Sandboxes,
+        kind: ChartKind::Bars,
+        title: text("Market size, 2025 and 2027", "市场规模：2025 与 2027"),
+        section: "lightv",
+        what: text(
+            "The report's market size and forecast, in US dollars, beside 2025 grown by the report's own 35% a year",
+            "报告的市场规模与预测（美元），旁边是按报告自己的 35% 年增长率推算的数字",
+        ),
+        series: &[
+            REPORT,
+            SeriesDef {
+                name: text("Derived: 2025 × 1.35²", "推算：2025 × 1.35²"),
+                role: Role::Derived,
+            },
+        ],
+        rows: &[
+            metric_row(
+                "sandbox-market",
+                "market-size",
+                Neither,
+                &[Figure("market.size-2025"), Empty],
+            ),
+            metric_row(
+                "sandbox-market",
+                "forecast-2027",
+                Neither,
+                &[
+                    Figure("market.forecast-2027"),
+                    Share("market.size-2025", 1.8225),
+                ],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    ChartDef {
+        id: "segments",
+        page: Page::Sandboxes,
+        kind: ChartKind::Stacked,
+        title: text("Market segments", "细分市场"),
+        section: "lightv",
+        what: text(
+            "The report's four segments, in US dollars; they add up to its 2025 total",
+            "报告的四个细分市场（美元），合计等于其 2025 年总规模",
+        ),
+        series: &[REPORT],
+        rows: &[
+            row("market-serverless", Neither, &[Figure("market.serverless")]),
+            row("market-edge", Neither, &[Figure("market.edge")]),
+            row(
+                "market-multitenant",
+                Neither,
+                &[Figure("market.multitenant")],
+            ),
+            row(
+                "market-confidential",
+                Neither,
+                &[Figure("market.confidential")],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    // ---- /gpus ----
+    ChartDef {
+        id: "gpu-table",
+        page: Page::Gpus,
+        kind: ChartKind::Table,
+        title: text("GPUs compared", "GPU 对比"),
+        section: "gpu",
+        what: text(
+            "Every GPU model the report gives figures for; blank where it gives none",
+            "报告给出数据的每一款 GPU；报告未给出的留空",
+        ),
+        series: &[
+            SeriesDef {
+                name: text("FP16", "FP16"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("INT8", "INT8"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Memory", "显存"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Bandwidth", "带宽"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Power", "功耗"),
+                role: Role::Report,
+            },
+        ],
+        rows: &[
+            tagged(
+                "h100",
+                &["intl", "training"],
+                &[
+                    Empty,
+                    Empty,
+                    Figure("h100.memory"),
+                    Figure("h100.bandwidth"),
+                    Empty,
+                ],
+            ),
+            tagged(
+                "h200",
+                &["intl", "training"],
+                &[
+                    Empty,
+                    Empty,
+                    Figure("h200.memory"),
+                    Figure("h200.bandwidth"),
+                    Empty,
+                ],
+            ),
+            tagged(
+                "a100",
+                &["intl", "training"],
+                &[
+                    Figure("compare.a100.fp16"),
+                    Empty,
+                    Figure("compare.a100.memory"),
+                    Empty,
+                    Figure("compare.a100.power"),
+                ],
+            ),
+            tagged(
+                "iluvatar-bi-v100",
+                &["cn", "inference"],
+                &[
+                    Empty,
+                    Figure("iluvatar-bi-v100.int8"),
+                    Figure("iluvatar-bi-v100.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+            tagged(
+                "iluvatar-bi-v150",
+                &["cn", "inference"],
+                &[
+                    Empty,
+                    Figure("iluvatar-bi-v150.int8"),
+                    Figure("iluvatar-bi-v150.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+            tagged(
+                "iluvatar-mr-v100",
+                &["cn", "training"],
+                &[
+                    Figure("iluvatar-mr-v100.fp16"),
+                    Empty,
+                    Figure("iluvatar-mr-v100.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+            tagged(
+                "iluvatar-mr-v200",
+                &["cn", "training"],
+                &[
+                    Figure("iluvatar-mr-v200.fp16"),
+                    Empty,
+                    Figure("iluvatar-mr-v200.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+            tagged(
+                "mtt-s80",
+                &["cn", "training"],
+                &[
+                    Figure("mtt-s80.fp16"),
+                    Empty,
+                    Figure("mtt-s80.memory"),
+                    Empty,
+                    Figure("mtt-s80.power"),
+                ],
+            ),
+            tagged(
+                "mtt-s70",
+                &["cn", "inference"],
+                &[
+                    Empty,
+                    Figure("mtt-s70.int8"),
+                    Figure("mtt-s70.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+            tagged(
+                "biren-br100",
+                &["cn", "training"],
+                &[
+                    Figure("biren-br100.fp16"),
+                    Empty,
+                    Figure("biren-br100.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+            tagged(
+                "biren-br104",
+                &["cn", "training"],
+                &[
+                    Figure("biren-br104.fp16"),
+                    Empty,
+                    Figure("biren-br104.memory"),
+                    Empty,
+                    Figure("biren-br104.power"),
+                ],
+            ),
+            tagged(
+                "hygon-z100",
+                &["cn", "training"],
+                &[
+                    Figure("hygon-z100.fp16"),
+                    Empty,
+                    Figure("hygon-z100.memory"),
+                    Empty,
+                    Empty,
+                ],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[&["cn", "intl"], &["inference", "training"]],
+    },
+    vendor_chart!(
+        "gpu-fp16",
+        "fp16",
+        Higher,
+        text("Peak FP16 compute", "FP16 峰值算力"),
+        text(
+            "The report's comparison table, per vendor; higher is better",
+            "报告对比表，按厂商；越高越好"
+        )
+    ),
+    vendor_chart!(
+        "gpu-memory",
+        "memory",
+        Higher,
+        text("Memory", "显存"),
+        text(
+            "The report's comparison table, per vendor; higher is better",
+            "报告对比表，按厂商；越高越好"
+        )
+    ),
+    vendor_chart!(
+        "gpu-power",
+        "power",
+        Lower,
+        text("Power (TDP)", "功耗（TDP）"),
+        text(
+            "The report's comparison table, per vendor; lower is better",
+            "报告对比表，按厂商；越低越好"
+        )
+    ),
+    vendor_chart!(
+        "gpu-price",
+        "price",
+        Lower,
+        text("Price", "价格"),
+        text(
+            "The report's comparison table, per vendor; lower is better",
+            "报告对比表，按厂商；越低越好"
+        )
+    ),
+    ChartDef {
+        id: "gpu-per-price",
+        page: Page::Gpus,
+        kind: ChartKind::Bars,
+        title: text(
+            "FP16 compute per ¥10,000 (derived)",
+            "每万元 FP16 算力（推算）",
+        ),
+        section: "gpu",
+        what: text(
+            "Derived: peak FP16 TFLOPS ÷ price × 10,000, from the report's comparison table; a bound stays a bound; higher is better",
+            "推算：FP16 峰值算力 ÷ 价格 × 10000，数据来自报告对比表；上下限仍按上下限表示；越高越好",
+        ),
+        series: &[SeriesDef {
+            name: text("Derived", "推算"),
+            role: Role::Derived,
+        }],
+        rows: &[
+            row(
+                "iluvatar",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.iluvatar.fp16",
+                    denominator: "compare.iluvatar.price",
+                    factor: 10_000.0,
+                    unit: Unit::TflopsPer10kCny,
+                }],
+            ),
+            row(
+                "moore-threads",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.moore-threads.fp16",
+                    denominator: "compare.moore-threads.price",
+                    factor: 10_000.0,
+                    unit: Unit::TflopsPer10kCny,
+                }],
+            ),
+            row(
+                "biren",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.biren.fp16",
+                    denominator: "compare.biren.price",
+                    factor: 10_000.0,
+                    unit: Unit::TflopsPer10kCny,
+                }],
+            ),
+            row(
+                "hygon",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.hygon.fp16",
+                    denominator: "compare.hygon.price",
+                    factor: 10_000.0,
+                    unit: Unit::TflopsPer10kCny,
+                }],
+            ),
+            row(
+                "a100",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.a100.fp16",
+                    denominator: "compare.a100.price",
+                    factor: 10_000.0,
+                    unit: Unit::TflopsPer10kCny,
+                }],
+            ),
+        ],
+        log: false,
+        can_log: true,
+        filters: &[],
+    },
+    ChartDef {
+        id: "gpu-per-watt",
+        page: Page::Gpus,
+        kind: ChartKind::Bars,
+        title: text("FP16 compute per watt (derived)", "每瓦 FP16 算力（推算）"),
+        section: "gpu",
+        what: text(
+            "Derived: peak FP16 TFLOPS × 1000 ÷ TDP watts = GFLOPS per watt, from the report's comparison table; higher is better",
+            "推算：FP16 峰值 TFLOPS × 1000 ÷ TDP 瓦数 = 每瓦 GFLOPS，数据来自报告对比表；越高越好",
+        ),
+        series: &[SeriesDef {
+            name: text("Derived", "推算"),
+            role: Role::Derived,
+        }],
+        rows: &[
+            row(
+                "iluvatar",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.iluvatar.fp16",
+                    denominator: "compare.iluvatar.power",
+                    factor: 1000.0,
+                    unit: Unit::GflopsPerWatt,
+                }],
+            ),
+            row(
+                "moore-threads",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.moore-threads.fp16",
+                    denominator: "compare.moore-threads.power",
+                    factor: 1000.0,
+                    unit: Unit::GflopsPerWatt,
+                }],
+            ),
+            row(
+                "biren",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.biren.fp16",
+                    denominator: "compare.biren.power",
+                    factor: 1000.0,
+                    unit: Unit::GflopsPerWatt,
+                }],
+            ),
+            row(
+                "hygon",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.hygon.fp16",
+                    denominator: "compare.hygon.power",
+                    factor: 1000.0,
+                    unit: Unit::GflopsPerWatt,
+                }],
+            ),
+            row(
+                "a100",
+                Higher,
+                &[Ratio {
+                    numerator: "compare.a100.fp16",
+                    denominator: "compare.a100.power",
+                    factor: 1000.0,
+                    unit: Unit::GflopsPerWatt,
+                }],
+            ),
+        ],
+        log: false,
+        can_log: true,
+        filters: &[],
+    },
+    ChartDef {
+        id: "gpu-scatter",
+        page: Page::Gpus,
+        kind: ChartKind::Scatter,
+        title: text("Price against FP16 compute", "价格与 FP16 算力"),
+        section: "gpu",
+        what: text(
+            "The report's comparison table: price across, peak FP16 up, bubble area = memory; up and to the left is better",
+            "报告对比表：横轴价格，纵轴 FP16 峰值，气泡面积 = 显存；越靠左上越好",
+        ),
+        series: &[
+            SeriesDef {
+                name: text("Price", "价格"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("FP16", "FP16"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Memory", "显存"),
+                role: Role::Report,
+            },
+        ],
+        rows: &[
+            row(
+                "iluvatar",
+                Neither,
+                &[
+                    Figure("compare.iluvatar.price"),
+                    Figure("compare.iluvatar.fp16"),
+                    Figure("compare.iluvatar.memory"),
+                ],
+            ),
+            row(
+                "moore-threads",
+                Neither,
+                &[
+                    Figure("compare.moore-threads.price"),
+                    Figure("compare.moore-threads.fp16"),
+                    Figure("compare.moore-threads.memory"),
+                ],
+            ),
+            row(
+                "biren",
+                Neither,
+                &[
+                    Figure("compare.biren.price"),
+                    Figure("compare.biren.fp16"),
+                    Figure("compare.biren.memory"),
+                ],
+            ),
+            row(
+                "hygon",
+                Neither,
+                &[
+                    Figure("compare.hygon.price"),
+                    Figure("compare.hygon.fp16"),
+                    Figure("compare.hygon.memory"),
+                ],
+            ),
+            row(
+                "a100",
+                Neither,
+                &[
+                    Figure("compare.a100.price"),
+                    Figure("compare.a100.fp16"),
+                    Figure("compare.a100.memory"),
+                ],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    ChartDef {
+        id: "h100-h200",
+        page: Page::Gpus,
+        kind: ChartKind::Bars,
+        title: text("H100 against H200", "H100 与 H200"),
+        section: "gpu",
+        what: text(
+            "Memory and bandwidth as the report states them, beside the datasheets; higher is better",
+            "报告给出的显存与带宽，旁边是官方规格；越高越好",
+        ),
+        series: &[
+            REPORT,
+            SeriesDef {
+                name: text("Datasheet", "官方规格"),
+                role: Role::Independent,
+            },
+        ],
+        rows: &[
+            metric_row(
+                "h100",
+                "memory",
+                Higher,
+                &[Figure("h100.memory"), Independent("mig-instances", "80GB")],
+            ),
+            metric_row(
+                "h200",
+                "memory",
+                Higher,
+                &[Figure("h200.memory"), Independent("h200", "141GB")],
+            ),
+            metric_row(
+                "h100",
+                "bandwidth",
+                Higher,
+                &[
+                    Figure("h100.bandwidth"),
+                    Independent("h100-bandwidth", "3.35TB/s"),
+                ],
+            ),
+            metric_row(
+                "h200",
+                "bandwidth",
+                Higher,
+                &[Figure("h200.bandwidth"), Independent("h200", "4.8TB/s")],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    ChartDef {
+        id: "mig",
+        page: Page::Gpus,
+        kind: ChartKind::Bars,
+        title: text("Memory per partition (derived)", "每个分区的显存（推算）"),
+        section: "gpu",
+        what: text(
+            "Derived: the card's memory × the slice the report names (H100 MIG 1/8; Biren 1/2, 1/4, 1/8 of the BR100). MIG gives at most 7 instances",
+            "推算：显存 × 报告给出的切分比例（H100 MIG 1/8；壁仞 BR100 的 1/2、1/4、1/8）。MIG 最多 7 个实例",
+        ),
+        series: &[SeriesDef {
+            name: text("Derived", "推算"),
+            role: Role::Derived,
+        }],
+        rows: &[
+            metric_row("h100", "mig-slice", Neither, &[Share("h100.memory", 0.125)]),
+            metric_row(
+                "biren-br100",
+                "partition",
+                Neither,
+                &[Share("biren-br100.memory", 0.5)],
+            ),
+            metric_row(
+                "biren-br100",
+                "partition",
+                Neither,
+                &[Share("biren-br100.memory", 0.25)],
+            ),
+            metric_row(
+                "biren-br100",
+                "partition",
+                Neither,
+                &[Share("biren-br100.memory", 0.125)],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    // ---- /engines ----
+    ChartDef {
+        id: "podman",
+        page: Page::Engines,
+        kind: ChartKind::Bars,
+        title: text("Podman 4 against Podman 5", "Podman 4 与 Podman 5"),
+        section: "podman-5",
+        what: text(
+            "The report's timings before and after the SQLite backend; lower is better",
+            "报告给出的 SQLite 后端前后耗时；越低越好",
+        ),
+        series: &[
+            SeriesDef {
+                name: text("Podman 4.x", "Podman 4.x"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("Podman 5.0", "Podman 5.0"),
+                role: Role::Report,
+            },
+        ],
+        rows: &[
+            metric_row(
+                "podman-5",
+                "ps-time",
+                Lower,
+                &[Figure("podman-4.ps"), Figure("podman-5.ps")],
+            ),
+            metric_row(
+                "podman-5",
+                "start10-time",
+                Lower,
+                &[Figure("podman-4.start10"), Figure("podman-5.start10")],
+            ),
+        ],
+        log: true,
+        can_log: true,
+        filters: &[],
+    },
+    ChartDef {
+        id: "network",
+        page: Page::Engines,
+        kind: ChartKind::Bars,
+        title: text("Pasta against slirp4netns", "Pasta 与 slirp4netns"),
+        section: "podman-5",
+        what: text(
+            "The report's network figures for rootless containers; each measure on its own axis. The report gives Pasta's TCP only in words: \"close to native\"",
+            "报告给出的 rootless 容器网络数据；每项指标各用一条坐标轴。Pasta 的 TCP 报告只写了“接近原生速度”",
+        ),
+        series: &[
+            SeriesDef {
+                name: text("Pasta", "Pasta"),
+                role: Role::Report,
+            },
+            SeriesDef {
+                name: text("slirp4netns", "slirp4netns"),
+                role: Role::Report,
+            },
+        ],
+        rows: &[
+            metric_row(
+                "pasta",
+                "tcp-native",
+                Higher,
+                &[Empty, Figure("slirp4netns.tcp")],
+            ),
+            metric_row(
+                "pasta",
+                "udp-native",
+                Higher,
+                &[Figure("pasta.udp"), Figure("slirp4netns.udp")],
+            ),
+            metric_row(
+                "pasta",
+                "latency",
+                Lower,
+                &[Figure("pasta.latency"), Figure("slirp4netns.latency")],
+            ),
+            metric_row(
+                "pasta",
+                "download",
+                Higher,
+                &[Figure("pasta.download"), Figure("slirp4netns.download")],
+            ),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+    ChartDef {
+        id: "deltas",
+        page: Page::Engines,
+        kind: ChartKind::Bars,
+        title: text("The report's performance changes", "报告的性能变化"),
+        section: "highlights",
+        what: text(
+            "The performance-delta table: percentages on one axis, factors on another; each row says whether higher or lower is better",
+            "性能提升表：百分比一条坐标轴，倍数另一条；每行注明越高越好还是越低越好",
+        ),
+        series: &[REPORT],
+        rows: &[
+            metric_row(
+                "podman-5",
+                "container-start-gain",
+                Higher,
+                &[Figure("delta.podman.container-start")],
+            ),
+            metric_row(
+                "podman-5",
+                "image-pull-gain",
+                Higher,
+                &[Figure("delta.podman.image-pull")],
+            ),
+            metric_row("podman-5", "db-gain", Higher, &[Figure("delta.podman.db")]),
+            metric_row(
+                "pasta",
+                "network-gain",
+                Higher,
+                &[Figure("delta.pasta.network")],
+            ),
+            metric_row(
+                "kubernetes-131",
+                "api-server-gain",
+                Higher,
+                &[Figure("delta.k8s.api-server")],
+            ),
+            metric_row(
+                "kubernetes-131",
+                "scheduler-latency",
+                Lower,
+                &[Figure("delta.k8s.scheduler")],
+            ),
+            metric_row(
+                "kubernetes-131",
+                "etcd-gain",
+                Higher,
+                &[Figure("delta.k8s.etcd")],
+            ),
+            metric_row(
+                "gvisor",
+                "perf-vs-2023",
+                Higher,
+                &[Figure("delta.gvisor.overall")],
+            ),
+            metric_row("wasm", "simd-speedup", Higher, &[Figure("delta.wasm.simd")]),
+        ],
+        log: false,
+        can_log: false,
+        filters: &[],
+    },
+];
+
+/// The charts of a page, in order.
+pub fn charts_for(page: Page) -> impl Iterator<Item = &'static ChartDef> {
+    CHARTS.iter().filter(move |c| c.page == page)
+}
+
+/// The chart with this id.
+pub fn chart(id: &str) -> Option<&'static ChartDef> {
+    CHARTS.iter().find(|c| c.id == id)
+}
