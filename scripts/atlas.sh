@@ -6,7 +6,8 @@
 #   scripts/atlas.sh test    install the toolchain and test browser, run all three test layers
 #   scripts/atlas.sh build   install the toolchain, release build into dist/
 #   scripts/atlas.sh bench   release build, then print size, time-to-content and latency figures
-#   scripts/atlas.sh shots   release build, then screenshots of / in both languages into bench/out/
+#   scripts/atlas.sh shots   release build, then screenshots of /, /sandboxes, /gpus and /engines in
+#                            both languages at 1280 and 375 px into bench/out/ (SHOT_PAGES, SHOT_HEIGHT)
 #   scripts/atlas.sh setup   only install the toolchain
 set -euo pipefail
 
@@ -149,15 +150,19 @@ screenshots() {
   local server=$!
   trap 'kill $server 2>/dev/null' RETURN
   sleep 1
-  local lang size
-  for lang in en zh; do
-    for size in 1280,1400 375,1400; do
-      chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking \
-        --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
-        --virtual-time-budget=5000 --window-size="$size" \
-        --screenshot="$out/overview-$lang-${size%%,*}.png" \
-        "http://127.0.0.1:$port/?lang=$lang" 2>/dev/null
-      say "bench/out/overview-$lang-${size%%,*}.png"
+  local lang size page name
+  for page in ${SHOT_PAGES:-/ /sandboxes /gpus /engines}; do
+    name="${page#/}"
+    name="${name:-overview}"
+    for lang in en zh; do
+      for size in 1280,${SHOT_HEIGHT:-1400} 375,${SHOT_HEIGHT:-1400}; do
+        chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking \
+          --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+          --virtual-time-budget=5000 --window-size="$size" \
+          --screenshot="$out/$name-$lang-${size%%,*}.png" \
+          "http://127.0.0.1:$port$page?lang=$lang" 2>/dev/null
+        say "bench/out/$name-$lang-${size%%,*}.png"
+      done
     done
   done
 }

@@ -43,6 +43,13 @@ pub struct Row {
     pub cells: Vec<Option<Cell>>,
 }
 
+/// Rows come from static definitions: the same key is the same row.
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.key == other.key
+    }
+}
+
 impl Row {
     /// The first value of the row, what "sort by value" and panels go by.
     pub fn primary(&self) -> Option<Cell> {

@@ -62,14 +62,19 @@ fn fields(f: &Figure) -> [String; 18] {
     ]
 }
 
-/// CSV (RFC 4180) with a UTF-8 byte-order mark, so spreadsheet programs read the
-/// Chinese names correctly.
+/// The figures as CSV, one record per figure.
 pub fn to_csv(figures: &[&Figure]) -> String {
+    csv(&FIELDS, figures.iter().map(|f| fields(f).to_vec()))
+}
+
+/// Any table as CSV (RFC 4180) with a UTF-8 byte-order mark, so spreadsheet
+/// programs read the Chinese names correctly.
+pub fn csv(header: &[&str], records: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = String::from("\u{FEFF}");
-    out.push_str(&FIELDS.join(","));
+    out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for f in figures {
-        let row: Vec<String> = fields(f).iter().map(|v| csv_field(v)).collect();
+    for record in records {
+        let row: Vec<String> = record.iter().map(|v| csv_field(v)).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }

@@ -159,6 +159,10 @@ pub fn nice_step(raw: f64) -> f64 {
 /// A tick value (in `unit`) as a label with its unit, in the unit that reads best
 /// at that size: 0.5 ms as "500 µs", 1000 ms as "1 s", 1500 MB as "1.5 GB".
 pub fn tick_label(v: f64, unit: Unit, lang: Lang) -> String {
+    if unit == Unit::Stars {
+        // A rating axis reads 0-5, not rows of stars.
+        return super::quantity::number(v);
+    }
     let q = Quantity {
         amount: Amount::Exact(v),
         unit,
@@ -307,5 +311,6 @@ mod tests {
         assert_eq!(tick_label(-25.0, Unit::Percent, Lang::Zh), "-25%");
         assert_eq!(tick_label(50_000.0, Unit::Cny, Lang::En), "¥50k");
         assert_eq!(tick_label(15e9, Unit::Usd, Lang::Zh), "150亿美元");
+        assert_eq!(tick_label(4.0, Unit::Stars, Lang::En), "4");
     }
 }

@@ -46,6 +46,7 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     provide_prefs(notices);
+    super::charts::provide_viewport();
 
     // Routes and links are relative to the path the build was made for.
     let base = base_path(&browser::base_href().unwrap_or_default());

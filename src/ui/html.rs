@@ -45,6 +45,12 @@ impl Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
+    /// Appends markup made by another `Html` (already escaped).
+    pub fn push_html(&mut self, built: &str) -> &mut Html {
+        self.0.push_str(built);
+        self
+    }
+
     pub fn finish(self) -> String {
         self.0
     }

@@ -3,5 +3,7 @@
 pub mod figure_card;
 pub mod footer;
 pub mod header;
+pub mod page_intro;
 pub mod page_names;
+pub mod report_blocks;
 pub mod section_card;

@@ -5,15 +5,10 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::data::facts::{
-    Area, CLOUD_ADOPTION, EDGE_PLATFORMS, Fact, KUBERNETES_131_FEATURES, Maturity, RECOMMENDATIONS,
-    RELEASES, SANDBOX_PROFILES,
-};
-use crate::data::figures::{FIGURES, Figure, Topic, figure, item_name, metric_name};
-use crate::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES, IndependentFigure};
+use crate::data::figures::{FIGURES, Figure, Topic, item_name, metric_name};
+use crate::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES};
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
-use crate::domain::format::format_quantity;
 use crate::domain::pages::Page;
 use crate::domain::quantity::Kind;
 use crate::domain::query::summarize;
@@ -21,6 +16,7 @@ use crate::domain::{export, prefs::Lang};
 use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::components::page_names::{lead_key, title_key};
+use crate::ui::components::report_blocks::{figure_line, independent_card, report_facts_html};
 use crate::ui::components::section_card::section_summary;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
@@ -277,19 +273,6 @@ fn figure_row(h: &mut Html, figure: &Figure, lang: Lang) {
     h.close("tr");
 }
 
-/// A figure of the report, written out in full: "Firecracker · Startup time: <125 ms".
-fn figure_line(id: &str, lang: Lang) -> String {
-    match figure(id) {
-        Some(f) => format!(
-            "{} · {}: {}",
-            item_name(f.item).get(lang),
-            metric_name(f.metric).get(lang),
-            format_quantity(f.quantity, f.signed, lang)
-        ),
-        None => id.to_owned(),
-    }
-}
-
 fn data_notes_html(lang: Lang) -> String {
     let mut h = Html::new();
     h.element(
@@ -353,172 +336,6 @@ fn IndependentFigures() -> impl IntoView {
     view! {
         <section class="independent" aria-labelledby="independent-title" inner_html=move || independent_html(lang.get())></section>
     }
-}
-
-fn independent_card(h: &mut Html, figure: &IndependentFigure, lang: Lang) {
-    let claim = match figure.claim_text {
-        Some(text) => text.get(lang).to_owned(),
-        None => figure
-            .claims
-            .iter()
-            .map(|id| figure_line(id, lang))
-            .collect::<Vec<_>>()
-            .join("; "),
-    };
-    let date = figure.date.unwrap_or(Key::DataDateUnknown.text(lang));
-    h.open(
-        "li",
-        &[
-            ("class", "independent-figure"),
-            ("data-independent", figure.id),
-        ],
-    );
-    h.open("dl", &[]);
-    h.element("dt", &[], Key::DataReportSays.text(lang));
-    h.element("dd", &[], &claim);
-    h.element("dt", &[], Key::DataOthers.text(lang));
-    h.element(
-        "dd",
-        &[("class", "independent-value")],
-        figure.figure.get(lang),
-    );
-    h.element("dt", &[], Key::DataSource.text(lang));
-    h.open("dd", &[])
-        .element("cite", &[], figure.source)
-        .close("dd");
-    h.element("dt", &[], Key::DataDate.text(lang));
-    h.element("dd", &[], date);
-    h.close("dl");
-    if figure.caution {
-        h.element("p", &[("class", "caution")], Key::DataCaution.text(lang));
-    }
-    h.close("li");
-}
-
-fn fact_list(html: &mut Html, facts: &[Fact], lang: Lang) {
-    html.open("ul", &[]);
-    for f in facts {
-        html.element("li", &[], f.text.get(lang));
-    }
-    html.close("ul");
-}
-
-fn area_key(area: Area) -> Key {
-    match area {
-        Area::Engine => Key::DataAreaEngine,
-        Area::Orchestration => Key::DataAreaOrchestration,
-        Area::Sandbox => Key::DataAreaSandbox,
-        Area::Gpu => Key::DataAreaGpu,
-    }
-}
-
-/// The report's statements in words, as static HTML in the reader's language.
-fn report_facts_html(lang: Lang) -> String {
-    let mut h = Html::new();
-    let from = |h: &mut Html, id: &str| {
-        let title = section(id).map_or("", |s| s.title.get(lang));
-        h.element(
-            "p",
-            &[("class", "origin")],
-            &Key::DataFactsFrom.fill(lang, &[("section", title)]),
-        );
-    };
-    h.element(
-        "h2",
-        &[("id", "facts-title")],
-        Key::DataFactsTitle.text(lang),
-    );
-    h.element("p", &[("class", "note")], Key::DataFactsLead.text(lang));
-    h.open("div", &[("class", "profile-grid")]);
-    for p in SANDBOX_PROFILES {
-        h.open("article", &[("class", "profile"), ("data-profile", p.item)]);
-        h.element("h3", &[], item_name(p.item).get(lang));
-        for (key, facts) in [
-            (Key::DataFactsTraits, p.traits),
-            (Key::DataFactsFeatures, p.features_2025),
-            (Key::DataFactsScenarios, p.scenarios),
-        ] {
-            h.element("h4", &[], key.text(lang));
-            fact_list(&mut h, facts, lang);
-        }
-        h.close("article");
-    }
-    h.close("div");
-    from(&mut h, "lightv");
-
-    h.element("h3", &[], Key::DataFactsAdoption.text(lang));
-    h.open("table", &[("class", "compact")])
-        .open("thead", &[])
-        .open("tr", &[]);
-    h.element("th", &[("scope", "col")], Key::DataFactsService.text(lang));
-    h.element("th", &[("scope", "col")], Key::DataFactsSandbox.text(lang));
-    h.close("tr").close("thead").open("tbody", &[]);
-    for a in CLOUD_ADOPTION {
-        h.open("tr", &[]);
-        h.element("th", &[("scope", "row")], a.service.get(lang));
-        h.element("td", &[], item_name(a.item).get(lang));
-        h.close("tr");
-    }
-    h.close("tbody").close("table");
-
-    h.element("h3", &[], Key::DataFactsK8s.text(lang));
-    h.open("ul", &[("class", "maturity-list")]);
-    for f in KUBERNETES_131_FEATURES {
-        let stage = match f.maturity {
-            Maturity::Improved => Key::DataFactsImproved.text(lang),
-            other => other.code(),
-        };
-        h.open("li", &[("data-maturity", f.maturity.code())]);
-        h.element("span", &[("class", "badge")], stage).text(" ");
-        h.element("strong", &[], f.name.get(lang))
-            .text(": ")
-            .text(f.fact.text.get(lang));
-        h.close("li");
-    }
-    h.close("ul");
-    from(&mut h, "k8s-131");
-
-    h.element("h3", &[], Key::DataFactsReleases.text(lang));
-    fact_list(&mut h, RELEASES, lang);
-    h.element("h3", &[], Key::DataFactsEdge.text(lang));
-    fact_list(&mut h, EDGE_PLATFORMS, lang);
-    from(&mut h, "wasm");
-
-    let title = Key::DataFactsRecommendations.text(lang);
-    h.element("h3", &[], title);
-    h.open(
-        "div",
-        &[
-            ("class", "table-wrap"),
-            ("tabindex", "0"),
-            ("role", "region"),
-            ("aria-label", title),
-        ],
-    );
-    h.open("table", &[("class", "compact")])
-        .open("thead", &[])
-        .open("tr", &[]);
-    for key in [
-        Key::DataFactsArea,
-        Key::DataFactsNeed,
-        Key::DataFactsPicks,
-        Key::DataFactsReason,
-    ] {
-        h.element("th", &[("scope", "col")], key.text(lang));
-    }
-    h.close("tr").close("thead").open("tbody", &[]);
-    for r in RECOMMENDATIONS {
-        let picks: Vec<&str> = r.picks.iter().map(|id| item_name(id).get(lang)).collect();
-        h.open("tr", &[]);
-        h.element("td", &[], area_key(r.area).text(lang));
-        h.element("td", &[], r.need.get(lang));
-        h.element("th", &[("scope", "row")], &picks.join(", "));
-        h.element("td", &[], r.reason.text.get(lang));
-        h.close("tr");
-    }
-    h.close("tbody").close("table").close("div");
-    from(&mut h, "selection");
-    h.finish()
 }
 
 /// The report's statements in words.

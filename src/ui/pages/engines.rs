@@ -1,11 +1,34 @@
-//! The engines page (`/engines`).
+//! The engines page (`/engines`): Podman 5 against 4, Pasta against slirp4netns,
+//! the report's performance deltas, Kubernetes 1.31 by maturity, and the report's
+//! picks between Docker and Podman, Kubernetes and Podman Farm.
 
 use leptos::prelude::*;
 
-use super::section_page::SectionPage;
+use crate::data::charts::charts_for;
+use crate::data::facts::Area;
 use crate::domain::pages::Page;
+use crate::i18n::Key;
+use crate::ui::charts::Chart;
+use crate::ui::components::page_intro::{PageIntro, html_section};
+use crate::ui::components::report_blocks::{from_section, kubernetes_features, side_by_side};
 
 #[component]
 pub fn EnginesPage() -> impl IntoView {
-    view! { <SectionPage page=Page::Engines /> }
+    let charts = charts_for(Page::Engines)
+        .map(|def| view! { <Chart def=def /> })
+        .collect_view();
+    view! {
+        <div class="page chart-page" data-page=Page::Engines.path()>
+            <PageIntro page=Page::Engines />
+            {charts}
+            {html_section("k8s-block", kubernetes_features)}
+            {html_section("side-by-side", |h, lang| {
+                h.element("h2", &[], Key::ChartSideBySide.text(lang));
+                h.element("p", &[("class", "note")], Key::ChartSideBySideLead.text(lang));
+                side_by_side(h, lang, Area::Engine);
+                side_by_side(h, lang, Area::Orchestration);
+                from_section(h, "selection", lang);
+            })}
+        </div>
+    }
 }

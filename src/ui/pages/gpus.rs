@@ -1,11 +1,28 @@
-//! The gpus page (`/gpus`).
+//! The GPU page (`/gpus`): every GPU the report gives figures for, their compute,
+//! memory, power and price, derived compute per yuan and per watt, and MIG.
 
 use leptos::prelude::*;
 
-use super::section_page::SectionPage;
+use crate::data::charts::{ChartKind, charts_for};
+use crate::data::figures::Topic;
 use crate::domain::pages::Page;
+use crate::ui::charts::Chart;
+use crate::ui::components::page_intro::{PageIntro, html_section, independent_figures};
 
 #[component]
 pub fn GpusPage() -> impl IntoView {
-    view! { <SectionPage page=Page::Gpus /> }
+    let charts = |table: bool| {
+        charts_for(Page::Gpus)
+            .filter(move |def| (def.kind == ChartKind::Table) == table)
+            .map(|def| view! { <Chart def=def /> })
+            .collect_view()
+    };
+    view! {
+        <div class="page chart-page" data-page=Page::Gpus.path()>
+            <PageIntro page=Page::Gpus />
+            {charts(true)}
+            <div class="chart-grid">{charts(false)}</div>
+            {html_section("independent", |h, lang| independent_figures(h, lang, Topic::Gpus))}
+        </div>
+    }
 }

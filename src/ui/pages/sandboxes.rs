@@ -1,11 +1,35 @@
-//! The sandboxes page (`/sandboxes`).
+//! The sandboxes page (`/sandboxes`): startup, isolation, footprint and profiles of
+//! each lightweight-virtualization technology, who runs them, and their market.
 
 use leptos::prelude::*;
 
-use super::section_page::SectionPage;
+use crate::data::charts::chart;
+use crate::data::figures::Topic;
 use crate::domain::pages::Page;
+use crate::i18n::Key;
+use crate::ui::charts::Chart;
+use crate::ui::components::page_intro::{PageIntro, html_section, independent_figures};
+use crate::ui::components::report_blocks::{cloud_adoption, sandbox_profiles};
 
 #[component]
 pub fn SandboxesPage() -> impl IntoView {
-    view! { <SectionPage page=Page::Sandboxes /> }
+    let charts = |ids: &[&str]| {
+        ids.iter()
+            .filter_map(|id| chart(id))
+            .map(|def| view! { <Chart def=def /> })
+            .collect_view()
+    };
+    view! {
+        <div class="page chart-page" data-page=Page::Sandboxes.path()>
+            <PageIntro page=Page::Sandboxes />
+            {charts(&["startup", "isolation", "footprint", "profiles"])}
+            {html_section("profiles-block", |h, lang| {
+                h.element("h2", &[], Key::ChartTechnologies.text(lang));
+                sandbox_profiles(h, lang);
+                cloud_adoption(h, lang);
+            })}
+            {charts(&["market", "segments"])}
+            {html_section("independent", |h, lang| independent_figures(h, lang, Topic::Sandboxes))}
+        </div>
+    }
 }

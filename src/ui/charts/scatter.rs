@@ -1,0 +1,183 @@
+//! A scatter plot: the first series across, the second up, the third as bubble area.
+//! A range is a whisker, a bound an arrow pointing where the value may lie.
+
+use super::Plot;
+use super::svg::{Svg, TickLabels, text_width};
+use crate::domain::chart::Cell;
+use crate::domain::quantity::Amount;
+use crate::domain::scale::{Scale, ScaleKind, tick_label};
+use crate::i18n::Key;
+
+pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
+    let (left, right, top) = (64.0, 20.0, 34.0);
+    let height = (p.width * 0.62).clamp(240.0, 380.0);
+    let bottom = top + height;
+    let (x0, x1) = (left, p.width - right);
+    let cell = |row: &crate::domain::chart::Row, i: usize| row.cells.get(i).copied().flatten();
+    let xs_values = crate::domain::chart::extent(p.rows.iter().filter_map(|r| cell(r, 0)));
+    let ys_values = crate::domain::chart::extent(p.rows.iter().filter_map(|r| cell(r, 1)));
+    let xs = Scale::fit(p.scale, &xs_values);
+    let ys = Scale::fit(ScaleKind::Linear, &ys_values);
+    let unit_of = |i: usize| {
+        p.rows
+            .iter()
+            .find_map(|r| cell(r, i))
+            .map(|c| c.quantity.unit)
+    };
+    let max_size = p
+        .rows
+        .iter()
+        .filter_map(|r| cell(r, 2))
+        .map(|c| c.quantity.amount.representative())
+        .fold(0.0, f64::max);
+    let px = |v: f64| xs.position(v).map(|t| x0 + t * (x1 - x0));
+    let py = |v: f64| ys.position(v).map(|t| bottom - t * height);
+
+    if let Some(unit) = unit_of(0) {
+        let mut labels = TickLabels::default();
+        for tick in xs.ticks() {
+            if let Some(x) = px(tick) {
+                s.line(x, top, x, bottom, "grid");
+                labels.across(s, x, bottom + 16.0, &tick_label(tick, unit, p.lang));
+            }
+        }
+    }
+    if let Some(unit) = unit_of(1) {
+        for tick in ys.ticks() {
+            if let Some(y) = py(tick) {
+                s.line(x0, y, x1, y, "grid");
+                s.text(
+                    x0 - 6.0,
+                    y + 4.0,
+                    "end",
+                    "tick",
+                    &tick_label(tick, unit, p.lang),
+                );
+            }
+        }
+    }
+    let axis = if xs.kind == ScaleKind::Log {
+        Key::ChartLogAxis
+    } else {
+        Key::ChartLinearAxis
+    };
+    let x_title = format!(
+        "{} → ({})",
+        p.chart.series[0].name.get(p.lang),
+        axis.text(p.lang)
+    );
+    s.text(x1, bottom + 34.0, "end", "axis-title", &x_title);
+    let y_title = format!("↑ {}", p.chart.series[1].name.get(p.lang));
+    s.text(x0 - 56.0, 14.0, "start", "axis-title", &y_title);
+
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for (index, row) in p.rows.iter().enumerate() {
+        let (Some(xc), Some(yc)) = (cell(row, 0), cell(row, 1)) else {
+            continue;
+        };
+        let (Some(cx), Some(cy)) = (
+            px(xc.quantity.amount.representative()),
+            py(yc.quantity.amount.representative()),
+        ) else {
+            continue;
+        };
+        let r = match cell(row, 2) {
+            Some(size) if max_size > 0.0 => {
+                5.0 + 17.0 * (size.quantity.amount.representative() / max_size).sqrt()
+            }
+            _ => 7.0,
+        };
+        let mut tip = format!("{}\n{}", p.tip(row, 0, &xc), p.tip_value(1, &yc));
+        if let Some(size) = cell(row, 2) {
+            tip = format!("{tip}\n{}", p.tip_value(2, &size));
+        }
+        s.open_mark(
+            index == 0,
+            &format!("mark point s{}", row.index % 7),
+            &row.key,
+            &tip,
+        );
+        whiskers(s, &xc, cx, cy, r, true, &px);
+        whiskers(s, &yc, cx, cy, r, false, &py);
+        s.circle(cx, cy, r, "dot");
+        // The name beside the point, where it does not cover an earlier name.
+        let label = row.label(p.lang);
+        let w = text_width(&label);
+        let spots = [
+            (cx + r + 4.0, cy + 4.0, "start"),
+            (cx - r - 4.0, cy + 4.0, "end"),
+            (cx, cy - r - 5.0, "middle"),
+            (cx, cy + r + 14.0, "middle"),
+        ];
+        let boxed = |(x, y, anchor): (f64, f64, &str)| {
+            let left = match anchor {
+                "start" => x,
+                "end" => x - w,
+                _ => x - w / 2.0,
+            };
+            (left, y - 11.0, left + w, y + 2.0)
+        };
+        let free = |b: &(f64, f64, f64, f64)| {
+            b.0 >= 0.0
+                && b.2 <= p.width
+                && b.1 >= 18.0
+                && b.3 <= bottom
+                && placed
+                    .iter()
+                    .all(|o| b.2 < o.0 || b.0 > o.2 || b.3 < o.1 || b.1 > o.3)
+        };
+        let spot = spots
+            .iter()
+            .copied()
+            .find(|spot| free(&boxed(*spot)))
+            .unwrap_or(spots[0]);
+        placed.push(boxed(spot));
+        s.text(spot.0, spot.1, spot.2, "point-label", &label);
+        s.close("g");
+    }
+    bottom + 44.0
+}
+
+/// A range as a whisker between its ends, a bound as an arrow from the point toward
+/// where the value may lie.
+fn whiskers(
+    s: &mut Svg,
+    cell: &Cell,
+    cx: f64,
+    cy: f64,
+    r: f64,
+    across: bool,
+    place: &dyn Fn(f64) -> Option<f64>,
+) {
+    let along = |from: f64, to: f64, s: &mut Svg| {
+        if across {
+            s.line(from, cy, to, cy, "whisker");
+        } else {
+            s.line(cx, from, cx, to, "whisker");
+        }
+    };
+    let centre = if across { cx } else { cy };
+    match cell.quantity.amount {
+        Amount::Range(lo, hi) => {
+            if let (Some(a), Some(b)) = (place(lo), place(hi)) {
+                along(a, b, s);
+            }
+        }
+        Amount::AtMost(_) | Amount::AtLeast(_) => {
+            let lower = matches!(cell.quantity.amount, Amount::AtMost(_));
+            // Smaller values lie left on the x axis and down on the y axis.
+            let sign = match (across, lower) {
+                (true, true) | (false, false) => -1.0,
+                _ => 1.0,
+            };
+            let end = centre + sign * (r + 16.0);
+            along(centre + sign * r, end, s);
+            if across {
+                s.arrowhead(end, cy, sign, 0.0, "arrow");
+            } else {
+                s.arrowhead(cx, end, 0.0, sign, "arrow");
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,218 @@
+//! SVG markup for charts, built as escaped text (see `ui/html.rs` for why), with
+//! coordinates written by integer arithmetic. Colours are classes, never inline
+//! styles: the page's CSP forbids inline styles, and the classes follow the theme.
+
+use crate::domain::quantity::number;
+use crate::ui::html::Html;
+
+/// SVG under construction.
+#[derive(Default)]
+pub struct Svg(pub Html);
+
+/// A coordinate as SVG text: rounded to 0.1 px.
+pub fn n(v: f64) -> String {
+    number((v * 10.0).round() / 10.0)
+}
+
+impl Svg {
+    pub fn new() -> Svg {
+        Svg(Html::new())
+    }
+
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, class: &str) -> &mut Svg {
+        self.0
+            .open(
+                "rect",
+                &[
+                    ("x", &n(x)),
+                    ("y", &n(y)),
+                    ("width", &n(w.max(0.0))),
+                    ("height", &n(h.max(0.0))),
+                    ("class", class),
+                ],
+            )
+            .close("rect");
+        self
+    }
+
+    /// A rectangle filled with a pattern defined in the chart's `<defs>`.
+    pub fn patterned_rect(&mut self, x: f64, y: f64, w: f64, h: f64, class: &str, pattern: &str) {
+        let fill = format!("url(#{pattern})");
+        self.0
+            .open(
+                "rect",
+                &[
+                    ("x", &n(x)),
+                    ("y", &n(y)),
+                    ("width", &n(w.max(0.0))),
+                    ("height", &n(h.max(0.0))),
+                    ("class", class),
+                    ("fill", &fill),
+                ],
+            )
+            .close("rect");
+    }
+
+    pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) -> &mut Svg {
+        self.0
+            .open(
+                "line",
+                &[
+                    ("x1", &n(x1)),
+                    ("y1", &n(y1)),
+                    ("x2", &n(x2)),
+                    ("y2", &n(y2)),
+                    ("class", class),
+                ],
+            )
+            .close("line");
+        self
+    }
+
+    pub fn circle(&mut self, x: f64, y: f64, r: f64, class: &str) -> &mut Svg {
+        self.0
+            .open(
+                "circle",
+                &[("cx", &n(x)), ("cy", &n(y)), ("r", &n(r)), ("class", class)],
+            )
+            .close("circle");
+        self
+    }
+
+    /// A path through `points`, closed when `closed`.
+    pub fn path(&mut self, points: &[(f64, f64)], closed: bool, class: &str) -> &mut Svg {
+        let mut d = String::new();
+        for (i, (x, y)) in points.iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&n(*x));
+            d.push(' ');
+            d.push_str(&n(*y));
+        }
+        if closed {
+            d.push('Z');
+        }
+        self.0
+            .open("path", &[("d", &d), ("class", class)])
+            .close("path");
+        self
+    }
+
+    /// A diamond centred on `(x, y)`: how independent figures are marked.
+    pub fn diamond(&mut self, x: f64, y: f64, r: f64, class: &str) -> &mut Svg {
+        self.path(
+            &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+            true,
+            class,
+        )
+    }
+
+    /// An arrowhead at `(x, y)` pointing along `(dx, dy)` (a unit vector).
+    pub fn arrowhead(&mut self, x: f64, y: f64, dx: f64, dy: f64, class: &str) -> &mut Svg {
+        let (size, half) = (7.0, 4.0);
+        let back = (x - dx * size, y - dy * size);
+        self.path(
+            &[
+                (x, y),
+                (back.0 - dy * half, back.1 + dx * half),
+                (back.0 + dy * half, back.1 - dx * half),
+            ],
+            true,
+            class,
+        )
+    }
+
+    /// Text at `(x, y)`; `anchor` is `start`, `middle` or `end`.
+    pub fn text(&mut self, x: f64, y: f64, anchor: &str, class: &str, text: &str) -> &mut Svg {
+        self.0.element(
+            "text",
+            &[
+                ("x", &n(x)),
+                ("y", &n(y)),
+                ("text-anchor", anchor),
+                ("class", class),
+            ],
+            text,
+        );
+        self
+    }
+
+    /// Opens a focusable mark: one value of one row, with its description for the
+    /// tooltip and for assistive technology. Only the first mark of a chart is in the
+    /// tab order; arrow keys move between the others.
+    pub fn open_mark(&mut self, first: bool, class: &str, row: &str, tip: &str) -> &mut Svg {
+        self.0.open(
+            "g",
+            &[
+                ("class", class),
+                ("tabindex", if first { "0" } else { "-1" }),
+                ("role", "img"),
+                ("aria-label", &tip.replace('\n', "; ")),
+                ("data-row", row),
+                ("data-tip", tip),
+            ],
+        );
+        self
+    }
+
+    pub fn close(&mut self, tag: &str) -> &mut Svg {
+        self.0.close(tag);
+        self
+    }
+
+    pub fn raw_open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Svg {
+        self.0.open(tag, attrs);
+        self
+    }
+
+    pub fn finish(self) -> String {
+        self.0.finish()
+    }
+}
+
+/// Tick labels along a horizontal axis, leaving out those that would overlap the
+/// previous one (on a phone, a log axis has more decades than room).
+#[derive(Default)]
+pub struct TickLabels {
+    right_edge: f64,
+    drawn: bool,
+}
+
+impl TickLabels {
+    pub fn across(&mut self, s: &mut Svg, x: f64, y: f64, label: &str) {
+        let half = text_width(label) / 2.0;
+        if self.drawn && x - half < self.right_edge + 6.0 {
+            return;
+        }
+        s.text(x, y, "middle", "tick", label);
+        self.right_edge = x + half;
+        self.drawn = true;
+    }
+}
+
+/// Roughly how wide `text` is at the charts' 12 px font: CJK characters are about
+/// a font size wide, Latin ones a little over half.
+pub fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 12.0 } else { 6.8 })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_are_short_and_marks_escaped() {
+        assert_eq!(n(12.3456), "12.3");
+        assert_eq!(n(-0.04), "0");
+        let mut s = Svg::new();
+        s.rect(1.0, 2.0, -3.0, 4.0, "bar");
+        s.open_mark(true, "mark", "vm", "VM <\"x\">\nsource")
+            .close("g");
+        let out = s.finish();
+        assert!(out.starts_with("<rect x=\"1\" y=\"2\" width=\"0\" height=\"4\""));
+        assert!(out.contains("aria-label=\"VM &lt;&quot;x&quot;&gt;; source\""));
+        assert!(out.contains("tabindex=\"0\""));
+        assert!(text_width("启动") > text_width("ab"));
+    }
+}

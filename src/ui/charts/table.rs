@@ -1,0 +1,111 @@
+//! A chart's numbers as a table (what a screen reader gets, and the table view),
+//! and as CSV.
+
+use super::source_text;
+use crate::data::charts::ChartDef;
+use crate::domain::chart::{ChartView, Row, SortBy, cell_text};
+use crate::domain::export::csv as csv_text;
+use crate::domain::prefs::Lang;
+use crate::domain::quantity::number;
+use crate::i18n::Key;
+use crate::ui::html::Html;
+
+/// The table, sortable from its header buttons (`data-sort`: `name` or a series
+/// index), which the chart frame listens to.
+pub fn html(def: &'static ChartDef, rows: &[Row], view: &ChartView, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.open("table", &[]);
+    h.element("caption", &[], def.title.get(lang));
+    h.open("thead", &[]).open("tr", &[]);
+    let sort_attr = |by: SortBy| -> &'static str {
+        match (view.sort == by, view.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        }
+    };
+    let header = |h: &mut Html, label: &str, sort: &str, by: SortBy| {
+        h.open("th", &[("scope", "col"), ("aria-sort", sort_attr(by))]);
+        h.open("button", &[("type", "button"), ("data-sort", sort)]);
+        h.text(label);
+        let mark = match sort_attr(by) {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "",
+        };
+        h.element(
+            "span",
+            &[("class", "sort-mark"), ("aria-hidden", "true")],
+            mark,
+        );
+        h.close("button").close("th");
+    };
+    header(&mut h, Key::ChartColItem.text(lang), "name", SortBy::Name);
+    for (i, series) in def.series.iter().enumerate() {
+        header(
+            &mut h,
+            series.name.get(lang),
+            &i.to_string(),
+            SortBy::Series(i),
+        );
+    }
+    h.element("th", &[("scope", "col")], Key::ChartColSource.text(lang));
+    h.close("tr").close("thead");
+    h.open("tbody", &[]);
+    for row in rows {
+        h.open("tr", &[("data-row", &row.key)]);
+        h.element("th", &[("scope", "row")], &row.label(lang));
+        for cell in &row.cells {
+            let text = cell
+                .map(|c| cell_text(&c, lang))
+                .unwrap_or_else(|| "—".into());
+            h.element("td", &[("class", "num")], &text);
+        }
+        h.open("td", &[("class", "source")]);
+        for (i, cell) in row.cells.iter().enumerate() {
+            if let Some(cell) = cell {
+                let line = if def.series.len() > 1 {
+                    format!(
+                        "{}: {}",
+                        def.series[i].name.get(lang),
+                        source_text(def, cell, lang)
+                    )
+                } else {
+                    source_text(def, cell, lang)
+                };
+                h.element("span", &[], &line);
+            }
+        }
+        h.close("td").close("tr");
+    }
+    h.close("tbody").close("table");
+    h.finish()
+}
+
+/// The rows shown, one record per value: what it is, how the report states it, its
+/// bounds in the chart's unit, and where it comes from.
+pub fn csv(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
+    let header = [
+        "chart", "row", "series", "value", "kind", "low", "high", "unit", "source",
+    ];
+    let mut records = Vec::new();
+    for row in rows {
+        for (i, cell) in row.cells.iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let (low, high) = cell.quantity.amount.bounds();
+            let opt = |v: Option<f64>| v.map(number).unwrap_or_default();
+            records.push(vec![
+                def.id.to_owned(),
+                row.label(lang),
+                def.series[i].name.get(lang).to_owned(),
+                cell_text(cell, lang),
+                cell.quantity.amount.kind().code().to_owned(),
+                opt(low),
+                opt(high),
+                cell.quantity.unit.code().to_owned(),
+                source_text(def, cell, lang),
+            ]);
+        }
+    }
+    csv_text(&header, records.into_iter())
+}
