@@ -81,6 +81,9 @@ pub struct RowDef {
     pub item: &'static str,
     /// A metric id (`data/metrics.tsv`) added to the name, for rows of one item.
     pub metric: Option<&'static str>,
+    /// The row is named by its metric alone: the series name the items (Pasta
+    /// against slirp4netns).
+    pub metric_only: bool,
     pub better: Better,
     /// Labels for filters (`only-<tag>`).
     pub tags: &'static [&'static str],
@@ -113,6 +116,7 @@ const fn row(item: &'static str, better: Better, cells: &'static [CellDef]) -> R
     RowDef {
         item,
         metric: None,
+        metric_only: false,
         better,
         tags: &[],
         cells,
@@ -128,6 +132,19 @@ const fn metric_row(
     RowDef {
         item,
         metric: Some(metric),
+        metric_only: false,
+        better,
+        tags: &[],
+        cells,
+    }
+}
+
+/// A row named by its metric alone, for charts whose series are the items.
+const fn measure_row(metric: &'static str, better: Better, cells: &'static [CellDef]) -> RowDef {
+    RowDef {
+        item: metric,
+        metric: Some(metric),
+        metric_only: true,
         better,
         tags: &[],
         cells,
@@ -142,6 +159,7 @@ const fn tagged(
     RowDef {
         item,
         metric: None,
+        metric_only: false,
         better: Better::Neither,
         tags,
         cells,
@@ -1246,14 +1264,12 @@ pub const CHARTS: &[ChartDef] = &[
             },
         ],
         rows: &[
-            metric_row(
-                "podman-5",
+            measure_row(
                 "ps-time",
                 Lower,
                 &[Figure("podman-4.ps"), Figure("podman-5.ps")],
             ),
-            metric_row(
-                "podman-5",
+            measure_row(
                 "start10-time",
                 Lower,
                 &[Figure("podman-4.start10"), Figure("podman-5.start10")],
@@ -1284,26 +1300,18 @@ pub const CHARTS: &[ChartDef] = &[
             },
         ],
         rows: &[
-            metric_row(
-                "pasta",
-                "tcp-native",
-                Higher,
-                &[Empty, Figure("slirp4netns.tcp")],
-            ),
-            metric_row(
-                "pasta",
+            measure_row("tcp-native", Higher, &[Empty, Figure("slirp4netns.tcp")]),
+            measure_row(
                 "udp-native",
                 Higher,
                 &[Figure("pasta.udp"), Figure("slirp4netns.udp")],
             ),
-            metric_row(
-                "pasta",
+            measure_row(
                 "latency",
                 Lower,
                 &[Figure("pasta.latency"), Figure("slirp4netns.latency")],
             ),
-            metric_row(
-                "pasta",
+            measure_row(
                 "download",
                 Higher,
                 &[Figure("pasta.download"), Figure("slirp4netns.download")],

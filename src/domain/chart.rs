@@ -5,8 +5,8 @@
 
 use super::format::format_quantity;
 use super::prefs::Lang;
-use super::quantity::{Amount, Dimension, Kind, Quantity, Unit, number};
-use super::scale::{Scale, ScaleKind};
+use super::quantity::{Amount, Kind, Quantity, Unit, number};
+use super::scale::{Scale, ScaleKind, readable_unit};
 use crate::data::Text;
 use crate::data::charts::{Better, CellDef, ChartDef, ChartKind, RowDef};
 use crate::data::figures::{Figure, figure, item_name, metric_name};
@@ -59,6 +59,9 @@ impl Row {
     /// The row's name: the item, the metric where the chart names one, and the share
     /// for a slice ("Biren BR100 · Hardware partition size · 1/4").
     pub fn label(&self, lang: Lang) -> String {
+        if let (true, Some(metric)) = (self.def.metric_only, self.def.metric) {
+            return metric_name(metric).get(lang).to_owned();
+        }
         let mut label = item_name(self.def.item).get(lang).to_owned();
         if let Some(metric) = self.def.metric {
             label.push_str(" · ");
@@ -100,16 +103,6 @@ pub fn divide(numerator: Amount, denominator: Amount) -> Option<Amount> {
     })
 }
 
-fn scale_amount(amount: Amount, factor: f64) -> Amount {
-    match amount {
-        Amount::Exact(v) => Amount::Exact(v * factor),
-        Amount::About(v) => Amount::About(v * factor),
-        Amount::AtMost(v) => Amount::AtMost(v * factor),
-        Amount::AtLeast(v) => Amount::AtLeast(v * factor),
-        Amount::Range(lo, hi) => Amount::Range(lo * factor, hi * factor),
-    }
-}
-
 /// A cell's value and source; `None` for an empty cell. Panics name the cell when
 /// the definition is wrong (a test resolves every chart).
 pub fn resolve_cell(cell: &CellDef) -> Option<Cell> {
@@ -136,7 +129,7 @@ pub fn resolve_cell(cell: &CellDef) -> Option<Cell> {
             let amount = divide(n.quantity.amount, d.quantity.amount)
                 .unwrap_or_else(|| panic!("{numerator} / {denominator}"));
             let quantity = Quantity {
-                amount: scale_amount(amount, factor),
+                amount: amount.map(|v| v * factor),
                 unit,
             };
             (quantity, Source::Ratio(n, d, factor))
@@ -144,7 +137,7 @@ pub fn resolve_cell(cell: &CellDef) -> Option<Cell> {
         CellDef::Share(id, fraction) => {
             let f = fig(id);
             let quantity = Quantity {
-                amount: scale_amount(f.quantity.amount, fraction),
+                amount: f.quantity.amount.map(|v| v * fraction),
                 unit: f.quantity.unit,
             };
             (quantity, Source::Share(f, fraction))
@@ -385,24 +378,32 @@ impl ChartView {
     }
 }
 
-/// A cell's value for display, in the unit that reads best.
+/// A cell's value for display, in the unit that reads best. Derived values are
+/// rounded to three significant digits: more would claim a precision the report's
+/// round figures do not have.
 pub fn cell_text(cell: &Cell, lang: Lang) -> String {
-    let q = readable(cell.quantity);
+    let mut q = readable(cell.quantity);
+    if matches!(cell.source, Source::Ratio(..) | Source::Share(..)) {
+        q.amount = q.amount.map(|v| significant(v, 3));
+    }
     let signed = matches!(cell.source, Source::Figure(f) if f.signed);
     format_quantity(q, signed, lang)
 }
 
 /// The quantity in a unit that reads best at its size (1500 ms as 1.5 s).
 pub fn readable(q: Quantity) -> Quantity {
-    let v = q.amount.representative().abs();
-    let unit = match q.unit.dimension() {
-        Dimension::Time if v >= 1000.0 => Unit::Seconds,
-        Dimension::Time if v < 1.0 => Unit::Microseconds,
-        Dimension::DataSize if v >= 1000.0 => Unit::Gigabytes,
-        Dimension::Bandwidth if v >= 1000.0 => Unit::GigabytesPerSecond,
-        _ => q.unit,
-    };
-    q.convert(unit).unwrap_or(q)
+    let q = q.in_base_unit();
+    q.convert(readable_unit(q.unit, q.amount.representative()))
+        .unwrap_or(q)
+}
+
+/// `v` rounded to `digits` significant digits.
+pub fn significant(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let magnitude = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
+    (v * magnitude).round() / magnitude
 }
 
 /// How a bar or marker is drawn, so that its shape says how exact the value is.
@@ -666,6 +667,17 @@ mod tests {
             .unwrap();
         assert_eq!(biren.quantity.amount.kind(), Kind::LowerBound);
         assert_eq!(cell_text(&biren, Lang::En), "≥87.5 TFLOPS/¥10k");
+        let iluvatar = rows
+            .iter()
+            .find(|r| r.key == "iluvatar")
+            .unwrap()
+            .primary()
+            .unwrap();
+        assert_eq!(cell_text(&iluvatar, Lang::En), "~58.3 TFLOPS/¥10k");
+        let h100 = resolve(chart("h100-h200").unwrap())[2].cells[0].unwrap();
+        assert_eq!(cell_text(&h100, Lang::En), "3 TB/s");
+        assert_eq!(significant(2333.333, 3), 2330.0);
+        assert_eq!(significant(0.0031234, 2), 0.0031);
     }
 
     #[test]
@@ -673,7 +685,7 @@ mod tests {
         let rows = resolve(chart("market").unwrap());
         let derived = rows[1].cells[1].unwrap();
         // ~15 bn × 1.35² ≈ 27.3 bn against the report's 28 bn.
-        assert_eq!(cell_text(&derived, Lang::En), "~USD 27.338 bn");
+        assert_eq!(cell_text(&derived, Lang::En), "~USD 27.3 bn");
         let rows = resolve(chart("mig").unwrap());
         let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(

@@ -227,7 +227,7 @@ impl Amount {
         }
     }
 
-    fn map(self, f: impl Fn(f64) -> f64) -> Amount {
+    pub fn map(self, f: impl Fn(f64) -> f64) -> Amount {
         match self {
             Amount::Exact(v) => Amount::Exact(f(v)),
             Amount::About(v) => Amount::About(f(v)),

@@ -168,20 +168,26 @@ pub fn tick_label(v: f64, unit: Unit, lang: Lang) -> String {
         unit,
     }
     .in_base_unit();
-    let base = q.amount.representative().abs();
-    let readable = match unit.dimension() {
-        Dimension::Time if base >= 1000.0 => Unit::Seconds,
-        Dimension::Time if base > 0.0 && base < 1.0 => Unit::Microseconds,
+    let readable = readable_unit(q.unit, q.amount.representative());
+    format_quantity(q.convert(readable).unwrap_or(q), false, lang)
+}
+
+/// The unit that reads best for `value` (given in `unit`'s dimension's base unit:
+/// ms, MB, MB/s): 0.5 ms in µs, 1500 ms in s, 3,000,000 MB/s in TB/s.
+pub fn readable_unit(unit: Unit, value: f64) -> Unit {
+    let v = value.abs();
+    match unit.dimension() {
+        Dimension::Time if v >= 1000.0 => Unit::Seconds,
+        Dimension::Time if v > 0.0 && v < 1.0 => Unit::Microseconds,
         Dimension::Time => Unit::Milliseconds,
-        Dimension::DataSize if base >= 1000.0 => Unit::Gigabytes,
-        Dimension::DataSize if base > 0.0 && base < 1.0 => Unit::Kilobytes,
+        Dimension::DataSize if v >= 1000.0 => Unit::Gigabytes,
+        Dimension::DataSize if v > 0.0 && v < 1.0 => Unit::Kilobytes,
         Dimension::DataSize => Unit::Megabytes,
-        Dimension::Bandwidth if base >= 1_000_000.0 => Unit::TerabytesPerSecond,
-        Dimension::Bandwidth if base >= 1000.0 => Unit::GigabytesPerSecond,
+        Dimension::Bandwidth if v >= 1_000_000.0 => Unit::TerabytesPerSecond,
+        Dimension::Bandwidth if v >= 1000.0 => Unit::GigabytesPerSecond,
         Dimension::Bandwidth => Unit::MegabytesPerSecond,
         _ => unit,
-    };
-    format_quantity(q.convert(readable).unwrap_or(q), false, lang)
+    }
 }
 
 #[cfg(test)]

@@ -14,22 +14,45 @@ use crate::i18n::Key;
 const NARROW: f64 = 560.0;
 
 pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
-    let narrow = p.width < NARROW;
+    let mixed_better = {
+        let mut betters = p.rows.iter().map(|r| r.def.better);
+        let first = betters.next();
+        betters.any(|b| Some(b) != first)
+    };
+    let label_of = |row: &crate::domain::chart::Row| {
+        let label = row.label(p.lang);
+        if !mixed_better || row.def.better == Better::Neither {
+            return label;
+        }
+        let hint = if row.def.better == Better::Higher {
+            Key::ChartBetterHigher
+        } else {
+            Key::ChartBetterLower
+        };
+        format!("{label} ({})", hint.text(p.lang))
+    };
+    // Labels sit beside the bars when they fit in under half the width (on two lines
+    // at most), above them otherwise.
+    let widest = p
+        .rows
+        .iter()
+        .map(|r| {
+            let label = label_of(r);
+            let (a, b) = split_label(&label);
+            text_width(a).max(text_width(b))
+        })
+        .fold(0.0, f64::max);
+    let narrow = p.width < NARROW || widest + 12.0 > p.width * 0.45;
     let label_w = if narrow {
         0.0
     } else {
-        (p.width * 0.32).min(240.0)
+        (widest + 4.0).max(60.0)
     };
     let x0 = if narrow { 8.0 } else { label_w + 10.0 };
     let x1 = p.width - if narrow { 84.0 } else { 110.0 };
     let plot_w = x1 - x0;
     let series = p.chart.series.len();
     let bar_h = if series > 1 { 13.0 } else { 18.0 };
-    let mixed_better = {
-        let mut betters = p.rows.iter().map(|r| r.def.better);
-        let first = betters.next();
-        betters.any(|b| Some(b) != first)
-    };
     let mut y = 6.0;
     let mut first_mark = true;
     for (unit, members) in panels(p.rows) {
@@ -42,17 +65,14 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         let top = y;
         let mut body = Svg::new();
         for row in members {
-            let mut label = row.label(p.lang);
-            if mixed_better && row.def.better != Better::Neither {
-                let hint = if row.def.better == Better::Higher {
-                    Key::ChartBetterHigher
-                } else {
-                    Key::ChartBetterLower
-                };
-                label = format!("{label} ({})", hint.text(p.lang));
-            }
+            let label = label_of(row);
             let row_h = (bar_h + 3.0) * series as f64 - 3.0;
-            if narrow {
+            if narrow && text_width(&label) > p.width - x0 {
+                let (first, second) = split_label(&label);
+                body.text(x0, y + 12.0, "start", "row-label", first);
+                body.text(x0, y + 26.0, "start", "row-label sub", second);
+                y += 31.0;
+            } else if narrow {
                 body.text(x0, y + 12.0, "start", "row-label", &label);
                 y += 17.0;
             } else {
@@ -122,7 +142,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
             y += row_h + 12.0;
         }
         // Grid and ticks under the bars, then the bars.
-        let mut labels = TickLabels::default();
+        let mut labels = TickLabels::within(p.width);
         for tick in scale.ticks() {
             if let Some(t) = scale.position(tick) {
                 let x = x0 + t * plot_w;
@@ -148,19 +168,25 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     y
 }
 
+/// A label in two lines: before and after its last " · " (or its first space), or
+/// whole when it fits on one.
+fn split_label(label: &str) -> (&str, &str) {
+    if text_width(label) <= 200.0 {
+        return (label, "");
+    }
+    label
+        .rsplit_once(" · ")
+        .or_else(|| label.split_once(' '))
+        .unwrap_or((label, ""))
+}
+
 /// A row label right-aligned before the plot, on two lines when it is too long.
 fn label_lines(s: &mut Svg, label: &str, right: f64, mid: f64) {
-    if text_width(label) <= right - 4.0 {
-        s.text(right, mid + 4.0, "end", "row-label", label);
+    let (first, second) = split_label(label);
+    if second.is_empty() {
+        s.text(right, mid + 4.0, "end", "row-label", first);
         return;
     }
-    let (first, second) = match label.rsplit_once(" · ") {
-        Some((a, b)) => (a, b),
-        None => match label.split_once(' ') {
-            Some((a, b)) => (a, b),
-            None => (label, ""),
-        },
-    };
     s.text(right, mid - 3.0, "end", "row-label", first);
     s.text(right, mid + 11.0, "end", "row-label sub", second);
 }

@@ -34,7 +34,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     let py = |v: f64| ys.position(v).map(|t| bottom - t * height);
 
     if let Some(unit) = unit_of(0) {
-        let mut labels = TickLabels::default();
+        let mut labels = TickLabels::within(p.width);
         for tick in xs.ticks() {
             if let Some(x) = px(tick) {
                 s.line(x, top, x, bottom, "grid");
@@ -68,25 +68,30 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     );
     s.text(x1, bottom + 34.0, "end", "axis-title", &x_title);
     let y_title = format!("↑ {}", p.chart.series[1].name.get(p.lang));
-    s.text(x0 - 56.0, 14.0, "start", "axis-title", &y_title);
+    s.text(4.0, 14.0, "start", "axis-title", &y_title);
 
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
-    for (index, row) in p.rows.iter().enumerate() {
-        let (Some(xc), Some(yc)) = (cell(row, 0), cell(row, 1)) else {
-            continue;
-        };
-        let (Some(cx), Some(cy)) = (
-            px(xc.quantity.amount.representative()),
-            py(yc.quantity.amount.representative()),
-        ) else {
-            continue;
-        };
-        let r = match cell(row, 2) {
-            Some(size) if max_size > 0.0 => {
-                5.0 + 17.0 * (size.quantity.amount.representative() / max_size).sqrt()
-            }
-            _ => 7.0,
-        };
+    // Where each point goes, first, so that names can keep clear of every point.
+    let points: Vec<_> = p
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let (xc, yc) = (cell(row, 0)?, cell(row, 1)?);
+            let cx = px(xc.quantity.amount.representative())?;
+            let cy = py(yc.quantity.amount.representative())?;
+            let r = match cell(row, 2) {
+                Some(size) if max_size > 0.0 => {
+                    5.0 + 17.0 * (size.quantity.amount.representative() / max_size).sqrt()
+                }
+                _ => 7.0,
+            };
+            Some((row, xc, yc, cx, cy, r))
+        })
+        .collect();
+    let mut placed: Vec<(f64, f64, f64, f64)> = points
+        .iter()
+        .map(|(_, _, _, cx, cy, r)| (cx - r, cy - r, cx + r, cy + r))
+        .collect();
+    for (index, (row, xc, yc, cx, cy, r)) in points.into_iter().enumerate() {
         let mut tip = format!("{}\n{}", p.tip(row, 0, &xc), p.tip_value(1, &yc));
         if let Some(size) = cell(row, 2) {
             tip = format!("{tip}\n{}", p.tip_value(2, &size));

@@ -171,21 +171,28 @@ impl Svg {
 
 /// Tick labels along a horizontal axis, leaving out those that would overlap the
 /// previous one (on a phone, a log axis has more decades than room).
-#[derive(Default)]
+/// Labels are kept inside `0..width`.
 pub struct TickLabels {
+    width: f64,
     right_edge: f64,
-    drawn: bool,
 }
 
 impl TickLabels {
+    pub fn within(width: f64) -> TickLabels {
+        TickLabels {
+            width,
+            right_edge: f64::NEG_INFINITY,
+        }
+    }
+
     pub fn across(&mut self, s: &mut Svg, x: f64, y: f64, label: &str) {
-        let half = text_width(label) / 2.0;
-        if self.drawn && x - half < self.right_edge + 6.0 {
+        let w = text_width(label);
+        let left = (x - w / 2.0).clamp(0.0, (self.width - w).max(0.0));
+        if left < self.right_edge + 6.0 {
             return;
         }
-        s.text(x, y, "middle", "tick", label);
-        self.right_edge = x + half;
-        self.drawn = true;
+        s.text(left + w / 2.0, y, "middle", "tick", label);
+        self.right_edge = left + w;
     }
 }
 

@@ -49,7 +49,11 @@ pub fn html(def: &'static ChartDef, rows: &[Row], view: &ChartView, lang: Lang) 
             SortBy::Series(i),
         );
     }
-    h.element("th", &[("scope", "col")], Key::ChartColSource.text(lang));
+    h.element(
+        "th",
+        &[("scope", "col"), ("class", "plain")],
+        Key::ChartColSource.text(lang),
+    );
     h.close("tr").close("thead");
     h.open("tbody", &[]);
     for row in rows {

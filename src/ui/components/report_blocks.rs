@@ -100,7 +100,7 @@ pub fn sandbox_profiles(h: &mut Html, lang: Lang) {
     for p in SANDBOX_PROFILES {
         h.open("article", &[("class", "profile"), ("data-profile", p.item)]);
         h.element("h3", &[], item_name(p.item).get(lang));
-        version_line(h, p.item, lang);
+        version_line(h, p.item);
         for (key, facts) in [
             (Key::DataFactsTraits, p.traits),
             (Key::DataFactsFeatures, p.features_2025),
@@ -254,7 +254,7 @@ pub fn side_by_side(h: &mut Html, lang: Lang, area: Area) {
         let names: Vec<&str> = r.picks.iter().map(|id| item_name(id).get(lang)).collect();
         h.element("h3", &[], &names.join(", "));
         for id in r.picks {
-            version_line(h, id, lang);
+            version_line(h, id);
         }
         h.element("h4", &[], Key::DataFactsNeed.text(lang));
         h.element("p", &[], r.need.get(lang));
@@ -275,15 +275,13 @@ fn area_code(area: Area) -> &'static str {
 }
 
 /// The version the report gives for an item, if any ("v1.6+").
-fn version_line(h: &mut Html, item: &str, lang: Lang) {
+fn version_line(h: &mut Html, item: &str) {
     if let Some(version) = FIGURES
         .iter()
         .find(|f| f.item == item && f.metric == "version")
     {
-        h.element(
-            "p",
-            &[("class", "version")],
-            &format_quantity(version.quantity, false, lang),
-        );
+        // As the report writes it: "25.0" is a release line, not the number 25.
+        let written = version.value.trim_start_matches(['v', 'V']);
+        h.element("p", &[("class", "version")], &format!("v{written}"));
     }
 }
