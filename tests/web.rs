@@ -174,3 +174,194 @@ async fn corrupt_stored_theme_is_reset_with_a_notice() {
     // The valid language beside it is kept.
     assert_eq!(root_attr("lang").as_deref(), Some("zh"));
 }
+
+// ---- Charts ----
+
+use container_atlas::data::charts::chart;
+use container_atlas::domain::chart::resolve;
+use container_atlas::ui::charts::Chart;
+use container_atlas::ui::i18n::LangSignal;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+/// Mounts one chart on its own, in English, under the given query string.
+async fn mount_chart(id: &'static str, search: &str) -> Element {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        )
+        .unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let def = chart(id).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(LangSignal(RwSignal::new(Lang::En)));
+        view! {
+            <Router>
+                <Chart def=def />
+            </Router>
+        }
+    });
+    std::mem::forget(handle);
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    container.unchecked_into()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The number of values a chart has: one mark each.
+fn values(id: &str) -> u32 {
+    resolve(chart(id).unwrap())
+        .iter()
+        .map(|r| r.cells.iter().flatten().count() as u32)
+        .sum()
+}
+
+#[wasm_bindgen_test]
+async fn every_kind_of_chart_draws_a_mark_per_value() {
+    for id in [
+        "startup",
+        "isolation",
+        "profiles",
+        "segments",
+        "network",
+        "gpu-scatter",
+    ] {
+        let root = mount_chart(id, "").await;
+        let marks = count(&root, ".chart-figure .mark");
+        let expected = match chart(id).unwrap().kind {
+            // A scatter point or a radar polygon is one row, whatever its values.
+            container_atlas::data::charts::ChartKind::Scatter
+            | container_atlas::data::charts::ChartKind::Radar
+            | container_atlas::data::charts::ChartKind::Stacked => {
+                resolve(chart(id).unwrap()).len() as u32
+            }
+            _ => values(id),
+        };
+        assert_eq!(marks, expected, "{id}");
+        assert!(marks > 0);
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_scale_toggle_changes_the_axis_and_the_link() {
+    let root = mount_chart("startup", "").await;
+    assert_eq!(text(&root, ".axis-title"), "log scale");
+    let log_ticks = texts(&root, ".tick");
+    assert!(log_ticks.contains(&"1 s".to_owned()), "{log_ticks:?}");
+    click(&root, "[data-scale=lin]").await;
+    assert_eq!(text(&root, ".axis-title"), "linear scale");
+    assert_ne!(texts(&root, ".tick"), log_ticks);
+    assert_eq!(
+        find(&root, "[data-scale=lin]")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("startup=lin"), "{search}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_table_holds_the_numbers_of_the_chart() {
+    let root = mount_chart("startup", "").await;
+    let mut drawn = texts(&root, ".chart-figure text.value");
+    assert_eq!(drawn.len() as u32, values("startup"));
+    // The table is there for screen readers while the chart shows.
+    assert!(find(&root, ".table-wrap").class_list().contains("sr-only"));
+    click(&root, "[data-view=table]").await;
+    assert!(!find(&root, ".table-wrap").class_list().contains("sr-only"));
+    assert!(find(&root, ".chart-figure").has_attribute("hidden"));
+    let mut tabled: Vec<String> = texts(&root, ".table-wrap td.num")
+        .into_iter()
+        .filter(|t| t != "—")
+        .collect();
+    drawn.sort();
+    tabled.sort();
+    assert_eq!(drawn, tabled);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_focus_shows_a_tooltip_and_arrows_move_it() {
+    let root = mount_chart("startup", "").await;
+    let marks = root.query_selector_all(".mark").unwrap();
+    let first: web_sys::SvgElement = marks.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
+    first.focus().unwrap();
+    leptos::task::tick().await;
+    let tip = find(&root, ".chart-tip");
+    assert!(!tip.has_attribute("hidden"));
+    assert_eq!(tip.text_content(), first.get_attribute("data-tip"));
+    assert!(tip.text_content().unwrap().contains("Unikernel"));
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    first.dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+    let second: Element = marks.item(1).unwrap().unchecked_into();
+    let active = document().active_element().unwrap();
+    assert!(active.is_same_node(Some(&second)));
+    assert_eq!(second.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(tip.text_content(), second.get_attribute("data-tip"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_restores_the_view_and_bad_settings_get_a_notice() {
+    let root = mount_chart("startup", "?startup=table,by-1,desc,hide-vm").await;
+    assert!(!find(&root, ".table-wrap").class_list().contains("sr-only"));
+    let rows = texts(&root, "tbody th");
+    assert_eq!(rows.len(), 6);
+    assert!(!rows.contains(&"Virtual machine".to_owned()));
+    // Sorted by the report's value, longest first: Docker (1-5 s) leads.
+    assert_eq!(rows[0], "Docker");
+    assert_eq!(count(&root, "[data-notice=chart-ignored]"), 0);
+    root.remove();
+
+    let root = mount_chart("startup", "?startup=log,bogus,hide-nothing").await;
+    let notice = text(&root, "[data-notice=chart-ignored]");
+    assert!(
+        notice.contains("bogus") && notice.contains("hide-nothing"),
+        "{notice}"
+    );
+    // The rest of the view still works.
+    assert_eq!(count(&root, ".chart-figure .mark"), values("startup"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn filters_and_row_choices_change_the_rows() {
+    let root = mount_chart("gpu-table", "?gpu-table=only-cn,only-inference").await;
+    assert_eq!(texts(&root, "tbody th").len(), 3);
+    root.remove();
+    let root = mount_chart("segments", "").await;
+    assert_eq!(count(&root, ".mark"), 4);
+    click(&root, "input[data-row=market-edge]").await;
+    assert_eq!(count(&root, ".mark"), 3);
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("segments=hide-market-edge"), "{search}");
+    root.remove();
+}

@@ -348,7 +348,7 @@ pub fn Chart(
     };
     let table_html = move || {
         let lang = lang.get();
-        shown.with(|rows| view.with(|v| table::html(def, rows, v, lang)))
+        shown.with(|rows| view.with(|v| table::html(def, rows, v, lang, is_table())))
     };
     let tip_ref = NodeRef::<leptos::html::Div>::new();
 
@@ -643,7 +643,7 @@ pub fn Chart(
                     {t(Key::ChartReverse)}
                 </button>
                 <details class="row-picker">
-                    <summary>{rows_summary}</summary>
+                    <summary tabindex="0">{rows_summary}</summary>
                     <ul>{row_boxes}</ul>
                 </details>
                 {view_control}

@@ -11,8 +11,16 @@ use crate::i18n::Key;
 use crate::ui::html::Html;
 
 /// The table, sortable from its header buttons (`data-sort`: `name` or a series
-/// index), which the chart frame listens to.
-pub fn html(def: &'static ChartDef, rows: &[Row], view: &ChartView, lang: Lang) -> String {
+/// index), which the chart frame listens to. Without `interactive` (the table kept
+/// for screen readers under a chart) the headers are plain text: no invisible stops
+/// for the keyboard.
+pub fn html(
+    def: &'static ChartDef,
+    rows: &[Row],
+    view: &ChartView,
+    lang: Lang,
+    interactive: bool,
+) -> String {
     let mut h = Html::new();
     h.open("table", &[]);
     h.element("caption", &[], def.title.get(lang));
@@ -25,6 +33,10 @@ pub fn html(def: &'static ChartDef, rows: &[Row], view: &ChartView, lang: Lang) 
         }
     };
     let header = |h: &mut Html, label: &str, sort: &str, by: SortBy| {
+        if !interactive {
+            h.element("th", &[("scope", "col"), ("class", "plain")], label);
+            return;
+        }
         h.open("th", &[("scope", "col"), ("aria-sort", sort_attr(by))]);
         h.open("button", &[("type", "button"), ("data-sort", sort)]);
         h.text(label);
