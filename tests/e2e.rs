@@ -321,3 +321,155 @@ async fn data_downloads_hold_every_record() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     s.close().await;
 }
+
+// ---- Charts ----
+
+use container_atlas::data::charts::{ChartKind, charts_for};
+use container_atlas::domain::chart::resolve;
+
+/// How many marks a chart draws: one per value for bars, one per row otherwise.
+fn expected_marks(def: &'static container_atlas::data::charts::ChartDef) -> u64 {
+    let rows = resolve(def);
+    match def.kind {
+        ChartKind::Bars => rows
+            .iter()
+            .map(|r| r.cells.iter().flatten().count() as u64)
+            .sum(),
+        ChartKind::Table => 0,
+        _ => rows.len() as u64,
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn chart_pages_draw_every_chart_in_both_languages() {
+    let s = Session::start().await;
+    for page in [Page::Sandboxes, Page::Gpus, Page::Engines] {
+        for lang in [Lang::En, Lang::Zh] {
+            s.open(&format!("{}?lang={}", page.path(), lang.code()))
+                .await;
+            let charts: Vec<_> = charts_for(page).collect();
+            let seen = s
+                .wait_until(&format!(
+                    "const c = [...document.querySelectorAll('section.chart')];
+                     if (c.length < {}) return null;
+                     return c.map(e => ({{ id: e.dataset.chart, title: e.querySelector('h2').textContent,
+                       marks: e.querySelectorAll('.chart-figure .mark').length,
+                       rows: e.querySelectorAll('.table-wrap tbody tr').length }}));",
+                    charts.len()
+                ))
+                .await;
+            let seen = seen.as_array().expect("charts");
+            assert_eq!(seen.len(), charts.len(), "{page:?} {lang:?}");
+            for (def, got) in charts.iter().zip(seen) {
+                assert_eq!(got["id"], def.id);
+                assert_eq!(got["title"], def.title.get(lang), "{} {lang:?}", def.id);
+                assert_eq!(got["marks"], expected_marks(def), "{} marks", def.id);
+                assert_eq!(
+                    got["rows"],
+                    resolve(def).len() as u64,
+                    "{} table rows",
+                    def.id
+                );
+            }
+            let errors = s.console_errors().await;
+            assert!(errors.is_empty(), "{page:?}: console errors: {errors:#?}");
+        }
+    }
+    s.assert_no_request_elsewhere().await;
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn a_chart_view_survives_a_reload() {
+    let s = Session::start().await;
+    s.open("/gpus?lang=en").await;
+    s.click("#gpu-fp16 [data-scale=log]").await;
+    s.click("#gpu-table button[data-sort='0']").await;
+    s.click("#gpu-table button[data-sort='0']").await;
+    let search = s
+        .wait_until("const q = location.search; return q.includes('gpu-table=by-1%2Cdesc') || q.includes('gpu-table=by-1,desc') ? q : null")
+        .await;
+    assert!(
+        search.as_str().unwrap().contains("gpu-fp16=log"),
+        "{search}"
+    );
+    let first_row = "return document.querySelector('#gpu-table tbody th')?.textContent ?? null";
+    assert_eq!(s.eval(first_row).await, "Biren BR100");
+    s.client.refresh().await.unwrap();
+    let restored = s
+        .wait_until("const e = document.querySelector('#gpu-fp16 [data-scale=log]'); return e?.getAttribute('aria-pressed') === 'true' ? e.closest('section').querySelector('.axis-title').textContent : null")
+        .await;
+    assert_eq!(restored, "log scale");
+    assert_eq!(s.wait_until(first_row).await, "Biren BR100");
+    let sort = s
+        .eval("return document.querySelector('#gpu-table th[aria-sort=descending]')?.textContent ?? null")
+        .await;
+    assert!(
+        sort.as_str().unwrap_or_default().starts_with("FP16"),
+        "{sort}"
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn a_chart_downloads_as_svg_png_and_csv() {
+    let s = Session::start().await;
+    s.open("/sandboxes?lang=zh").await;
+    s.eval(
+        "window.__blobs = [];
+         const create = URL.createObjectURL.bind(URL);
+         URL.createObjectURL = blob => { window.__blobs.push(blob); return create(blob); };
+         window.__links = [];
+         const click = HTMLAnchorElement.prototype.click;
+         HTMLAnchorElement.prototype.click = function () { window.__links.push([this.download, this.href]); };
+         return null;",
+    )
+    .await;
+    s.click("#startup button[data-download=svg]").await;
+    s.click("#startup button[data-download=png]").await;
+    s.click("#startup button[data-download=csv]").await;
+    let links = s
+        .wait_until("return window.__links.length === 3 ? window.__links.map(l => [l[0], l[1].slice(0, 40)]) : null")
+        .await;
+    let links = links.as_array().expect("three downloads");
+    let mut names: Vec<&str> = links.iter().map(|l| l[0].as_str().unwrap()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["startup.csv", "startup.png", "startup.svg"]);
+    // The PNG is drawn on a canvas (after its image loads): a data URL of PNG bytes.
+    let png = links.iter().find(|l| l[0] == "startup.png").unwrap();
+    assert!(
+        png[1]
+            .as_str()
+            .unwrap()
+            .starts_with("data:image/png;base64,iVBORw0KGgo"),
+        "{}",
+        png[1]
+    );
+    let blobs = s
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             Promise.all(window.__blobs.map(async b => [b.type, await b.text()])).then(done);",
+        )
+        .await;
+    let blobs = blobs.as_array().unwrap();
+    assert_eq!(blobs.len(), 2);
+    let def = container_atlas::data::charts::chart("startup").unwrap();
+    let svg = blobs[0][1].as_str().unwrap();
+    assert!(blobs[0][0].as_str().unwrap().starts_with("image/svg+xml"));
+    assert!(svg.starts_with("<svg") && svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains(def.title.zh), "the file carries its title");
+    assert_eq!(
+        svg.matches("class=\"mark ").count() as u64,
+        expected_marks(def)
+    );
+    let csv = blobs[1][1].as_str().unwrap();
+    assert!(csv.starts_with("chart,row,series,value,"), "{}", &csv[..40]);
+    let records = csv.split("\r\n").filter(|l| !l.is_empty()).count() as u64;
+    assert_eq!(records, expected_marks(def) + 1);
+    let errors = s.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    s.close().await;
+}

@@ -339,11 +339,11 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
     let s = Session::start().await;
     for (route, lang) in routes().into_iter().flat_map(|r| [(r, "en"), (r, "zh")]) {
         s.open(&format!("{route}?lang={lang}")).await;
-        // Every control the page offers, in document order.
+        // Every control the page shows (not those in a closed <details>), in document order.
         let controls = s
             .eval(
                 "return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')]
-                   .filter(e => !e.disabled && e.getClientRects().length)
+                   .filter(e => !e.disabled && e.getClientRects().length && e.checkVisibility())
                    .map((e, i) => { e.dataset.kbd = i; return i; }).length",
             )
             .await

@@ -404,7 +404,30 @@ impl Session {
             .expect(script)
     }
 
+    /// Runs `script` until it returns something other than `null` or `false`, and
+    /// returns that (or the last value, once [`WAIT`] has passed).
+    pub async fn wait_until(&self, script: &str) -> serde_json::Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let value = self.eval(script).await;
+            let done = !(value.is_null() || value == serde_json::Value::Bool(false));
+            if done || Instant::now() > deadline {
+                return value;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks like a reader: the element is scrolled into view at once first (the
+    /// page scrolls smoothly, and a click during the scroll would land elsewhere).
     pub async fn click(&self, selector: &str) {
+        self.client
+            .execute(
+                "document.querySelector(arguments[0])?.scrollIntoView({ block: 'center', behavior: 'instant' })",
+                vec![serde_json::Value::String(selector.to_owned())],
+            )
+            .await
+            .expect(selector);
         let element = self
             .client
             .find(Locator::Css(selector))
