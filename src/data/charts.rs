@@ -5,7 +5,16 @@
 
 use super::Text;
 use crate::domain::pages::Page;
-use crate::domain::quantity::Unit;
+use crate::domain::quantity::Amount::{About, AtMost, Exact, Range};
+use crate::domain::quantity::Unit::{
+    Gigabytes, Megabytes, Microseconds, Milliseconds, Seconds, TerabytesPerSecond,
+};
+use crate::domain::quantity::{Amount, Quantity, Unit};
+
+/// A value as an independent source states it.
+const fn q(amount: Amount, unit: Unit) -> Quantity {
+    Quantity { amount, unit }
+}
 
 const fn text(en: &'static str, zh: &'static str) -> Text {
     Text { en, zh }
@@ -61,7 +70,7 @@ pub enum CellDef {
     /// A figure of the report, by id.
     Figure(&'static str),
     /// A figure from `crosscheck.md`: the entry's id and the value it states.
-    Independent(&'static str, &'static str),
+    Independent(&'static str, Quantity),
     /// `numerator / denominator × factor`, in `unit`: figures by id.
     Ratio {
         numerator: &'static str,
@@ -244,7 +253,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("compare.unikernel.startup"),
-                    Independent("unikernel-boot", "2-70ms"),
+                    Independent("unikernel-boot", q(Range(2.0, 70.0), Milliseconds)),
                 ],
             ),
             row(
@@ -252,7 +261,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("compare.wasm.startup"),
-                    Independent("wasm-startup", "3-30µs"),
+                    Independent("wasm-startup", q(Range(3.0, 30.0), Microseconds)),
                 ],
             ),
             row(
@@ -260,7 +269,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("compare.gvisor.startup"),
-                    Independent("runc-gvisor-kata", "708ms"),
+                    Independent("runc-gvisor-kata", q(Exact(708.0), Milliseconds)),
                 ],
             ),
             row(
@@ -268,7 +277,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("compare.firecracker.startup"),
-                    Independent("firecracker-boot", "<125ms"),
+                    Independent("firecracker-boot", q(AtMost(125.0), Milliseconds)),
                 ],
             ),
             row(
@@ -276,7 +285,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("compare.kata.startup"),
-                    Independent("kata-startup", "0.99-1.10s"),
+                    Independent("kata-startup", q(Range(0.99, 1.10), Seconds)),
                 ],
             ),
             row(
@@ -284,7 +293,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("compare.docker.startup"),
-                    Independent("runc-gvisor-kata", "607ms"),
+                    Independent("runc-gvisor-kata", q(Exact(607.0), Milliseconds)),
                 ],
             ),
             row("vm", Lower, &[Figure("compare.vm.startup"), Empty]),
@@ -396,7 +405,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("firecracker.memory"),
-                    Independent("firecracker-memory", "<5MB"),
+                    Independent("firecracker-memory", q(AtMost(5.0), Megabytes)),
                 ],
             ),
             metric_row(
@@ -405,20 +414,26 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("kata.memory"),
-                    Independent("runc-gvisor-kata", "184.3MB"),
+                    Independent("runc-gvisor-kata", q(Exact(184.3), Megabytes)),
                 ],
             ),
             metric_row(
                 "gvisor",
                 "memory-base",
                 Lower,
-                &[Empty, Independent("gvisor-memory", "23.7MB")],
+                &[
+                    Empty,
+                    Independent("gvisor-memory", q(Exact(23.7), Megabytes)),
+                ],
             ),
             metric_row(
                 "docker",
                 "memory-base",
                 Lower,
-                &[Empty, Independent("gvisor-memory", "4.1MB")],
+                &[
+                    Empty,
+                    Independent("gvisor-memory", q(Exact(4.1), Megabytes)),
+                ],
             ),
             metric_row(
                 "unikernel",
@@ -426,7 +441,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Lower,
                 &[
                     Figure("unikernel.image-size"),
-                    Independent("unikernel-boot", "~1MB"),
+                    Independent("unikernel-boot", q(About(1.0), Megabytes)),
                 ],
             ),
         ],
@@ -1175,13 +1190,19 @@ pub const CHARTS: &[ChartDef] = &[
                 "h100",
                 "memory",
                 Higher,
-                &[Figure("h100.memory"), Independent("mig-instances", "80GB")],
+                &[
+                    Figure("h100.memory"),
+                    Independent("mig-instances", q(Exact(80.0), Gigabytes)),
+                ],
             ),
             metric_row(
                 "h200",
                 "memory",
                 Higher,
-                &[Figure("h200.memory"), Independent("h200", "141GB")],
+                &[
+                    Figure("h200.memory"),
+                    Independent("h200", q(Exact(141.0), Gigabytes)),
+                ],
             ),
             metric_row(
                 "h100",
@@ -1189,14 +1210,17 @@ pub const CHARTS: &[ChartDef] = &[
                 Higher,
                 &[
                     Figure("h100.bandwidth"),
-                    Independent("h100-bandwidth", "3.35TB/s"),
+                    Independent("h100-bandwidth", q(Exact(3.35), TerabytesPerSecond)),
                 ],
             ),
             metric_row(
                 "h200",
                 "bandwidth",
                 Higher,
-                &[Figure("h200.bandwidth"), Independent("h200", "4.8TB/s")],
+                &[
+                    Figure("h200.bandwidth"),
+                    Independent("h200", q(Exact(4.8), TerabytesPerSecond)),
+                ],
             ),
         ],
         log: false,

@@ -110,13 +110,11 @@ pub fn resolve_cell(cell: &CellDef) -> Option<Cell> {
     let (quantity, source) = match *cell {
         CellDef::Empty => return None,
         CellDef::Figure(id) => (fig(id).quantity, Source::Figure(fig(id))),
-        CellDef::Independent(id, value) => {
+        CellDef::Independent(id, quantity) => {
             let entry = INDEPENDENT_FIGURES
                 .iter()
                 .find(|f| f.id == id)
                 .unwrap_or_else(|| panic!("no independent figure {id}"));
-            let quantity =
-                Quantity::parse(value).unwrap_or_else(|e| panic!("{id} value {value}: {e}"));
             (quantity, Source::Independent(entry))
         }
         CellDef::Ratio {
@@ -498,9 +496,43 @@ pub fn panels(rows: &[Row]) -> Vec<(Unit, Vec<&Row>)> {
 /// The point of a radar chart for `value` (out of `max`) on axis `axis` of `axes`,
 /// in a unit circle centred on 0 with the first axis pointing up.
 pub fn radar_point(axis: usize, axes: usize, value: f64, max: f64) -> (f64, f64) {
-    let angle = std::f64::consts::TAU * axis as f64 / axes.max(1) as f64;
+    let (sin, cos) = sin_cos_of_turn(axis as f64 / axes.max(1) as f64);
     let r = (value / max).clamp(0.0, 1.0);
-    (r * angle.sin(), -r * angle.cos())
+    (r * sin, -r * cos)
+}
+
+/// The sine and cosine of a fraction of a full turn. Written out (octant symmetry
+/// and a short Taylor series, good to 1e-9) because the library's general `sin` and
+/// `cos` bring kilobytes of argument reduction into the wasm for five angles.
+pub fn sin_cos_of_turn(turn: f64) -> (f64, f64) {
+    let turn = turn - turn.floor();
+    let octant = (turn * 8.0) as u32 % 8;
+    // The angle within its octant, mirrored in odd octants so that it stays in [0, π/4].
+    let within = turn * 8.0 - f64::from(octant);
+    let within = if octant % 2 == 1 {
+        1.0 - within
+    } else {
+        within
+    };
+    let x = within * std::f64::consts::FRAC_PI_4;
+    let x2 = x * x;
+    let s = x
+        * (1.0
+            - x2 / 6.0
+                * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0 * (1.0 - x2 / 110.0)))));
+    let c = 1.0
+        - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0 * (1.0 - x2 / 90.0))));
+    // Octant k covers angles k·π/4 onward: swap and sign the pair accordingly.
+    match octant {
+        0 => (s, c),
+        1 => (c, s),
+        2 => (c, -s),
+        3 => (s, -c),
+        4 => (-s, -c),
+        5 => (-c, -s),
+        6 => (-c, s),
+        _ => (-s, c),
+    }
 }
 
 /// The segments of a stacked bar: each row's start and end as fractions of the
@@ -575,6 +607,30 @@ mod tests {
             keys.dedup();
             assert_eq!(keys.len(), rows.len(), "{}: row keys repeat", chart.id);
             assert!(crate::data::sections::section(chart.section).is_some());
+        }
+    }
+
+    #[test]
+    fn independent_values_are_the_ones_their_source_states() {
+        for chart in CHARTS {
+            for row in chart.rows {
+                for cell in row.cells {
+                    let CellDef::Independent(id, q) = cell else {
+                        continue;
+                    };
+                    let entry = INDEPENDENT_FIGURES.iter().find(|f| f.id == *id).unwrap();
+                    let (lo, hi) = q.amount.bounds();
+                    for v in lo.into_iter().chain(hi) {
+                        assert!(
+                            entry.figure.en.contains(&number(v)),
+                            "{}: {} is not in {id}: {}",
+                            chart.id,
+                            number(v),
+                            entry.figure.en
+                        );
+                    }
+                }
+            }
         }
     }
 
@@ -800,6 +856,17 @@ mod tests {
         assert_eq!(panels(&rows).len(), 3);
         let rows = resolve(chart("startup").unwrap());
         assert_eq!(panels(&rows).len(), 1);
+    }
+
+    #[test]
+    fn sine_and_cosine_of_turns() {
+        for i in 0..=400 {
+            let turn = i as f64 / 160.0 - 0.5;
+            let (s, c) = sin_cos_of_turn(turn);
+            let angle = turn * std::f64::consts::TAU;
+            assert!((s - angle.sin()).abs() < 1e-9, "sin {turn}: {s}");
+            assert!((c - angle.cos()).abs() < 1e-9, "cos {turn}: {c}");
+        }
     }
 
     #[test]

@@ -538,7 +538,10 @@ pub fn Chart(
                     body.get_bounding_client_rect(),
                 );
                 let half = (b.width() / 2.0 - 8.0).min(150.0);
-                let left = (m.left() - b.left() + m.width() / 2.0).clamp(half, b.width() - half);
+                // max/min rather than clamp: clamp panics when a narrow body puts min above max.
+                let left = (m.left() - b.left() + m.width() / 2.0)
+                    .min(b.width() - half)
+                    .max(half);
                 tip.set_text_content(Some(&text));
                 let style = web_sys::HtmlElement::style(&tip);
                 let _ = style.set_property("left", &format!("{}px", number(left.round())));
@@ -585,7 +588,7 @@ pub fn Chart(
         });
         let Some(index) = index else { return };
         ev.prevent_default();
-        let next = (index + step).clamp(0, count - 1);
+        let next = (index + step).min(count - 1).max(0);
         if let Some(next) = marks
             .item(next as u32)
             .and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok())

@@ -187,7 +187,7 @@ impl TickLabels {
 
     pub fn across(&mut self, s: &mut Svg, x: f64, y: f64, label: &str) {
         let w = text_width(label);
-        let left = (x - w / 2.0).clamp(0.0, (self.width - w).max(0.0));
+        let left = (x - w / 2.0).min(self.width - w).max(0.0);
         if left < self.right_edge + 6.0 {
             return;
         }
