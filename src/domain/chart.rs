@@ -3,6 +3,7 @@
 //! and the geometry of every mark as fractions of the plot, so the UI only scales
 //! and draws.
 
+use super::export::csv;
 use super::format::format_quantity;
 use super::prefs::Lang;
 use super::quantity::{Amount, Kind, Quantity, Unit, number};
@@ -11,6 +12,8 @@ use crate::data::Text;
 use crate::data::charts::{Better, CellDef, ChartDef, ChartKind, RowDef};
 use crate::data::figures::{Figure, figure, item_name, metric_name};
 use crate::data::notes::{INDEPENDENT_FIGURES, IndependentFigure};
+use crate::data::sections::section;
+use crate::i18n::Key;
 
 /// Where a value on a chart comes from.
 #[derive(Clone, Copy, Debug)]
@@ -576,6 +579,84 @@ pub const fn has_scale_toggle(chart: &ChartDef) -> bool {
         )
 }
 
+/// Where a value comes from, in words: the report's section, the independent
+/// source, the formula of a derivation, or the basis of a rating.
+pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
+    let section_title = |id: &str| section(id).map_or(id, |s| s.title.get(lang)).to_owned();
+    let written = |f: &crate::data::figures::Figure| format_quantity(f.quantity, f.signed, lang);
+    match cell.source {
+        Source::Figure(f) => {
+            Key::ChartSourceReport.fill(lang, &[("section", &section_title(f.section))])
+        }
+        Source::Independent(entry) => {
+            let mut text = Key::ChartSourceIndependent.fill(lang, &[("source", entry.source)]);
+            if entry.caution {
+                text.push_str(" · ");
+                text.push_str(Key::ChartCaution.text(lang));
+            }
+            text
+        }
+        Source::Ratio(numerator, denominator, factor) => {
+            let formula = format!(
+                "{} ÷ {} × {}",
+                written(numerator),
+                written(denominator),
+                number(factor)
+            );
+            Key::ChartSourceDerived.fill(
+                lang,
+                &[
+                    ("formula", &formula),
+                    ("section", &section_title(chart.section)),
+                ],
+            )
+        }
+        Source::Share(f, fraction) => {
+            let formula = if fraction < 1.0 {
+                format!("{} × 1/{}", written(f), number(1.0 / fraction))
+            } else {
+                format!("{} × {}", written(f), number(fraction))
+            };
+            Key::ChartSourceDerived.fill(
+                lang,
+                &[
+                    ("formula", &formula),
+                    ("section", &section_title(f.section)),
+                ],
+            )
+        }
+        Source::Rating(basis) => Key::ChartSourceRating.fill(lang, &[("basis", basis.get(lang))]),
+    }
+}
+
+/// The rows shown, one record per value: what it is, how the report states it, its
+/// bounds in the unit of the chart, and where it comes from.
+pub fn chart_csv(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
+    let header = [
+        "chart", "row", "series", "value", "kind", "low", "high", "unit", "source",
+    ];
+    let mut records = Vec::new();
+    for row in rows {
+        for (i, cell) in row.cells.iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let (low, high) = cell.quantity.amount.bounds();
+            let opt = |v: Option<f64>| v.map(number).unwrap_or_default();
+            records.push(vec![
+                def.id.to_owned(),
+                row.label(lang),
+                def.series[i].name.get(lang).to_owned(),
+                cell_text(cell, lang),
+                cell.quantity.amount.kind().code().to_owned(),
+                opt(low),
+                opt(high),
+                cell.quantity.unit.code().to_owned(),
+                source_text(def, cell, lang),
+            ]);
+        }
+    }
+    csv(&header, records.into_iter())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -856,6 +937,75 @@ mod tests {
         assert_eq!(panels(&rows).len(), 3);
         let rows = resolve(chart("startup").unwrap());
         assert_eq!(panels(&rows).len(), 1);
+    }
+
+    /// Splits one CSV record (RFC 4180 quoting) into its fields.
+    fn fields(record: &str) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut quoted = false;
+        let mut chars = record.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    out.last_mut().unwrap().push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => out.push(String::new()),
+                (c, _) => out.last_mut().unwrap().push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chart_csv_holds_every_value_with_its_source() {
+        let def = chart("gpu-per-price").unwrap();
+        let rows = resolve(def);
+        let csv = chart_csv(def, &rows, Lang::En);
+        assert!(csv.starts_with('\u{FEFF}'));
+        let records: Vec<&str> = csv
+            .trim_start_matches('\u{FEFF}')
+            .split("\r\n")
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(records.len(), rows.len() + 1);
+        assert_eq!(
+            records[0],
+            "chart,row,series,value,kind,low,high,unit,source"
+        );
+        let biren = fields(records.iter().find(|r| r.contains("Biren")).unwrap());
+        assert_eq!(biren.len(), 9);
+        assert_eq!(
+            &biren[3..8],
+            [
+                "≥87.5 TFLOPS/¥10k",
+                "lower-bound",
+                "87.5",
+                "",
+                "TFLOPS/10kCNY"
+            ]
+        );
+        // A derived value says how it was derived, from which figures.
+        assert!(
+            biren[8].starts_with("derived: ≥700 TFLOPS ÷ ~¥80k × 10000"),
+            "{}",
+            biren[8]
+        );
+
+        let def = chart("startup").unwrap();
+        let csv = chart_csv(def, &resolve(def), Lang::Zh);
+        let kata: Vec<Vec<String>> = csv
+            .split("\r\n")
+            .filter(|l| l.contains("Kata"))
+            .map(fields)
+            .collect();
+        assert_eq!(kata.len(), 2, "the report's figure and the independent one");
+        assert_eq!(kata[0][4], "approximate");
+        assert!(kata[0][8].starts_with("报告"), "{}", kata[0][8]);
+        assert_eq!(kata[1][4], "range");
+        assert_eq!((kata[1][5].as_str(), kata[1][6].as_str()), ("990", "1100"));
+        assert!(kata[1][8].contains("kata-containers"), "{}", kata[1][8]);
     }
 
     #[test]

@@ -19,9 +19,8 @@ use wasm_bindgen::JsCast;
 use crate::data::charts::{ChartDef, ChartKind, Role};
 use crate::data::sections::section;
 use crate::domain::chart::{
-    Cell, ChartView, Row, SortBy, Source, cell_text, has_scale_toggle, resolve,
+    Cell, ChartView, Row, SortBy, cell_text, has_scale_toggle, resolve, source_text,
 };
-use crate::domain::format::format_quantity;
 use crate::domain::prefs::Lang;
 use crate::domain::quantity::number;
 use crate::domain::query::{get_param, set_param, summarize};
@@ -79,56 +78,6 @@ impl Plot<'_> {
             self.value(cell),
             source_text(self.chart, cell, self.lang)
         )
-    }
-}
-
-/// Where a value comes from, in words: the report's section, the independent
-/// source, the formula of a derivation, or the basis of a rating.
-pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
-    let section_title = |id: &str| section(id).map_or(id, |s| s.title.get(lang)).to_owned();
-    let written = |f: &crate::data::figures::Figure| format_quantity(f.quantity, f.signed, lang);
-    match cell.source {
-        Source::Figure(f) => {
-            Key::ChartSourceReport.fill(lang, &[("section", &section_title(f.section))])
-        }
-        Source::Independent(entry) => {
-            let mut text = Key::ChartSourceIndependent.fill(lang, &[("source", entry.source)]);
-            if entry.caution {
-                text.push_str(" · ");
-                text.push_str(Key::ChartCaution.text(lang));
-            }
-            text
-        }
-        Source::Ratio(numerator, denominator, factor) => {
-            let formula = format!(
-                "{} ÷ {} × {}",
-                written(numerator),
-                written(denominator),
-                number(factor)
-            );
-            Key::ChartSourceDerived.fill(
-                lang,
-                &[
-                    ("formula", &formula),
-                    ("section", &section_title(chart.section)),
-                ],
-            )
-        }
-        Source::Share(f, fraction) => {
-            let formula = if fraction < 1.0 {
-                format!("{} × 1/{}", written(f), number(1.0 / fraction))
-            } else {
-                format!("{} × {}", written(f), number(fraction))
-            };
-            Key::ChartSourceDerived.fill(
-                lang,
-                &[
-                    ("formula", &formula),
-                    ("section", &section_title(f.section)),
-                ],
-            )
-        }
-        Source::Rating(basis) => Key::ChartSourceRating.fill(lang, &[("basis", basis.get(lang))]),
     }
 }
 
@@ -500,7 +449,7 @@ pub fn Chart(
 
     let download_csv = move |_| {
         let lang = lang.get_untracked();
-        let csv = shown.with_untracked(|rows| table::csv(def, rows, lang));
+        let csv = shown.with_untracked(|rows| crate::domain::chart::chart_csv(def, rows, lang));
         crate::ui::browser::download(&format!("{}.csv", def.id), "text/csv;charset=utf-8", &csv);
     };
     let download_svg = move |_| {

@@ -87,10 +87,15 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
             Some((row, xc, yc, cx, cy, r))
         })
         .collect();
-    let mut placed: Vec<(f64, f64, f64, f64)> = points
-        .iter()
-        .map(|(_, _, _, cx, cy, r)| (cx - r, cy - r, cx + r, cy + r))
-        .collect();
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for (_, xc, yc, cx, cy, r) in &points {
+        placed.push((cx - r, cy - r, cx + r, cy + r));
+        // Whiskers and bound arrows are kept clear of names too.
+        let (lo, hi) = whisker_span(xc, *cx, *r, &px);
+        placed.push((lo, cy - 3.0, hi, cy + 3.0));
+        let (lo, hi) = whisker_span(yc, *cy, *r, &py);
+        placed.push((cx - 3.0, lo, cx + 3.0, hi));
+    }
     for (index, (row, xc, yc, cx, cy, r)) in points.into_iter().enumerate() {
         let mut tip = format!("{}\n{}", p.tip(row, 0, &xc), p.tip_value(1, &yc));
         if let Some(size) = cell(row, 2) {
@@ -141,6 +146,24 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         s.close("g");
     }
     bottom + 44.0
+}
+
+/// Where a value's whisker or arrow reaches along its axis, from `centre` (a range's
+/// ends, or an arrow's length either side for a bound).
+fn whisker_span(
+    cell: &Cell,
+    centre: f64,
+    r: f64,
+    place: &dyn Fn(f64) -> Option<f64>,
+) -> (f64, f64) {
+    match cell.quantity.amount {
+        Amount::Range(lo, hi) => match (place(lo), place(hi)) {
+            (Some(a), Some(b)) => (a.min(b), a.max(b)),
+            _ => (centre, centre),
+        },
+        Amount::AtMost(_) | Amount::AtLeast(_) => (centre - r - 18.0, centre + r + 18.0),
+        _ => (centre, centre),
+    }
 }
 
 /// A range as a whisker between its ends, a bound as an arrow from the point toward

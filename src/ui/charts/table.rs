@@ -1,12 +1,9 @@
 //! A chart's numbers as a table (what a screen reader gets, and the table view),
 //! and as CSV.
 
-use super::source_text;
 use crate::data::charts::ChartDef;
-use crate::domain::chart::{ChartView, Row, SortBy, cell_text};
-use crate::domain::export::csv as csv_text;
+use crate::domain::chart::{ChartView, Row, SortBy, cell_text, source_text};
 use crate::domain::prefs::Lang;
-use crate::domain::quantity::number;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 
@@ -96,32 +93,4 @@ pub fn html(
     }
     h.close("tbody").close("table");
     h.finish()
-}
-
-/// The rows shown, one record per value: what it is, how the report states it, its
-/// bounds in the chart's unit, and where it comes from.
-pub fn csv(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
-    let header = [
-        "chart", "row", "series", "value", "kind", "low", "high", "unit", "source",
-    ];
-    let mut records = Vec::new();
-    for row in rows {
-        for (i, cell) in row.cells.iter().enumerate() {
-            let Some(cell) = cell else { continue };
-            let (low, high) = cell.quantity.amount.bounds();
-            let opt = |v: Option<f64>| v.map(number).unwrap_or_default();
-            records.push(vec![
-                def.id.to_owned(),
-                row.label(lang),
-                def.series[i].name.get(lang).to_owned(),
-                cell_text(cell, lang),
-                cell.quantity.amount.kind().code().to_owned(),
-                opt(low),
-                opt(high),
-                cell.quantity.unit.code().to_owned(),
-                source_text(def, cell, lang),
-            ]);
-        }
-    }
-    csv_text(&header, records.into_iter())
 }
