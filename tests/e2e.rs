@@ -286,23 +286,10 @@ async fn data_downloads_hold_every_record() {
     let s = Session::start().await;
     // Narrow the table first: the downloads still hold the whole dataset.
     s.open("/data?lang=en&topic=wasm").await;
-    s.eval(
-        "window.__blobs = [];
-         const create = URL.createObjectURL.bind(URL);
-         URL.createObjectURL = blob => { window.__blobs.push(blob); return create(blob); };
-         return null;",
-    )
-    .await;
+    s.capture_downloads().await;
     s.click("button[data-download=csv]").await;
     s.click("button[data-download=json]").await;
-    let texts = s
-        .eval_async(
-            "const done = arguments[arguments.length - 1];
-             Promise.all(window.__blobs.map(async b => [b.type, await b.text(),
-               [...new Uint8Array(await b.arrayBuffer()).slice(0, 3)]])).then(done);",
-        )
-        .await;
-    let texts = texts.as_array().unwrap();
+    let texts = s.captured_blobs().await;
     assert_eq!(texts.len(), 2, "one file per button");
     let csv = texts[0][1].as_str().unwrap();
     assert!(texts[0][0].as_str().unwrap().starts_with("text/csv"));
@@ -418,16 +405,7 @@ async fn a_chart_view_survives_a_reload() {
 async fn a_chart_downloads_as_svg_png_and_csv() {
     let s = Session::start().await;
     s.open("/sandboxes?lang=zh").await;
-    s.eval(
-        "window.__blobs = [];
-         const create = URL.createObjectURL.bind(URL);
-         URL.createObjectURL = blob => { window.__blobs.push(blob); return create(blob); };
-         window.__links = [];
-         const click = HTMLAnchorElement.prototype.click;
-         HTMLAnchorElement.prototype.click = function () { window.__links.push([this.download, this.href]); };
-         return null;",
-    )
-    .await;
+    s.capture_downloads().await;
     s.click("#startup button[data-download=svg]").await;
     s.click("#startup button[data-download=png]").await;
     s.click("#startup button[data-download=csv]").await;
@@ -448,13 +426,7 @@ async fn a_chart_downloads_as_svg_png_and_csv() {
         "{}",
         png[1]
     );
-    let blobs = s
-        .eval_async(
-            "const done = arguments[arguments.length - 1];
-             Promise.all(window.__blobs.map(async b => [b.type, await b.text()])).then(done);",
-        )
-        .await;
-    let blobs = blobs.as_array().unwrap();
+    let blobs = s.captured_blobs().await;
     assert_eq!(blobs.len(), 2);
     let def = container_atlas::data::charts::chart("startup").unwrap();
     let svg = blobs[0][1].as_str().unwrap();

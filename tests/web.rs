@@ -29,6 +29,18 @@ async fn mount_with(search: &str, stored: &[(&str, &str)]) -> Element {
     for (key, value) in stored {
         storage.set_item(key, value).unwrap();
     }
+    set_search(search);
+    let container = new_container();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    // Keep the app mounted for the rest of the test page.
+    std::mem::forget(handle);
+    leptos::task::tick().await;
+    container.unchecked_into()
+}
+
+/// Replaces the page's query string, as a link to it would set it.
+fn set_search(search: &str) {
+    let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window
         .history()
@@ -39,13 +51,13 @@ async fn mount_with(search: &str, stored: &[(&str, &str)]) -> Element {
             Some(&format!("{path}{search}")),
         )
         .unwrap();
+}
+
+/// An empty element at the end of the body, to mount into.
+fn new_container() -> HtmlElement {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), App);
-    // Keep the app mounted for the rest of the test page.
-    std::mem::forget(handle);
-    leptos::task::tick().await;
-    container.unchecked_into()
+    container
 }
 
 async fn mount(search: &str) -> Element {
@@ -186,19 +198,8 @@ use leptos_router::components::Router;
 
 /// Mounts one chart on its own, in English, under the given query string.
 async fn mount_chart(id: &'static str, search: &str) -> Element {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        )
-        .unwrap();
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&container).unwrap();
+    set_search(search);
+    let container = new_container();
     let def = chart(id).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(LangSignal(RwSignal::new(Lang::En)));

@@ -233,6 +233,51 @@ macro_rules! vendor_chart {
     };
 }
 
+/// The five vendors' derived FP16 compute per unit of `metric`:
+/// `compare.<vendor>.fp16 / compare.<vendor>.<metric> × factor`.
+macro_rules! vendor_ratios {
+    ($metric:literal, $factor:expr, $unit:expr) => {
+        &[
+            row(
+                "iluvatar",
+                Higher,
+                &[vendor_ratio!("iluvatar", $metric, $factor, $unit)],
+            ),
+            row(
+                "moore-threads",
+                Higher,
+                &[vendor_ratio!("moore-threads", $metric, $factor, $unit)],
+            ),
+            row(
+                "biren",
+                Higher,
+                &[vendor_ratio!("biren", $metric, $factor, $unit)],
+            ),
+            row(
+                "hygon",
+                Higher,
+                &[vendor_ratio!("hygon", $metric, $factor, $unit)],
+            ),
+            row(
+                "a100",
+                Higher,
+                &[vendor_ratio!("a100", $metric, $factor, $unit)],
+            ),
+        ]
+    };
+}
+
+macro_rules! vendor_ratio {
+    ($vendor:literal, $metric:literal, $factor:expr, $unit:expr) => {
+        Ratio {
+            numerator: concat!("compare.", $vendor, ".fp16"),
+            denominator: concat!("compare.", $vendor, ".", $metric),
+            factor: $factor,
+            unit: $unit,
+        }
+    };
+}
+
 /// Every chart, in page order.
 pub const CHARTS: &[ChartDef] = &[
     // ---- /sandboxes ----
@@ -967,58 +1012,7 @@ pub const CHARTS: &[ChartDef] = &[
             name: text("Derived", "推算"),
             role: Role::Derived,
         }],
-        rows: &[
-            row(
-                "iluvatar",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.iluvatar.fp16",
-                    denominator: "compare.iluvatar.price",
-                    factor: 10_000.0,
-                    unit: Unit::TflopsPer10kCny,
-                }],
-            ),
-            row(
-                "moore-threads",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.moore-threads.fp16",
-                    denominator: "compare.moore-threads.price",
-                    factor: 10_000.0,
-                    unit: Unit::TflopsPer10kCny,
-                }],
-            ),
-            row(
-                "biren",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.biren.fp16",
-                    denominator: "compare.biren.price",
-                    factor: 10_000.0,
-                    unit: Unit::TflopsPer10kCny,
-                }],
-            ),
-            row(
-                "hygon",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.hygon.fp16",
-                    denominator: "compare.hygon.price",
-                    factor: 10_000.0,
-                    unit: Unit::TflopsPer10kCny,
-                }],
-            ),
-            row(
-                "a100",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.a100.fp16",
-                    denominator: "compare.a100.price",
-                    factor: 10_000.0,
-                    unit: Unit::TflopsPer10kCny,
-                }],
-            ),
-        ],
+        rows: vendor_ratios!("price", 10_000.0, Unit::TflopsPer10kCny),
         log: false,
         can_log: true,
         filters: &[],
@@ -1037,58 +1031,7 @@ pub const CHARTS: &[ChartDef] = &[
             name: text("Derived", "推算"),
             role: Role::Derived,
         }],
-        rows: &[
-            row(
-                "iluvatar",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.iluvatar.fp16",
-                    denominator: "compare.iluvatar.power",
-                    factor: 1000.0,
-                    unit: Unit::GflopsPerWatt,
-                }],
-            ),
-            row(
-                "moore-threads",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.moore-threads.fp16",
-                    denominator: "compare.moore-threads.power",
-                    factor: 1000.0,
-                    unit: Unit::GflopsPerWatt,
-                }],
-            ),
-            row(
-                "biren",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.biren.fp16",
-                    denominator: "compare.biren.power",
-                    factor: 1000.0,
-                    unit: Unit::GflopsPerWatt,
-                }],
-            ),
-            row(
-                "hygon",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.hygon.fp16",
-                    denominator: "compare.hygon.power",
-                    factor: 1000.0,
-                    unit: Unit::GflopsPerWatt,
-                }],
-            ),
-            row(
-                "a100",
-                Higher,
-                &[Ratio {
-                    numerator: "compare.a100.fp16",
-                    denominator: "compare.a100.power",
-                    factor: 1000.0,
-                    unit: Unit::GflopsPerWatt,
-                }],
-            ),
-        ],
+        rows: vendor_ratios!("power", 1000.0, Unit::GflopsPerWatt),
         log: false,
         can_log: true,
         filters: &[],

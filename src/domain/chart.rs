@@ -777,39 +777,28 @@ mod tests {
         assert_eq!(divide(Amount::Exact(-1.0), Amount::Exact(2.0)), None);
     }
 
+    /// The first value of the row with this key.
+    fn value_of(rows: &[Row], key: &str) -> Cell {
+        rows.iter()
+            .find(|r| r.key == key)
+            .unwrap()
+            .primary()
+            .unwrap()
+    }
+
     #[test]
     fn derived_gpu_figures() {
         let rows = resolve(chart("gpu-per-watt").unwrap());
-        let a100 = rows
-            .iter()
-            .find(|r| r.key == "a100")
-            .unwrap()
-            .primary()
-            .unwrap();
+        let a100 = value_of(&rows, "a100");
         assert_eq!(a100.quantity.amount, Amount::Exact(780.0));
         assert_eq!(cell_text(&a100, Lang::En), "780 GFLOPS/W");
         let rows = resolve(chart("gpu-per-price").unwrap());
-        let a100 = rows
-            .iter()
-            .find(|r| r.key == "a100")
-            .unwrap()
-            .primary()
-            .unwrap();
+        let a100 = value_of(&rows, "a100");
         assert_eq!(a100.quantity.amount.kind(), Kind::UpperBound);
-        let biren = rows
-            .iter()
-            .find(|r| r.key == "biren")
-            .unwrap()
-            .primary()
-            .unwrap();
+        let biren = value_of(&rows, "biren");
         assert_eq!(biren.quantity.amount.kind(), Kind::LowerBound);
         assert_eq!(cell_text(&biren, Lang::En), "≥87.5 TFLOPS/¥10k");
-        let iluvatar = rows
-            .iter()
-            .find(|r| r.key == "iluvatar")
-            .unwrap()
-            .primary()
-            .unwrap();
+        let iluvatar = value_of(&rows, "iluvatar");
         assert_eq!(cell_text(&iluvatar, Lang::En), "~58.3 TFLOPS/¥10k");
         let h100 = resolve(chart("h100-h200").unwrap())[2].cells[0].unwrap();
         assert_eq!(cell_text(&h100, Lang::En), "3 TB/s");

@@ -418,6 +418,33 @@ impl Session {
         }
     }
 
+    /// From now on, files the page offers are kept instead of saved: each Blob made
+    /// into a URL (`window.__blobs`) and each download link clicked (`window.__links`,
+    /// file name and URL).
+    pub async fn capture_downloads(&self) {
+        self.eval(
+            "window.__blobs = [];
+             const create = URL.createObjectURL.bind(URL);
+             URL.createObjectURL = blob => { window.__blobs.push(blob); return create(blob); };
+             window.__links = [];
+             HTMLAnchorElement.prototype.click = function () { window.__links.push([this.download, this.href]); };
+             return null;",
+        )
+        .await;
+    }
+
+    /// The captured Blobs as `[type, text, first three bytes]`.
+    pub async fn captured_blobs(&self) -> Vec<serde_json::Value> {
+        let blobs = self
+            .eval_async(
+                "const done = arguments[arguments.length - 1];
+                 Promise.all(window.__blobs.map(async b => [b.type, await b.text(),
+                   [...new Uint8Array(await b.arrayBuffer()).slice(0, 3)]])).then(done);",
+            )
+            .await;
+        blobs.as_array().cloned().unwrap_or_default()
+    }
+
     /// Clicks like a reader: the element is scrolled into view at once first (the
     /// page scrolls smoothly, and a click during the scroll would land elsewhere).
     pub async fn click(&self, selector: &str) {

@@ -20,37 +20,36 @@ impl Svg {
     }
 
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, class: &str) -> &mut Svg {
-        self.0
-            .open(
-                "rect",
-                &[
-                    ("x", &n(x)),
-                    ("y", &n(y)),
-                    ("width", &n(w.max(0.0))),
-                    ("height", &n(h.max(0.0))),
-                    ("class", class),
-                ],
-            )
-            .close("rect");
-        self
+        self.rect_filled(x, y, w, h, class, None)
     }
 
     /// A rectangle filled with a pattern defined in the chart's `<defs>`.
     pub fn patterned_rect(&mut self, x: f64, y: f64, w: f64, h: f64, class: &str, pattern: &str) {
-        let fill = format!("url(#{pattern})");
-        self.0
-            .open(
-                "rect",
-                &[
-                    ("x", &n(x)),
-                    ("y", &n(y)),
-                    ("width", &n(w.max(0.0))),
-                    ("height", &n(h.max(0.0))),
-                    ("class", class),
-                    ("fill", &fill),
-                ],
-            )
-            .close("rect");
+        self.rect_filled(x, y, w, h, class, Some(&format!("url(#{pattern})")));
+    }
+
+    fn rect_filled(
+        &mut self,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        class: &str,
+        fill: Option<&str>,
+    ) -> &mut Svg {
+        let (x, y, w, h) = (n(x), n(y), n(w.max(0.0)), n(h.max(0.0)));
+        let mut attrs = vec![
+            ("x", x.as_str()),
+            ("y", y.as_str()),
+            ("width", w.as_str()),
+            ("height", h.as_str()),
+            ("class", class),
+        ];
+        if let Some(fill) = fill {
+            attrs.push(("fill", fill));
+        }
+        self.0.open("rect", &attrs).close("rect");
+        self
     }
 
     pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) -> &mut Svg {
