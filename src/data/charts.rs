@@ -4,6 +4,7 @@
 //! a bare number without a source.
 
 use super::Text;
+use super::tech::{self, FIRECRACKER, GVISOR, KATA, RUNC, UNIKERNEL, VM, WASM};
 use crate::domain::pages::Page;
 use crate::domain::quantity::Amount::{About, AtMost, Exact, Range};
 use crate::domain::quantity::Unit::{
@@ -81,7 +82,7 @@ pub enum CellDef {
     /// `figure × fraction`: a share of a figure (a memory slice).
     Share(&'static str, f64),
     /// A figure stated in words, as a 0-5 rating with what it rests on.
-    Rating(u8, Text),
+    Rating(tech::Rating),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -533,27 +534,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.docker.startup-stars"),
                     Figure("compare.docker.isolation-stars"),
-                    Rating(
-                        5,
-                        text(
-                            "Runs every OCI image; the report: Docker has \"the best compatibility\"",
-                            "运行任何 OCI 镜像；报告：Docker“兼容性最好”",
-                        ),
-                    ),
-                    Rating(
-                        4,
-                        text(
-                            "No guest kernel: about 4 MB per container (independent, gVisor's density data)",
-                            "无客户机内核：每个容器约 4MB（独立数据，gVisor 密度测试）",
-                        ),
-                    ),
-                    Rating(
-                        5,
-                        text(
-                            "The report: \"the most mature ecosystem\"",
-                            "报告：“最成熟的生态”",
-                        ),
-                    ),
+                    Rating(RUNC.compatibility),
+                    Rating(RUNC.footprint),
+                    Rating(RUNC.maturity),
                 ],
             ),
             row(
@@ -562,27 +545,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.gvisor.startup-stars"),
                     Figure("compare.gvisor.isolation-stars"),
-                    Rating(
-                        4,
-                        text(
-                            "The report picks it for compatibility (OCI, Kubernetes); a user-space kernel does not implement every system call",
-                            "报告在“兼容性优先”中推荐它（OCI 兼容、K8s 集成）；用户态内核并未实现全部系统调用",
-                        ),
-                    ),
-                    Rating(
-                        3,
-                        text(
-                            "User-space kernel per sandbox: about 24 MB (independent)",
-                            "每个沙箱一个用户态内核：约 24MB（独立数据）",
-                        ),
-                    ),
-                    Rating(
-                        4,
-                        text(
-                            "Runs Google Cloud Run, says the report",
-                            "报告：Google Cloud Run 采用",
-                        ),
-                    ),
+                    Rating(GVISOR.compatibility),
+                    Rating(GVISOR.footprint),
+                    Rating(GVISOR.maturity),
                 ],
             ),
             row(
@@ -591,24 +556,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.kata.startup-stars"),
                     Figure("compare.kata.isolation-stars"),
-                    Rating(
-                        5,
-                        text(
-                            "The report picks it for compatibility: OCI compatible, good Kubernetes integration",
-                            "报告在“兼容性优先”中推荐：OCI 兼容，K8s 集成好",
-                        ),
-                    ),
-                    Rating(
-                        3,
-                        text("The report: 20 MB base memory", "报告：基础内存 20MB"),
-                    ),
-                    Rating(
-                        4,
-                        text(
-                            "Runs Azure Container Instances and Alibaba Function Compute, says the report",
-                            "报告：Azure Container Instances 与阿里云函数计算采用",
-                        ),
-                    ),
+                    Rating(KATA.compatibility),
+                    Rating(KATA.footprint),
+                    Rating(KATA.maturity),
                 ],
             ),
             row(
@@ -617,24 +567,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.firecracker.startup-stars"),
                     Figure("compare.firecracker.isolation-stars"),
-                    Rating(
-                        3,
-                        text(
-                            "A VMM, not a container runtime: OCI images need a layer such as Kata or firecracker-containerd",
-                            "是 VMM 而非容器运行时：运行 OCI 镜像需要 Kata 或 firecracker-containerd 等中间层",
-                        ),
-                    ),
-                    Rating(
-                        4,
-                        text("The report: 5 MB base memory", "报告：基础内存 5MB"),
-                    ),
-                    Rating(
-                        4,
-                        text(
-                            "The backend of AWS Lambda, says the report",
-                            "报告：AWS Lambda 后端",
-                        ),
-                    ),
+                    Rating(FIRECRACKER.compatibility),
+                    Rating(FIRECRACKER.footprint),
+                    Rating(FIRECRACKER.maturity),
                 ],
             ),
             row(
@@ -643,27 +578,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.wasm.startup-stars"),
                     Figure("compare.wasm.isolation-stars"),
-                    Rating(
-                        2,
-                        text(
-                            "Code must be compiled to Wasm/WASI; containerd runs it through runwasi shims",
-                            "代码须编译为 Wasm/WASI；containerd 通过 runwasi shim 运行",
-                        ),
-                    ),
-                    Rating(
-                        5,
-                        text(
-                            "The report picks it for edge and IoT: \"small, low resource use\"",
-                            "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
-                        ),
-                    ),
-                    Rating(
-                        3,
-                        text(
-                            "WASI is at 0.2, not the \"2.0\" the report names (see the data notes)",
-                            "WASI 处于 0.2 版本，而非报告所说的“2.0”（见数据说明）",
-                        ),
-                    ),
+                    Rating(WASM.compatibility),
+                    Rating(WASM.footprint),
+                    Rating(WASM.maturity),
                 ],
             ),
             row(
@@ -672,21 +589,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.unikernel.startup-stars"),
                     Figure("compare.unikernel.isolation-stars"),
-                    Rating(
-                        1,
-                        text(
-                            "One purpose-built image per service: existing containers do not run unchanged",
-                            "每个服务一个专门构建的镜像：现有容器无法直接运行",
-                        ),
-                    ),
-                    Rating(5, text("The report: images under 5 MB", "报告：镜像 <5MB")),
-                    Rating(
-                        2,
-                        text(
-                            "The report lists Unikraft 0.15+, IncludeOS 0.16+: pre-1.0 projects",
-                            "报告列出 Unikraft 0.15+、IncludeOS 0.16+：均未到 1.0",
-                        ),
-                    ),
+                    Rating(UNIKERNEL.compatibility),
+                    Rating(UNIKERNEL.footprint),
+                    Rating(UNIKERNEL.maturity),
                 ],
             ),
             row(
@@ -695,21 +600,9 @@ pub const CHARTS: &[ChartDef] = &[
                 &[
                     Figure("compare.vm.startup-stars"),
                     Figure("compare.vm.isolation-stars"),
-                    Rating(
-                        3,
-                        text(
-                            "Runs any software, but as a whole OS image rather than an OCI image",
-                            "可运行任何软件，但以完整操作系统镜像而非 OCI 镜像运行",
-                        ),
-                    ),
-                    Rating(
-                        1,
-                        text(
-                            "A whole guest operating system per workload",
-                            "每个负载一个完整客户机操作系统",
-                        ),
-                    ),
-                    Rating(5, text("Decades of production use", "数十年的生产使用")),
+                    Rating(VM.compatibility),
+                    Rating(VM.footprint),
+                    Rating(VM.maturity),
                 ],
             ),
         ],

@@ -7,6 +7,7 @@ pub mod figures;
 pub mod headline;
 pub mod notes;
 pub mod sections;
+pub mod tech;
 
 /// Text written in both of the app's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -143,12 +143,12 @@ pub fn resolve_cell(cell: &CellDef) -> Option<Cell> {
             };
             (quantity, Source::Share(f, fraction))
         }
-        CellDef::Rating(stars, basis) => (
+        CellDef::Rating(rating) => (
             Quantity {
-                amount: Amount::Exact(f64::from(stars)),
+                amount: Amount::Exact(f64::from(rating.level)),
                 unit: Unit::Stars,
             },
-            Source::Rating(basis),
+            Source::Rating(rating.basis),
         ),
     };
     // Plot in the base unit, so a panel's rows share one axis (ms, MB, MB/s).

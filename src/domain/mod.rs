@@ -13,3 +13,4 @@ pub mod prefs;
 pub mod quantity;
 pub mod query;
 pub mod scale;
+pub mod wizard;
