@@ -54,7 +54,7 @@ fn check(a: &Answers, o: &Outcome) {
             );
             assert_eq!(reason.weight, w[i]);
         }
-        assert!(r.pros.iter().all(|p| p.score >= 0.6));
+        assert!(r.pros.iter().all(|p| p.score >= 0.65));
         assert!(r.cons.iter().all(|c| c.score <= 0.5));
     }
 }

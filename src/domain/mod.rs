@@ -14,3 +14,4 @@ pub mod quantity;
 pub mod query;
 pub mod scale;
 pub mod wizard;
+pub mod wizard_text;

@@ -81,6 +81,7 @@ impl Page {
                 "mig",
             ],
             Page::Engines => &["podman", "network", "deltas"],
+            Page::Wizard => super::wizard::WIZARD_QUERY_KEYS,
             _ => &[],
         }
     }

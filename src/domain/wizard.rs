@@ -413,9 +413,9 @@ pub struct Ranked {
     pub tech: &'static Technology,
     /// 0 to 100.
     pub score: f64,
-    /// The criteria that count most in its favour, strongest first.
+    /// The criteria that count most in its favour (scoring 0.65 or more: a 3-of-5 rating is neither for nor against), strongest first.
     pub pros: Vec<Reason>,
-    /// The criteria that count most against it, strongest first.
+    /// The criteria that count most against it (scoring 0.5 or less), strongest first.
     pub cons: Vec<Reason>,
     /// The hard constraints of the answers it meets (artifact, KVM, startup budget,
     /// GPU, TEE), where the answers set one.
@@ -463,7 +463,11 @@ pub fn rank(a: &Answers) -> Outcome {
             })
             .collect();
         let score = 100.0 * reasons.iter().map(|r| r.weight * r.score).sum::<f64>() / total;
-        let mut pros: Vec<Reason> = reasons.iter().copied().filter(|r| r.score >= 0.6).collect();
+        let mut pros: Vec<Reason> = reasons
+            .iter()
+            .copied()
+            .filter(|r| r.score >= 0.65)
+            .collect();
         pros.sort_by(|x, y| (y.weight * y.score).total_cmp(&(x.weight * x.score)));
         pros.truncate(REASONS);
         let mut cons: Vec<Reason> = reasons.iter().copied().filter(|r| r.score <= 0.5).collect();

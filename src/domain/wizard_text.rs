@@ -1,0 +1,359 @@
+//! The wizard in words, in either language: questions and answers, reasons, what
+//! ruled a technology out, suggested changes, and the whole recommendation as
+//! Markdown for a design document.
+
+use super::format::format_quantity;
+use super::prefs::Lang;
+use super::quantity::{Amount, Quantity, Unit};
+use super::wizard::{
+    Answers, Change, Constraint, Criterion, Outcome, STARTUP, best_start_ms, rank, relaxations,
+    what_would_change,
+};
+use crate::data::figures::figure;
+use crate::data::tech::{Level, Technology};
+use crate::i18n::Key;
+
+/// Each question's label, in question order.
+pub const QUESTION_KEYS: [Key; 8] = [
+    Key::WizardQWorkload,
+    Key::WizardQArtifact,
+    Key::WizardQStartup,
+    Key::WizardQKvm,
+    Key::WizardQGpu,
+    Key::WizardQWhere,
+    Key::WizardQTee,
+    Key::WizardQPriority,
+];
+
+/// Each question's answers, in the order of their codes.
+pub const VALUE_KEYS: [&[Key]; 8] = [
+    &[
+        Key::WizardWorkloadOwn,
+        Key::WizardWorkloadVetted,
+        Key::WizardWorkloadUntrusted,
+    ],
+    &[
+        Key::WizardArtifactOci,
+        Key::WizardArtifactWasm,
+        Key::WizardArtifactUnikernel,
+        Key::WizardArtifactVm,
+    ],
+    &[
+        Key::WizardStartup10ms,
+        Key::WizardStartup100ms,
+        Key::WizardStartup1s,
+        Key::WizardStartupAny,
+    ],
+    &[Key::WizardKvmYes, Key::WizardKvmNo, Key::WizardKvmUnknown],
+    &[Key::WizardGpuNo, Key::WizardGpuYes],
+    &[
+        Key::WizardWhereK8s,
+        Key::WizardWhereServerless,
+        Key::WizardWhereEdge,
+        Key::WizardWhereCi,
+    ],
+    &[Key::WizardTeeNo, Key::WizardTeeYes],
+    &[
+        Key::WizardPrioritySecurity,
+        Key::WizardPriorityPerformance,
+        Key::WizardPriorityCompatibility,
+        Key::WizardPriorityCost,
+        Key::WizardPriorityFootprint,
+    ],
+];
+
+/// The answer to question `q` in words.
+pub fn answer_text(a: &Answers, q: usize, lang: Lang) -> &'static str {
+    VALUE_KEYS[q][usize::from(a.0[q])].text(lang)
+}
+
+pub const fn criterion_key(c: Criterion) -> Key {
+    match c {
+        Criterion::Isolation => Key::WizardCIsolation,
+        Criterion::Startup => Key::WizardCStartup,
+        Criterion::ArtifactFit => Key::WizardCArtifact,
+        Criterion::PlaceFit => Key::WizardCPlace,
+        Criterion::Compatibility => Key::WizardCCompatibility,
+        Criterion::Footprint => Key::WizardCFootprint,
+        Criterion::Maturity => Key::WizardCMaturity,
+        Criterion::Cost => Key::WizardCCost,
+        Criterion::Overhead => Key::WizardCOverhead,
+        Criterion::KvmRisk => Key::WizardCKvm,
+        Criterion::Gpu => Key::WizardCGpu,
+        Criterion::Tee => Key::WizardCTee,
+    }
+}
+
+/// What a criterion rests on, in general (the "How this works" table).
+pub const fn criterion_basis(c: Criterion) -> Key {
+    match c {
+        Criterion::Isolation => Key::WizardBIsolation,
+        Criterion::Startup => Key::WizardBStartup,
+        _ => Key::WizardBRating,
+    }
+}
+
+pub const fn level_key(level: Level) -> Key {
+    match level {
+        Level::Yes => Key::WizardLevelYes,
+        Level::Partial => Key::WizardLevelPartial,
+        Level::No => Key::WizardLevelNo,
+    }
+}
+
+/// A technology's startup as the report states it, with a faster start it also
+/// states ("~125 ms; <50 ms").
+pub fn startup_text(t: &Technology, lang: Lang) -> String {
+    let written = |id: &str| figure(id).map(|f| format_quantity(f.quantity, false, lang));
+    let mut text = written(t.startup).unwrap_or_default();
+    if let Some(fast) = t.fast_start.and_then(written) {
+        text = format!("{text}; {fast}");
+    }
+    text
+}
+
+/// Why a criterion scores a technology as it does: "Isolation: ★★★★★ (the report)".
+pub fn reason_text(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        criterion_key(c).text(lang),
+        reason_basis(c, t, a, lang)
+    )
+}
+
+/// What a criterion's score for a technology rests on, without the criterion's name.
+pub fn reason_basis(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> String {
+    let stars = |id: &str| {
+        figure(id)
+            .map(|f| format_quantity(f.quantity, false, lang))
+            .unwrap_or_default()
+    };
+    let basis = match c {
+        Criterion::Isolation => {
+            return Key::WizardIsolationLine.fill(lang, &[("stars", &stars(t.isolation))]);
+        }
+        Criterion::Startup => {
+            return Key::WizardStartupLine.fill(lang, &[("start", &startup_text(t, lang))]);
+        }
+        Criterion::ArtifactFit => t.artifacts[usize::from(a.0[1])].basis,
+        Criterion::PlaceFit => t.fit[usize::from(a.0[5])].basis,
+        Criterion::Compatibility => t.compatibility.basis,
+        Criterion::Footprint => t.footprint.basis,
+        Criterion::Maturity => t.maturity.basis,
+        Criterion::Cost => t.cost.basis,
+        Criterion::Overhead => t.overhead.basis,
+        Criterion::KvmRisk => t.needs_kvm.basis,
+        Criterion::Gpu => t.gpu.basis,
+        Criterion::Tee => t.tee.basis,
+    };
+    basis.get(lang).to_owned()
+}
+
+/// Why a constraint rules a technology out.
+pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) -> String {
+    let (key, basis) = match c {
+        Constraint::Artifact => (Key::WizardXArtifact, t.artifacts[usize::from(a.0[1])].basis),
+        Constraint::Kvm => (Key::WizardXKvm, t.needs_kvm.basis),
+        Constraint::Gpu => (Key::WizardXGpu, t.gpu.basis),
+        Constraint::Tee => (Key::WizardXTee, t.tee.basis),
+        Constraint::Startup => {
+            let best = Quantity {
+                amount: Amount::Exact(best_start_ms(t)),
+                unit: Unit::Milliseconds,
+            };
+            let best = format_quantity(super::chart::readable(best), false, lang);
+            let budget = answer_text(a, STARTUP, lang);
+            let text = Key::WizardXStartup.fill(lang, &[("start", &best), ("budget", budget)]);
+            return format!("{text} ({})", startup_text(t, lang));
+        }
+    };
+    format!("{}: {}", key.text(lang), basis.get(lang))
+}
+
+/// Changed answers in words: "Whose code runs? were “Our own code”, …".
+pub fn changes_text(changes: &[Change], lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    changes
+        .iter()
+        .map(|c| {
+            Key::WizardChangeItem.fill(
+                lang,
+                &[
+                    ("question", QUESTION_KEYS[c.question].text(lang)),
+                    (
+                        "value",
+                        VALUE_KEYS[c.question][usize::from(c.value)].text(lang),
+                    ),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// The answers with changes applied, as a query string: what an "apply" link is.
+pub fn applied(a: &Answers, changes: &[Change]) -> Answers {
+    changes.iter().fold(*a, |b, c| b.with(c.question, c.value))
+}
+
+/// The recommendation as Markdown: the answers, the ranking with scores and
+/// reasons, what was ruled out and why, what would change the answer.
+pub fn to_markdown(a: &Answers, lang: Lang) -> String {
+    let o: Outcome = rank(a);
+    let mut md = format!(
+        "# {}\n\n## {}\n\n",
+        Key::WizardMarkdownTitle.text(lang),
+        Key::WizardMarkdownAnswers.text(lang)
+    );
+    for (q, key) in QUESTION_KEYS.iter().enumerate() {
+        md.push_str(&format!(
+            "- {}: {}\n",
+            key.text(lang),
+            answer_text(a, q, lang)
+        ));
+    }
+    md.push_str(&format!(
+        "\n## {}\n\n",
+        Key::WizardMarkdownRanking.text(lang)
+    ));
+    if o.ranked.is_empty() {
+        md.push_str(Key::WizardContradiction.text(lang));
+        md.push('\n');
+        for way in relaxations(a) {
+            md.push_str(&format!(
+                "- {}\n",
+                Key::WizardWayOut.fill(
+                    lang,
+                    &[
+                        ("changes", &changes_text(&way.changes, lang)),
+                        ("top", way.top.name.get(lang)),
+                    ]
+                )
+            ));
+        }
+    }
+    for (i, r) in o.ranked.iter().enumerate() {
+        let score = super::quantity::number(r.score.round());
+        md.push_str(&format!(
+            "{}. **{}** ({})\n",
+            i + 1,
+            r.tech.name.get(lang),
+            Key::WizardScore.fill(lang, &[("score", &score)])
+        ));
+        for (key, reasons) in [(Key::WizardPros, &r.pros), (Key::WizardCons, &r.cons)] {
+            for reason in reasons.iter() {
+                md.push_str(&format!(
+                    "   - {}: {}\n",
+                    key.text(lang),
+                    reason_text(reason.criterion, r.tech, a, lang)
+                ));
+            }
+        }
+    }
+    if !o.excluded.is_empty() {
+        md.push_str(&format!("\n## {}\n\n", Key::WizardExcluded.text(lang)));
+        for e in &o.excluded {
+            let why: Vec<String> = e
+                .because
+                .iter()
+                .map(|c| exclusion_text(*c, e.tech, a, lang))
+                .collect();
+            md.push_str(&format!(
+                "- **{}**: {}\n",
+                e.tech.name.get(lang),
+                why.join("; ")
+            ));
+        }
+    }
+    if let (Some(top), Some(runner)) = (o.ranked.first(), o.ranked.get(1)) {
+        md.push_str(&format!("\n## {}\n\n", Key::WizardChangeTitle.text(lang)));
+        let names = [
+            ("runner", runner.tech.name.get(lang)),
+            ("top", top.tech.name.get(lang)),
+        ];
+        let line = match what_would_change(a) {
+            Some(changes) => {
+                let text = changes_text(&changes, lang);
+                Key::WizardChange.fill(lang, &[("changes", &text), names[0], names[1]])
+            }
+            None => Key::WizardNoChange.fill(lang, &names),
+        };
+        md.push_str(&line);
+        md.push('\n');
+    }
+    md.push_str(&format!(
+        "\n---\n{} {}\n",
+        Key::WizardMarkdownSource.text(lang),
+        a.to_search()
+    ));
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::tech::{FIRECRACKER, KATA};
+    use crate::domain::wizard::{KVM, PRESETS, QUESTIONS, TEE};
+
+    #[test]
+    fn every_question_and_answer_has_words() {
+        for (q, question) in QUESTIONS.iter().enumerate() {
+            assert_eq!(
+                VALUE_KEYS[q].len(),
+                question.values.len(),
+                "{}",
+                question.key
+            );
+        }
+        let a = Answers::default();
+        assert_eq!(answer_text(&a, STARTUP, Lang::En), "No budget");
+        assert_eq!(answer_text(&a, KVM, Lang::Zh), "不确定");
+    }
+
+    #[test]
+    fn reasons_and_exclusions_name_their_basis() {
+        let a = PRESETS[0].answers;
+        assert_eq!(
+            reason_text(Criterion::Isolation, &KATA, &a, Lang::En),
+            "Isolation: ★★★★★ (the report)"
+        );
+        assert_eq!(
+            reason_text(Criterion::Startup, &FIRECRACKER, &a, Lang::En),
+            "Startup speed: ~125 ms; <50 ms (the report)"
+        );
+        assert!(reason_text(Criterion::Tee, &KATA, &a, Lang::En).contains("CoCo"));
+        let b = a.with(STARTUP, 1);
+        assert_eq!(
+            exclusion_text(Constraint::Startup, &KATA, &b, Lang::En),
+            "starts in 200 ms at best, over the 100 ms budget (~200 ms)"
+        );
+        let c = a.with(TEE, 1);
+        assert!(
+            exclusion_text(Constraint::Tee, &FIRECRACKER, &c, Lang::Zh).starts_with("不支持 TEE")
+        );
+    }
+
+    #[test]
+    fn markdown_holds_answers_ranking_exclusions_and_a_change() {
+        let a = PRESETS[0].answers;
+        let md = to_markdown(&a, Lang::En);
+        assert!(
+            md.starts_with("# Sandbox choice\n\n## Answers\n\n- Whose code runs?: Untrusted code")
+        );
+        let o = rank(&a);
+        for (i, r) in o.ranked.iter().enumerate() {
+            assert!(
+                md.contains(&format!("{}. **{}**", i + 1, r.tech.name.en)),
+                "{md}"
+            );
+        }
+        assert!(md.contains("## Ruled out\n\n- **WebAssembly runtime"));
+        assert!(md.contains("## What would change the answer\n\nIf "));
+        assert!(md.trim_end().ends_with(&a.to_search()));
+        // A contradiction lists the ways out instead of a ranking.
+        let stuck = Answers::from_search("?artifact=unikernel&kvm=no").0;
+        let md = to_markdown(&stuck, Lang::Zh);
+        assert!(md.contains("没有任何技术满足全部约束。"), "{md}");
+        assert!(md.contains("排第一"));
+    }
+}
