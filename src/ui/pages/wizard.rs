@@ -694,7 +694,7 @@ fn compare_table_html(
         row(
             &mut h,
             criterion_key(c).text(lang),
-            pair.map(|t| reason_text(c, t, a, lang)),
+            pair.map(|t| reason_basis(c, t, a, lang)),
         );
     }
     let level = |s: Support| format!("{} — {}", level_key(s.level).text(lang), s.basis.get(lang));
