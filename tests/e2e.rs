@@ -445,3 +445,67 @@ async fn a_chart_downloads_as_svg_png_and_csv() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     s.close().await;
 }
+
+// ---- The wizard ----
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn the_wizard_keeps_its_answers_over_reload_and_history() {
+    let s = Session::start().await;
+    s.open("/wizard?lang=en").await;
+    let top = "return document.querySelector('.ranking > li')?.dataset.tech ?? null";
+    let first = s.wait_until(top).await;
+    s.click("[data-preset='0']").await;
+    let preset = s
+        .wait_until(
+            "return location.search.includes('workload=untrusted') ? location.search : null",
+        )
+        .await;
+    assert!(preset.as_str().unwrap().contains("tee=no"), "{preset}");
+    assert_eq!(s.wait_until(top).await, "kata");
+    s.client.refresh().await.unwrap();
+    assert_eq!(s.wait_until(top).await, "kata");
+    let pressed = s
+        .wait_until("return document.querySelector(\"[data-preset='0']\")?.getAttribute('aria-pressed') === 'true' || null")
+        .await;
+    assert_eq!(pressed, true, "the preset shows as chosen after a reload");
+    // Back undoes the preset: the answers before it return.
+    s.client.back().await.unwrap();
+    let back = s
+        .wait_until("return location.search.includes('workload=untrusted') ? null : document.querySelector('.ranking > li')?.dataset.tech ?? null")
+        .await;
+    assert_eq!(back, first);
+    s.client.forward().await.unwrap();
+    assert_eq!(
+        s.wait_until("return location.search.includes('workload=untrusted') ? document.querySelector('.ranking > li')?.dataset.tech : null").await,
+        "kata"
+    );
+    let errors = s.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn the_wizard_copies_its_recommendation_as_markdown() {
+    let s = Session::start().await;
+    s.open("/wizard?lang=zh&workload=untrusted&kvm=no").await;
+    s.eval(
+        "window.__copied = null;
+         Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__copied = t; return Promise.resolve(); } } });
+         return null;",
+    )
+    .await;
+    s.click("[data-copy]").await;
+    let md = s.wait_until("return window.__copied").await;
+    let md = md.as_str().expect("the Markdown reached the clipboard");
+    assert!(md.starts_with("# 沙箱选型\n"), "{md}");
+    assert!(md.contains("1. **gVisor**"), "{md}");
+    assert!(md.contains("## 已排除"), "{md}");
+    assert_eq!(
+        s.wait_for_text(".copy-status", Key::WizardCopied.text(Lang::Zh))
+            .await,
+        Key::WizardCopied.text(Lang::Zh)
+    );
+    s.close().await;
+}

@@ -342,8 +342,10 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
         // Every control the page shows (not those in a closed <details>), in document order.
         let controls = s
             .eval(
-                "return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')]
+                "return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])')]
                    .filter(e => !e.disabled && e.getClientRects().length && e.checkVisibility())
+                   // A radio group is one stop: its checked radio (or its first, if none is).
+                   .filter(e => e.type !== 'radio' || e === ([...document.getElementsByName(e.name)].find(r => r.checked) ?? document.getElementsByName(e.name)[0]))
                    .map((e, i) => { e.dataset.kbd = i; return i; }).length",
             )
             .await

@@ -366,3 +366,204 @@ async fn filters_and_row_choices_change_the_rows() {
     assert!(search.contains("segments=hide-market-edge"), "{search}");
     root.remove();
 }
+
+// ---- The wizard ----
+
+use container_atlas::ui::pages::wizard::WizardPage;
+
+/// Mounts the wizard on its own, in English, under the given query string.
+async fn mount_wizard(search: &str) -> Element {
+    set_search(search);
+    let container = new_container();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(LangSignal(RwSignal::new(Lang::En)));
+        view! {
+            <Router>
+                <WizardPage />
+            </Router>
+        }
+    });
+    std::mem::forget(handle);
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    container.unchecked_into()
+}
+
+fn ranking(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all(".ranking > li").unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("data-tech")
+                .unwrap()
+        })
+        .collect()
+}
+
+/// Waits `ms` milliseconds of real time.
+async fn sleep_ms(ms: i32) {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn answering_changes_the_ranking_and_the_link() {
+    let root = mount_wizard("?workload=untrusted&kvm=no").await;
+    assert_eq!(ranking(&root)[0], "gvisor");
+    assert!(
+        find(&root, "[data-excluded=kata]")
+            .text_content()
+            .unwrap()
+            .contains("KVM")
+    );
+    click(&root, "input[name=kvm][value=yes]").await;
+    leptos::task::tick().await;
+    assert_eq!(ranking(&root)[0], "kata");
+    assert_eq!(count(&root, "[data-excluded=kata]"), 0);
+    assert!(search().contains("kvm=yes"), "{}", search());
+    assert!(search().contains("workload=untrusted"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_fills_the_answers_and_says_whether_the_engine_agrees() {
+    let root = mount_wizard("").await;
+    click(&root, "[data-preset='4']").await;
+    leptos::task::tick().await;
+    assert!(
+        search().contains("priority=cost") && search().contains("kvm=no"),
+        "{}",
+        search()
+    );
+    let verdict = find(&root, ".preset-verdict");
+    assert_eq!(
+        verdict.get_attribute("data-verdict").as_deref(),
+        Some("agrees")
+    );
+    assert!(verdict.text_content().unwrap().contains("gVisor"));
+    let checked: web_sys::HtmlInputElement =
+        find(&root, "input[name=kvm][value=no]").unchecked_into();
+    assert!(checked.checked(), "the radios follow the preset");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_stepper_moves_between_questions() {
+    let root = mount_wizard("").await;
+    let form = find(&root, "form.questions");
+    assert_eq!(form.get_attribute("data-step").as_deref(), Some("0"));
+    assert!(text(&root, ".stepper").contains("Question 1 of 8"));
+    let buttons = root.query_selector_all(".stepper button").unwrap();
+    let (back, next): (HtmlElement, HtmlElement) = (
+        buttons.item(0).unwrap().unchecked_into(),
+        buttons.item(1).unwrap().unchecked_into(),
+    );
+    assert!(back.has_attribute("disabled") && !next.has_attribute("disabled"));
+    for _ in 0..10 {
+        next.click();
+        leptos::task::tick().await;
+    }
+    assert_eq!(form.get_attribute("data-step").as_deref(), Some("7"));
+    assert!(text(&root, ".stepper").contains("Question 8 of 8"));
+    assert!(next.has_attribute("disabled") && !back.has_attribute("disabled"));
+    back.click();
+    leptos::task::tick().await;
+    assert_eq!(form.get_attribute("data-step").as_deref(), Some("6"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn invalid_answers_in_a_link_get_a_notice_and_defaults() {
+    let root = mount_wizard("?workload=evil&startup=fast&where=edge").await;
+    let notice = text(&root, "[data-notice=wizard-ignored]");
+    assert!(
+        notice.contains("workload=evil") && notice.contains("startup=fast"),
+        "{notice}"
+    );
+    let own: web_sys::HtmlInputElement =
+        find(&root, "input[name=workload][value=own]").unchecked_into();
+    assert!(own.checked(), "the default answer stands");
+    let edge: web_sys::HtmlInputElement =
+        find(&root, "input[name=where][value=edge]").unchecked_into();
+    assert!(edge.checked(), "the valid answer is kept");
+    assert!(!ranking(&root).is_empty());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_contradiction_names_the_conflict_and_a_way_out_applies() {
+    let root = mount_wizard("?artifact=unikernel&kvm=no").await;
+    assert!(ranking(&root).is_empty());
+    assert_eq!(count(&root, "[data-contradiction]"), 1);
+    assert_eq!(count(&root, "[data-excluded]"), 7);
+    click(&root, ".ways-out button[data-apply]").await;
+    leptos::task::tick().await;
+    assert!(
+        !ranking(&root).is_empty(),
+        "applying a way out leaves a ranking"
+    );
+    assert_eq!(count(&root, "[data-contradiction]"), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_and_copy_work() {
+    let root = mount_wizard("?workload=untrusted").await;
+    let heads = texts(&root, ".compare-table thead th[data-tech]");
+    assert_eq!(heads.len(), 2);
+    let select: web_sys::HtmlSelectElement =
+        find(&root, "select[data-compare='1']").unchecked_into();
+    select.set_value("vm");
+    let event = web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    select.dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let heads = root
+        .query_selector_all(".compare-table thead th[data-tech]")
+        .unwrap();
+    let second: Element = heads.item(1).unwrap().unchecked_into();
+    assert_eq!(second.get_attribute("data-tech").as_deref(), Some("vm"));
+    assert!(search().contains("compare="), "{}", search());
+
+    click(&root, "[data-copy]").await;
+    // The clipboard answers, or after 1.5 s the page shows the text instead.
+    for _ in 0..40 {
+        sleep_ms(100).await;
+        if !text(&root, ".copy-status").is_empty() {
+            break;
+        }
+    }
+    let status = text(&root, ".copy-status");
+    let area: web_sys::HtmlTextAreaElement = find(&root, "textarea.markdown").unchecked_into();
+    assert!(
+        area.value().starts_with("# Sandbox choice"),
+        "{}",
+        area.value()
+    );
+    if status == Key::WizardCopied.text(Lang::En) {
+        assert!(area.hidden(), "copied: no need to show the text");
+    } else {
+        assert_eq!(status, Key::WizardCopyFailed.text(Lang::En));
+        assert!(
+            !area.hidden(),
+            "not copied: the text is shown to copy by hand"
+        );
+    }
+    root.remove();
+}

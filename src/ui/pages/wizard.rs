@@ -225,20 +225,35 @@ pub fn WizardPage() -> impl IntoView {
     let copy_state = RwSignal::new(None::<bool>);
     let markdown = move || to_markdown(&answers.get(), lang.get());
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
-    let on_copy = move |_| {
-        let text = markdown();
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&text);
-        leptos::task::spawn_local(async move {
-            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copy_state.set(Some(copied));
-            if !copied {
-                leptos::task::tick().await;
-                if let Some(area) = textarea_ref.get_untracked() {
-                    area.select();
-                }
+    let show_text = move || {
+        copy_state.set(Some(false));
+        // Once the text area is shown, select its text for copying by hand.
+        request_animation_frame(move || {
+            if let Some(area) = textarea_ref.get_untracked() {
+                area.select();
             }
         });
+    };
+    let on_copy = move |_| {
+        copy_state.set(None);
+        let text = markdown();
+        let promise = window().navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => copy_state.set(Some(true)),
+                Err(_) => show_text(),
+            }
+        });
+        // A browser may keep the promise waiting (no focus, a permission prompt):
+        // after a moment, show the text anyway.
+        set_timeout(
+            move || {
+                if copy_state.get_untracked().is_none() {
+                    show_text();
+                }
+            },
+            std::time::Duration::from_millis(1500),
+        );
     };
     let copy_message = move || match copy_state.get() {
         Some(true) => Key::WizardCopied.text(lang.get()),
@@ -293,7 +308,7 @@ pub fn WizardPage() -> impl IntoView {
                     <span aria-live="polite">{step_text}</span>
                     <button
                         type="button"
-                        disabled=move || step.get() + 1 >= QUESTIONS.len()
+                        disabled=move || { step.get() + 1 >= QUESTIONS.len() }
                         on:click=move |_| step.update(|s| *s = (*s + 1).min(QUESTIONS.len() - 1))
                     >
                         {t(Key::WizardNext)}
