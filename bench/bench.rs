@@ -7,7 +7,9 @@
 //!   start to the app's `atlas:content` mark, beside a static HTML snapshot of the same
 //!   rendered page with its CSS (the practical limit), and their ratio;
 //! - interaction latency: the median time from a click to the DOM update, for the
-//!   language and theme switches.
+//!   language and theme switches;
+//! - the wizard's engine: the time to rank all 11,520 answer combinations, natively
+//!   and in headless Chromium (the page's own "time the engine" button).
 //!
 //! Options (environment): ATLAS_DIST (default dist), BENCH_LOADS (default 15),
 //! BENCH_TOGGLES (default 21).
@@ -29,6 +31,7 @@ mod native {
     use std::path::{Path, PathBuf};
 
     use super::support::{Hosting, Server, Session, build_dir};
+    use container_atlas::domain::wizard::{Answers, rank};
     use serde_json::{Value, json};
 
     pub fn main() {
@@ -142,6 +145,50 @@ mod native {
             "| theme switch (`<html data-theme>`) | {} | {} |",
             ms(median(&theme)),
             spread(&theme)
+        );
+        // The wizard's engine: every answer combination, natively and in the browser.
+        let runs = 5;
+        let native: Vec<f64> = (0..runs)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let ranked = Answers::all()
+                    .filter(|a| rank(a).excluded.len() <= 7)
+                    .count();
+                assert_eq!(ranked, 11_520);
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        app.open("/wizard?lang=en").await;
+        let mut browser = Vec::new();
+        let mut previous = String::new();
+        for _ in 0..runs {
+            app.click("[data-time-engine]").await;
+            // The new figure replaces the last one (an equal one shows after the wait).
+            let text = app
+                .wait_until(&format!(
+                    "const t = document.querySelector('.timed')?.textContent; return t && t !== {previous:?} ? t : null"
+                ))
+                .await;
+            previous = text.as_str().unwrap_or_default().to_owned();
+            let text = text.as_str().unwrap_or_default();
+            let ms = text
+                .split(" in ")
+                .nth(1)
+                .and_then(|rest| rest.split(' ').next())
+                .and_then(|n| n.parse::<f64>().ok());
+            browser.extend(ms);
+        }
+        println!("\n## The wizard's engine: all 11,520 answer combinations, {runs} runs each\n");
+        println!("| where | median | spread (min–max) |\n|---|---:|---:|");
+        println!(
+            "| native (release, this machine) | {} | {} |",
+            ms(median(&native)),
+            spread(&native)
+        );
+        println!(
+            "| headless Chromium (the release wasm) | {} | {} |",
+            ms(median(&browser)),
+            spread(&browser)
         );
         app.close().await;
 

@@ -182,7 +182,7 @@ case "${1:-}" in
     fi
     trunk build --release
     CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" ATLAS_DIST="$ROOT/dist" \
-      cargo run --quiet --locked --example bench
+      cargo run --release --quiet --locked --example bench
     ;;
   *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
