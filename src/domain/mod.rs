@@ -13,5 +13,6 @@ pub mod prefs;
 pub mod quantity;
 pub mod query;
 pub mod scale;
+pub mod wasm_lab;
 pub mod wizard;
 pub mod wizard_text;
