@@ -567,3 +567,114 @@ async fn compare_and_copy_work() {
     }
     root.remove();
 }
+
+// ---- The Wasm lab ----
+
+use container_atlas::domain::wasm_lab::FEATURES;
+use container_atlas::ui::lab;
+use container_atlas::ui::pages::wasm::WasmPage;
+
+#[wasm_bindgen_test]
+fn every_detector_answers_and_chromium_has_what_it_ships() {
+    let mut supported = Vec::new();
+    for f in FEATURES {
+        // A boolean each, whatever the browser: detection never throws.
+        if lab::detect(&f) {
+            supported.push(f.id);
+        }
+    }
+    for id in [
+        "simd",
+        "bulk-memory",
+        "reference-types",
+        "gc",
+        "tail-calls",
+        "exceptions",
+    ] {
+        assert!(
+            supported.contains(&id),
+            "{id} not detected in Chromium: {supported:?}"
+        );
+    }
+    for f in FEATURES.iter().filter(|f| f.in_chromium) {
+        assert!(
+            supported.contains(&f.id),
+            "{} not detected: {supported:?}",
+            f.id
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_simd_kernel_computes_the_exact_answer() {
+    let kernel = lab::DotKernel::new().expect("the kernel instantiates");
+    let (scalar, simd) = kernel.answers();
+    assert_eq!(scalar, Some(lab::dot_answer()));
+    assert_eq!(simd, Some(lab::dot_answer()));
+    let t = kernel.time(true, 2).unwrap();
+    assert!(t.is_finite() && t >= 0.0);
+}
+
+fn attr_number(root: &Element, selector: &str, attr: &str) -> Option<f64> {
+    find(root, selector).get_attribute(attr)?.parse().ok()
+}
+
+#[wasm_bindgen_test]
+async fn the_benchmarks_finish_with_finite_positive_figures() {
+    set_search("?quick=1");
+    let container = new_container();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(LangSignal(RwSignal::new(Lang::En)));
+        view! {
+            <Router>
+                <WasmPage />
+            </Router>
+        }
+    });
+    std::mem::forget(handle);
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let root: Element = container.unchecked_into();
+    // Detection ran on mount: every feature has an answer.
+    assert_eq!(count(&root, "[data-feature][data-supported=pending]"), 0);
+    assert_eq!(
+        count(&root, "[data-feature][data-supported=true]")
+            + count(&root, "[data-feature][data-supported=false]"),
+        FEATURES.len() as u32
+    );
+    click(&root, "[data-run]").await;
+    for _ in 0..100 {
+        sleep_ms(100).await;
+        if text(&root, ".progress") == Key::LabDone.text(Lang::En) {
+            break;
+        }
+    }
+    assert_eq!(text(&root, ".progress"), Key::LabDone.text(Lang::En));
+    for name in ["instantiate", "scalar", "simd"] {
+        let median = attr_number(&root, &format!("[data-bench={name}]"), "data-median");
+        assert!(
+            median.is_some_and(|m| m.is_finite() && m >= 0.0),
+            "{name}: {median:?}"
+        );
+    }
+    let speedup = attr_number(&root, "[data-speedup]", "data-speedup");
+    assert!(
+        speedup.is_some_and(|x| x.is_finite() && x > 0.0),
+        "{speedup:?}"
+    );
+    assert_eq!(
+        count(&root, "[data-wrong]"),
+        0,
+        "SIMD computed the right answer"
+    );
+    // The run is kept for the next visit.
+    let kept = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("atlas.lab")
+        .unwrap();
+    assert!(kept.is_some_and(|k| k.starts_with("?v=1&")));
+    root.remove();
+}

@@ -8,6 +8,7 @@ pub mod headline;
 pub mod notes;
 pub mod sections;
 pub mod tech;
+pub mod wasm_claims;
 
 /// Text written in both of the app's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -725,7 +725,7 @@ mod tests {
             for key in page.query_keys() {
                 let is_chart = charts_for(page).any(|c| c.id == *key);
                 assert!(
-                    is_chart || matches!(page, Page::Data | Page::Wizard),
+                    is_chart || matches!(page, Page::Data | Page::Wizard | Page::Wasm),
                     "{page:?} lists {key}"
                 );
             }

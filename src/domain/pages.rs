@@ -82,6 +82,8 @@ impl Page {
             ],
             Page::Engines => &["podman", "network", "deltas"],
             Page::Wizard => super::wizard::WIZARD_QUERY_KEYS,
+            // `quick=1` runs the lab's benchmarks with a few samples (for tests).
+            Page::Wasm => &["quick"],
             _ => &[],
         }
     }

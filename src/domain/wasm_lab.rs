@@ -758,6 +758,107 @@ impl LabResults {
     }
 }
 
+impl LabResults {
+    /// The results as Markdown, in the reader's language.
+    pub fn to_markdown(&self, lang: crate::domain::prefs::Lang) -> String {
+        use crate::i18n::Key;
+        let yes_no = |on: bool| {
+            if on {
+                Key::LabSupported.text(lang)
+            } else {
+                Key::LabUnsupported.text(lang)
+            }
+        };
+        let stat = |s: Option<Stat>| {
+            s.map_or(Key::LabPending.text(lang).to_owned(), |s| {
+                stat_text(s, lang)
+            })
+        };
+        let mut md = format!(
+            "# {}
+
+- {}: {}
+- {}: {}
+
+## {}
+
+",
+            Key::LabMdTitle.text(lang),
+            Key::LabMdBrowser.text(lang),
+            self.browser,
+            Key::LabMdWhen.text(lang),
+            self.when,
+            Key::LabFeatures.text(lang)
+        );
+        for f in FEATURES {
+            if let Some((_, on)) = self.features.iter().find(|(id, _)| id == f.id) {
+                md.push_str(&format!("- {}: {}\n", f.name.get(lang), yes_no(*on)));
+            }
+        }
+        md.push_str(&format!("\n## {}\n\n", Key::LabBench.text(lang)));
+        md.push_str(&format!(
+            "- {}: {}\n",
+            Key::LabBInstantiate.text(lang),
+            stat(self.instantiate)
+        ));
+        md.push_str(&format!(
+            "- {}: {}\n",
+            Key::LabScalar.text(lang),
+            stat(self.scalar)
+        ));
+        md.push_str(&format!(
+            "- {}: {}\n",
+            Key::LabSimd.text(lang),
+            stat(self.simd)
+        ));
+        if let Some(x) = self.speedup() {
+            let x = super::quantity::number((x * 100.0).round() / 100.0);
+            md.push_str(&format!("- {}\n", Key::LabSpeedup.fill(lang, &[("x", &x)])));
+        }
+        md.push_str(&format!("\n## {}\n\n", Key::LabStart.text(lang)));
+        let ms = |v: Option<f64>| {
+            v.map_or(Key::LabUnavailable.text(lang).to_owned(), |v| {
+                format!("{} ms", micro(v))
+            })
+        };
+        let kb = self
+            .wasm_bytes
+            .map_or(Key::LabUnavailable.text(lang).to_owned(), |b| {
+                format!("{} KB", super::quantity::number((b / 102.4).round() / 10.0))
+            });
+        md.push_str(&format!("- {}: {kb}\n", Key::LabSBytes.text(lang)));
+        md.push_str(&format!(
+            "- {}: {}\n",
+            Key::LabSDownload.text(lang),
+            ms(self.wasm_download)
+        ));
+        md.push_str(&format!(
+            "- {}: {}\n",
+            Key::LabSCompile.text(lang),
+            ms(self.wasm_start)
+        ));
+        md.push_str(&format!(
+            "- {}: {}\n",
+            Key::LabSContent.text(lang),
+            ms(self.first_content)
+        ));
+        md
+    }
+}
+
+/// "median 0.12 ms (spread 0.1–0.3 ms)".
+pub fn stat_text(s: Stat, lang: crate::domain::prefs::Lang) -> String {
+    let ms = |v: f64| format!("{} ms", micro(v));
+    crate::i18n::Key::LabStat.fill(
+        lang,
+        &[
+            ("median", &ms(s.median)),
+            ("min", &ms(s.min)),
+            ("max", &ms(s.max)),
+        ],
+    )
+}
+
 /// A number to a microsecond (three decimals of a millisecond).
 fn micro(v: f64) -> String {
     super::quantity::number(v)
@@ -855,6 +956,31 @@ mod tests {
         assert_eq!(LabResults::from_store("v=1&f.unknown=1"), None);
         assert_eq!(LabResults::from_store("{\"json\": true}"), None);
         assert!(LabResults::from_store("v=1&f.simd=1").unwrap().features[0].1);
+    }
+
+    #[test]
+    fn markdown_lists_features_benchmarks_and_start() {
+        let md = sample().to_markdown(crate::domain::prefs::Lang::En);
+        assert!(md.starts_with("# WebAssembly lab results\n"));
+        assert!(md.contains("- SIMD (128-bit): supported\n"));
+        assert!(md.contains("- Memory64: not supported\n"));
+        assert!(md.contains("median 0.2 ms (spread 0.1 ms–0.3 ms)"));
+        assert!(md.contains("SIMD speedup: 3.78×"));
+        assert!(md.contains("WebAssembly downloaded: 283.2 KB"));
+        let zh = LabResults::default().to_markdown(crate::domain::prefs::Lang::Zh);
+        assert!(zh.contains("尚未运行"));
+    }
+
+    #[test]
+    fn claims_name_known_features() {
+        use crate::data::wasm_claims::{Check, WASM_CLAIMS};
+        for claim in WASM_CLAIMS {
+            for check in claim.checks {
+                if let Check::Feature(id) = check {
+                    assert!(FEATURES.iter().any(|f| f.id == *id), "{id}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -68,12 +68,21 @@ pub fn base_href() -> Option<String> {
 }
 
 /// Marks the moment a page's main content is in the DOM (`atlas:content`), for the
-/// time-to-content figure in `bench/`.
+/// time-to-content figure in `bench/` and the lab's start figures.
 pub fn mark_content_ready() {
+    mark(CONTENT_MARK);
+}
+
+/// Sets a performance mark.
+pub fn mark(name: &str) {
     if let Some(performance) = window().and_then(|w| w.performance()) {
-        let _ = performance.mark(CONTENT_MARK);
+        let _ = performance.mark(name);
     }
 }
+
+/// The mark set when the app's own code first runs (the wasm compiled and
+/// instantiated), for the lab's start figures.
+pub const START_MARK: &str = "atlas:start";
 
 /// The name of the performance mark set by [`mark_content_ready`].
 pub const CONTENT_MARK: &str = "atlas:content";

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod components;
 pub mod html;
 pub mod i18n;
+pub mod lab;
 pub mod notices;
 pub mod pages;
 pub mod panic;
@@ -17,6 +18,7 @@ pub const ROOT_ID: &str = "app";
 /// Starts the app in the browser, in `#app` (or the body, if a page lacks it).
 pub fn start() {
     use wasm_bindgen::JsCast;
+    browser::mark(browser::START_MARK);
     panic::install();
     let root = web_sys::window()
         .and_then(|w| w.document())

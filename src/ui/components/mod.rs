@@ -1,5 +1,6 @@
 //! Reusable components of the shell and pages.
 
+pub mod copy;
 pub mod figure_card;
 pub mod footer;
 pub mod header;

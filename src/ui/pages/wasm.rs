@@ -1,11 +1,530 @@
-//! The wasm page (`/wasm`).
+//! The WebAssembly lab (`/wasm`): the report's WebAssembly claims beside what this
+//! browser shows: feature detection, micro-benchmarks and the app's own start.
+//! Results stay in the browser: copied by the visitor, kept in localStorage.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-use super::section_page::SectionPage;
+use crate::data::notes::INDEPENDENT_FIGURES;
+use crate::data::wasm_claims::{Check, WASM_CLAIMS};
 use crate::domain::pages::Page;
+use crate::domain::prefs::Lang;
+use crate::domain::quantity::number;
+use crate::domain::query::get_param;
+use crate::domain::wasm_lab::{
+    DOT_LENGTH, FEATURES, LabResults, Method, Stat, instantiate_module, stat_text,
+};
+use crate::i18n::Key;
+use crate::ui::browser;
+use crate::ui::components::copy::CopyButton;
+use crate::ui::components::page_intro::PageIntro;
+use crate::ui::html::Html;
+use crate::ui::i18n::{t, use_lang};
+use crate::ui::lab;
+use crate::ui::notices::notice_box;
+
+/// Where the last run is kept.
+const STORE_KEY: &str = "atlas.lab";
+
+/// How many samples each benchmark takes, and calls per dot-product sample.
+struct Plan {
+    instantiate: usize,
+    /// Instantiations timed together in one sample.
+    batch: u32,
+    dot_samples: usize,
+    dot_reps: u32,
+}
+
+const FULL: Plan = Plan {
+    instantiate: 60,
+    batch: 5,
+    dot_samples: 21,
+    dot_reps: 40,
+};
+/// `?quick=1`: for tests, a few samples of each.
+const QUICK: Plan = Plan {
+    instantiate: 5,
+    batch: 5,
+    dot_samples: 3,
+    dot_reps: 10,
+};
+
+/// The benchmark steps, for the progress line.
+const STEPS: [Key; 2] = [Key::LabBInstantiate, Key::LabBDot];
 
 #[component]
 pub fn WasmPage() -> impl IntoView {
-    view! { <SectionPage page=Page::Wasm /> }
+    let lang = use_lang();
+    let location = use_location();
+    let quick = get_param(&location.search.get_untracked(), "quick").as_deref() == Some("1");
+    let results = RwSignal::new(LabResults::default());
+    let isolated = RwSignal::new(None::<bool>);
+    let last = RwSignal::new(None::<LabResults>);
+    let stored_bad = RwSignal::new(false);
+    let running = RwSignal::new(None::<usize>);
+    let cancel = RwSignal::new(false);
+    let finished = RwSignal::new(None::<bool>);
+    let wrong = RwSignal::new(None::<(f64, f64)>);
+
+    // Detection after the first paint: tiny modules, a few milliseconds.
+    Effect::new(move |_| {
+        browser::mark_content_ready();
+        let features: Vec<(String, bool)> = FEATURES
+            .iter()
+            .map(|f| (f.id.to_owned(), lab::detect(f)))
+            .collect();
+        let coi = lab::cross_origin_isolated();
+        isolated.set(Some(coi));
+        match browser::storage_get(STORE_KEY).map(|s| LabResults::from_store(&s)) {
+            Some(Some(previous)) => last.set(Some(previous)),
+            Some(None) => stored_bad.set(true),
+            None => {}
+        }
+        results.update(|r| {
+            r.features = features;
+            r.cross_origin_isolated = Some(coi);
+            r.browser = lab::user_agent();
+        });
+        // The start figures once the page has settled (the content mark is set).
+        set_timeout(
+            move || {
+                let (bytes, download, start, content) = lab::app_start();
+                results.update(|r| {
+                    r.wasm_bytes = bytes;
+                    r.wasm_download = download;
+                    r.wasm_start = start;
+                    r.first_content = content;
+                });
+            },
+            std::time::Duration::from_millis(50),
+        );
+    });
+
+    let run = move |_| {
+        if running.get_untracked().is_some() {
+            return;
+        }
+        let plan = if quick { QUICK } else { FULL };
+        cancel.set(false);
+        finished.set(None);
+        wrong.set(None);
+        running.set(Some(0));
+        leptos::task::spawn_local(async move {
+            let mut samples = Vec::new();
+            for i in 0..plan.instantiate {
+                if cancel.get_untracked() {
+                    break;
+                }
+                samples.extend(lab::time_instantiate(plan.batch));
+                if i % 10 == 9 {
+                    lab::yield_to_browser().await;
+                }
+            }
+            results.update(|r| r.instantiate = Stat::of(&samples));
+            running.set(Some(1));
+            lab::yield_to_browser().await;
+            let (mut scalar, mut simd) = (Vec::new(), Vec::new());
+            if let Some(kernel) = lab::DotKernel::new().filter(|_| !cancel.get_untracked()) {
+                let want = lab::dot_answer();
+                if let (_, Some(got)) = kernel.answers()
+                    && got != want
+                {
+                    wrong.set(Some((got, want)));
+                }
+                for _ in 0..plan.dot_samples {
+                    if cancel.get_untracked() {
+                        break;
+                    }
+                    // Interleaved, so that a slow moment weighs on both alike.
+                    scalar.extend(kernel.time(false, plan.dot_reps));
+                    simd.extend(kernel.time(true, plan.dot_reps));
+                    lab::yield_to_browser().await;
+                }
+            }
+            results.update(|r| {
+                r.scalar = Stat::of(&scalar);
+                r.simd = Stat::of(&simd);
+                r.when = lab::iso_now();
+            });
+            let done = !cancel.get_untracked();
+            running.set(None);
+            finished.set(Some(done));
+            // Keep the run, finished or not, to compare with the next visit.
+            let kept = results.get_untracked();
+            browser::storage_set(STORE_KEY, &kept.to_store());
+        });
+    };
+
+    let progress = move || match (running.get(), finished.get()) {
+        (Some(step), _) => Key::LabProgress.fill(
+            lang.get(),
+            &[
+                ("step", &(step + 1).to_string()),
+                ("total", &STEPS.len().to_string()),
+                (
+                    "what",
+                    &STEPS[step]
+                        .text(lang.get())
+                        .replace("{{ n }}", &DOT_LENGTH.to_string()),
+                ),
+            ],
+        ),
+        (None, Some(true)) => Key::LabDone.text(lang.get()).to_owned(),
+        (None, Some(false)) => Key::LabCancelled.text(lang.get()).to_owned(),
+        (None, None) => String::new(),
+    };
+    let run_label = move || {
+        if finished.get().is_some() {
+            Key::LabAgain.text(lang.get())
+        } else {
+            Key::LabRun.text(lang.get())
+        }
+    };
+    let plan_for_text = if quick { QUICK } else { FULL };
+    let bench_html = move || {
+        bench_html(
+            &results.get(),
+            wrong.get(),
+            plan_for_text.instantiate * plan_for_text.batch as usize,
+            plan_for_text.dot_reps,
+            lang.get(),
+        )
+    };
+    let claims_html = move || claims_html(&results.get(), lang.get());
+    let features_html = move || features_html(&results.get(), lang.get());
+    let start_html = move || start_html(&results.get(), lang.get());
+    let isolation_text = move || match isolated.get() {
+        Some(true) => Key::LabIsolated.text(lang.get()),
+        Some(false) => Key::LabNotIsolated.text(lang.get()),
+        None => "",
+    };
+    let last_text = move || match last.get() {
+        Some(previous) => {
+            let speedup = previous.speedup().map(|x| {
+                Key::LabSpeedup.fill(lang.get(), &[("x", &number((x * 100.0).round() / 100.0))])
+            });
+            let inst = previous.instantiate.map(|s| {
+                format!(
+                    "{}: {}",
+                    Key::LabBInstantiate.text(lang.get()),
+                    stat_text(s, lang.get())
+                )
+            });
+            let summary: Vec<String> = inst.into_iter().chain(speedup).collect();
+            Key::LabLast.fill(
+                lang.get(),
+                &[("when", &previous.when), ("summary", &summary.join("; "))],
+            )
+        }
+        None => Key::LabLastNone.text(lang.get()).to_owned(),
+    };
+    let json = Callback::new(move |()| results.get_untracked().to_json());
+    let markdown =
+        Callback::new(move |()| results.get_untracked().to_markdown(lang.get_untracked()));
+
+    view! {
+        <div class="page lab-page" data-page=Page::Wasm.path()>
+            <PageIntro page=Page::Wasm />
+            {move || {
+                stored_bad
+                    .get()
+                    .then(|| {
+                        let text = move || Key::LabStoredBad.text(lang.get()).to_owned();
+                        notice_box("lab-stored", Signal::derive(text), None)
+                    })
+            }}
+            <section class="claims" inner_html=claims_html></section>
+            <section class="features-block">
+                <div inner_html=features_html></div>
+                <p class="isolation" data-isolated=move || isolated.get().map(|b| b.to_string())>{isolation_text}</p>
+            </section>
+            <section class="bench" aria-labelledby="bench-title">
+                <h2 id="bench-title">{t(Key::LabBench)}</h2>
+                <p class="note">{t(Key::LabBenchLead)}</p>
+                <div class="bench-controls">
+                    <button type="button" class="link-button" data-run="" disabled=move || running.get().is_some() on:click=run>
+                        {run_label}
+                    </button>
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-cancel=""
+                        disabled=move || running.get().is_none()
+                        on:click=move |_| cancel.set(true)
+                    >
+                        {t(Key::LabCancel)}
+                    </button>
+                    <progress
+                        max=STEPS.len().to_string()
+                        value=move || running.get().map_or(if finished.get().is_some() { STEPS.len() } else { 0 }, |s| s).to_string()
+                    ></progress>
+                </div>
+                <p class="progress" role="status">{progress}</p>
+                <div inner_html=bench_html></div>
+            </section>
+            <section class="start" inner_html=start_html></section>
+            <section class="lab-results" aria-labelledby="results-title">
+                <h2 id="results-title">{t(Key::LabResults)}</h2>
+                <p class="note">{t(Key::LabResultsLead)}</p>
+                <div class="copy-row">
+                    <CopyButton label=Key::LabCopyJson text=json name="json" />
+                    <CopyButton label=Key::LabCopyMd text=markdown name="markdown" />
+                </div>
+                <p class="last-run">{last_text}</p>
+            </section>
+        </div>
+    }
+}
+
+fn supported(on: bool, lang: Lang) -> &'static str {
+    if on {
+        Key::LabSupported.text(lang)
+    } else {
+        Key::LabUnsupported.text(lang)
+    }
+}
+
+fn feature_state(r: &LabResults, id: &str) -> Option<bool> {
+    r.features.iter().find(|(f, _)| f == id).map(|(_, on)| *on)
+}
+
+fn ms(v: f64) -> String {
+    format!("{} ms", number(v))
+}
+
+fn claims_html(r: &LabResults, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.element("h2", &[], Key::LabClaims.text(lang));
+    h.element("p", &[("class", "note")], Key::LabClaimsLead.text(lang));
+    h.open("div", &[("class", "claim-grid")]);
+    for c in WASM_CLAIMS {
+        h.open("article", &[("class", "claim"), ("data-claim", c.id)]);
+        h.element("h3", &[], c.topic.get(lang));
+        h.open("dl", &[]);
+        h.element("dt", &[], Key::LabReportSays.text(lang));
+        h.open("dd", &[]).text(c.claim.text.get(lang));
+        h.element(
+            "span",
+            &[("class", "quote"), ("lang", "zh")],
+            &format!("“{}”", c.claim.quote_zh),
+        );
+        h.close("dd");
+        h.element("dt", &[], Key::LabHere.text(lang));
+        h.open("dd", &[("class", "here")]);
+        if let Some(why) = c.not_here {
+            h.element("span", &[("class", "muted")], why.get(lang));
+        }
+        for check in c.checks {
+            let line = match check {
+                Check::Feature(id) => {
+                    let name = FEATURES
+                        .iter()
+                        .find(|f| f.id == *id)
+                        .map_or(*id, |f| f.name.get(lang));
+                    let state = feature_state(r, id)
+                        .map_or(Key::LabPending.text(lang), |on| supported(on, lang));
+                    format!("{name}: {state}")
+                }
+                Check::Isolation => match r.cross_origin_isolated {
+                    Some(true) => Key::LabIsolated.text(lang).to_owned(),
+                    Some(false) => Key::LabNotIsolated.text(lang).to_owned(),
+                    None => Key::LabPending.text(lang).to_owned(),
+                },
+                Check::Instantiate => format!(
+                    "{}: {}",
+                    Key::LabBInstantiate.text(lang),
+                    r.instantiate
+                        .map_or(Key::LabPending.text(lang).to_owned(), |s| stat_text(
+                            s, lang
+                        ))
+                ),
+                Check::SimdSpeedup => match r.speedup() {
+                    Some(x) => {
+                        Key::LabSpeedup.fill(lang, &[("x", &number((x * 100.0).round() / 100.0))])
+                    }
+                    None => format!(
+                        "{}: {}",
+                        Key::LabSimd.text(lang),
+                        Key::LabPending.text(lang)
+                    ),
+                },
+            };
+            h.element("span", &[], &line);
+        }
+        h.close("dd");
+        let independent: Vec<_> = INDEPENDENT_FIGURES
+            .iter()
+            .filter(|f| c.independent.contains(&f.id))
+            .collect();
+        if !independent.is_empty() {
+            h.element("dt", &[], Key::LabOthers.text(lang));
+            h.open("dd", &[]);
+            for f in independent {
+                h.open("span", &[]).text(f.figure.get(lang)).text(" — ");
+                h.element("cite", &[], f.source);
+                h.close("span");
+            }
+            h.close("dd");
+        }
+        h.close("dl").close("article");
+    }
+    h.close("div");
+    h.finish()
+}
+
+fn features_html(r: &LabResults, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.element("h2", &[], Key::LabFeatures.text(lang));
+    h.element("p", &[("class", "note")], Key::LabFeaturesLead.text(lang));
+    h.open(
+        "div",
+        &[
+            ("class", "table-wrap"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-label", Key::LabFeatures.text(lang)),
+        ],
+    );
+    h.open("table", &[("class", "compact features")]);
+    h.open("thead", &[]).open("tr", &[]);
+    for key in [Key::LabColFeature, Key::LabColResult, Key::LabColMethod] {
+        h.element("th", &[("scope", "col")], key.text(lang));
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for f in FEATURES {
+        let state = feature_state(r, f.id);
+        let supported_attr = state.map_or("pending", |on| if on { "true" } else { "false" });
+        h.open(
+            "tr",
+            &[("data-feature", f.id), ("data-supported", supported_attr)],
+        );
+        h.open("th", &[("scope", "row")]).text(f.name.get(lang));
+        h.element("span", &[("class", "basis")], f.what.get(lang));
+        h.close("th");
+        let text = state.map_or(Key::LabPending.text(lang), |on| supported(on, lang));
+        let class = match state {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "pending",
+        };
+        h.open("td", &[])
+            .element("span", &[("class", class)], text)
+            .close("td");
+        let method = match f.method {
+            Method::Validate => Key::LabMValidate,
+            Method::Run { .. } => Key::LabMRun,
+            Method::RunBigInt => Key::LabMBigint,
+            Method::JsApi => Key::LabMJs,
+        };
+        h.element("td", &[], method.text(lang));
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    h.finish()
+}
+
+fn stat_line(h: &mut Html, name: &str, label: &str, stat: Option<Stat>, lang: Lang) {
+    let median = stat.map(|s| number(s.median)).unwrap_or_default();
+    h.open("p", &[("data-bench", name), ("data-median", &median)]);
+    h.element("strong", &[], label).text(": ");
+    h.text(&stat.map_or(Key::LabPending.text(lang).to_owned(), |s| {
+        stat_text(s, lang)
+    }));
+    h.close("p");
+}
+
+fn bench_html(
+    r: &LabResults,
+    wrong: Option<(f64, f64)>,
+    samples: usize,
+    reps: u32,
+    lang: Lang,
+) -> String {
+    let mut h = Html::new();
+    h.open("article", &[("class", "bench-item")]);
+    h.element("h3", &[], Key::LabBInstantiate.text(lang));
+    let bytes = instantiate_module().len().to_string();
+    h.element(
+        "p",
+        &[("class", "note")],
+        &Key::LabBInstantiateHow.fill(lang, &[("bytes", &bytes), ("n", &samples.to_string())]),
+    );
+    stat_line(
+        &mut h,
+        "instantiate",
+        Key::LabBInstantiate.text(lang),
+        r.instantiate,
+        lang,
+    );
+    h.close("article");
+
+    h.open("article", &[("class", "bench-item")]);
+    h.element(
+        "h3",
+        &[],
+        &Key::LabBDot.fill(lang, &[("n", &DOT_LENGTH.to_string())]),
+    );
+    h.element(
+        "p",
+        &[("class", "note")],
+        &Key::LabBDotHow.fill(lang, &[("reps", &reps.to_string())]),
+    );
+    stat_line(&mut h, "scalar", Key::LabScalar.text(lang), r.scalar, lang);
+    stat_line(&mut h, "simd", Key::LabSimd.text(lang), r.simd, lang);
+    if let Some(x) = r.speedup() {
+        let x = number((x * 100.0).round() / 100.0);
+        h.element(
+            "p",
+            &[("class", "speedup"), ("data-speedup", &x)],
+            &Key::LabSpeedup.fill(lang, &[("x", &x)]),
+        );
+    }
+    if let Some((got, want)) = wrong {
+        h.element(
+            "p",
+            &[("class", "warning"), ("data-wrong", "")],
+            &Key::LabWrong.fill(lang, &[("got", &number(got)), ("want", &number(want))]),
+        );
+    }
+    h.close("article");
+    h.finish()
+}
+
+fn start_html(r: &LabResults, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.element("h2", &[], Key::LabStart.text(lang));
+    h.element("p", &[("class", "note")], Key::LabStartLead.text(lang));
+    let unavailable = Key::LabUnavailable.text(lang);
+    let kb = r.wasm_bytes.map_or(unavailable.to_owned(), |b| {
+        format!("{} KB", number((b / 102.4).round() / 10.0))
+    });
+    h.open("dl", &[("class", "start-figures")]);
+    let rows = [
+        ("bytes", Key::LabSBytes, kb, r.wasm_bytes),
+        (
+            "download",
+            Key::LabSDownload,
+            r.wasm_download.map_or(unavailable.to_owned(), ms),
+            r.wasm_download,
+        ),
+        (
+            "compile",
+            Key::LabSCompile,
+            r.wasm_start.map_or(unavailable.to_owned(), ms),
+            r.wasm_start,
+        ),
+        (
+            "content",
+            Key::LabSContent,
+            r.first_content.map_or(unavailable.to_owned(), ms),
+            r.first_content,
+        ),
+    ];
+    for (name, key, text, value) in rows {
+        h.element("dt", &[], key.text(lang));
+        let value = value.map(number).unwrap_or_default();
+        h.element("dd", &[("data-start", name), ("data-value", &value)], &text);
+    }
+    h.close("dl");
+    h.finish()
 }

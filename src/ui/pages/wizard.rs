@@ -25,6 +25,7 @@ use crate::domain::wizard_text::{
     exclusion_text, level_key, reason_basis, reason_text, startup_text, to_markdown,
 };
 use crate::i18n::Key;
+use crate::ui::components::copy::CopyButton;
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
@@ -220,47 +221,8 @@ pub fn WizardPage() -> impl IntoView {
     let compare_table =
         move || compare_table_html(&answers.get(), &outcome.get(), &pair.get(), lang.get());
 
-    // Copy as Markdown: the clipboard when the browser allows, else the text shown
-    // selected for copying by hand.
-    let copy_state = RwSignal::new(None::<bool>);
-    let markdown = move || to_markdown(&answers.get(), lang.get());
-    let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
-    let show_text = move || {
-        copy_state.set(Some(false));
-        // Once the text area is shown, select its text for copying by hand.
-        request_animation_frame(move || {
-            if let Some(area) = textarea_ref.get_untracked() {
-                area.select();
-            }
-        });
-    };
-    let on_copy = move |_| {
-        copy_state.set(None);
-        let text = markdown();
-        let promise = window().navigator().clipboard().write_text(&text);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => copy_state.set(Some(true)),
-                Err(_) => show_text(),
-            }
-        });
-        // A browser may keep the promise waiting (no focus, a permission prompt):
-        // after a moment, show the text anyway.
-        set_timeout(
-            move || {
-                if copy_state.get_untracked().is_none() {
-                    show_text();
-                }
-            },
-            std::time::Duration::from_millis(1500),
-        );
-    };
-    let copy_message = move || match copy_state.get() {
-        Some(true) => Key::WizardCopied.text(lang.get()),
-        Some(false) => Key::WizardCopyFailed.text(lang.get()),
-        None => "",
-    };
-
+    let markdown =
+        Callback::new(move |()| to_markdown(&answers.get_untracked(), lang.get_untracked()));
     let how_html = move || how_html(&answers.get(), lang.get());
     let timed = RwSignal::new(None::<(usize, f64)>);
     let on_time = move |_| {
@@ -321,18 +283,7 @@ pub fn WizardPage() -> impl IntoView {
                 <div class="compare-pick" node_ref=compare_ref on:change=on_compare inner_html=compare_selects></div>
                 <div class="table-wrap" inner_html=compare_table></div>
             </section>
-            <section class="copy">
-                <button type="button" class="link-button" data-copy="" on:click=on_copy>{t(Key::WizardCopy)}</button>
-                <p class="copy-status" role="status">{copy_message}</p>
-                <textarea
-                    class="markdown"
-                    readonly=true
-                    node_ref=textarea_ref
-                    hidden=move || copy_state.get() != Some(false)
-                    aria-label=t(Key::WizardCopy)
-                    prop:value=markdown
-                ></textarea>
-            </section>
+            <CopyButton label=Key::WizardCopy text=markdown name="markdown" />
             <section class="how" aria-labelledby="how-title">
                 <div inner_html=how_html></div>
                 <button type="button" class="link-button" data-time-engine="" on:click=on_time>{t(Key::WizardTime)}</button>
