@@ -509,3 +509,82 @@ async fn the_wizard_copies_its_recommendation_as_markdown() {
     );
     s.close().await;
 }
+
+// ---- The Wasm lab ----
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn the_lab_measures_keeps_and_copies_its_results() {
+    let s = Session::start().await;
+    s.open("/wasm?lang=en&quick=1").await;
+    // Every feature answered; the ones Chromium ships are there.
+    let missing = s
+        .wait_until("const rows = [...document.querySelectorAll('[data-feature]')]; return rows.length && !rows.some(r => r.dataset.supported === 'pending') ? rows.filter(r => r.dataset.supported !== 'true').map(r => r.dataset.feature) : null")
+        .await;
+    assert_eq!(
+        missing,
+        serde_json::json!([]),
+        "features Chromium 156 ships"
+    );
+    // The app's own start, from Resource Timing: the wasm file and its timings.
+    let start = s
+        .wait_until("const v = k => parseFloat(document.querySelector(`[data-start=${k}]`)?.dataset.value); const b = v('bytes'); return b > 0 ? [b, v('download'), v('compile'), v('content')] : null")
+        .await;
+    let start = start.as_array().expect("start figures");
+    assert!(
+        start.iter().all(|v| v.as_f64().is_some_and(|x| x >= 0.0)),
+        "{start:?}"
+    );
+    assert!(
+        start[0].as_f64().unwrap() > 100_000.0,
+        "the wasm is over 100 KB"
+    );
+
+    s.click("[data-run]").await;
+    let done = s
+        .wait_until("return document.querySelector('.progress')?.textContent === 'Done.' || null")
+        .await;
+    assert_eq!(done, true);
+    let speedup = s
+        .eval("return parseFloat(document.querySelector('[data-speedup]')?.dataset.speedup)")
+        .await;
+    assert!(speedup.as_f64().is_some_and(|x| x > 0.0), "{speedup}");
+
+    // Copy as JSON: what reaches the clipboard parses and holds the run.
+    s.eval(
+        "window.__copied = null;
+         Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__copied = t; return Promise.resolve(); } } });
+         return null;",
+    )
+    .await;
+    s.click("[data-copy=json]").await;
+    let copied = s.wait_until("return window.__copied").await;
+    let json: serde_json::Value = serde_json::from_str(copied.as_str().unwrap()).unwrap();
+    assert_eq!(json["features"]["simd"], true);
+    assert!(
+        json["simd_speedup"].as_f64().is_some_and(|x| x > 0.0),
+        "{json}"
+    );
+    assert!(json["instantiate"]["median_ms"].as_f64().is_some());
+
+    // The run is kept: a reload shows it as the last run.
+    s.client.refresh().await.unwrap();
+    let last = s
+        .wait_until("const t = document.querySelector('.last-run')?.textContent; return t && t.startsWith('Your last run') ? t : null")
+        .await;
+    assert!(last.as_str().unwrap().contains("SIMD speedup"), "{last}");
+    // Damaged storage is set aside with a notice, and the page still works.
+    s.eval("localStorage.setItem('atlas.lab', '{not ours'); return null")
+        .await;
+    s.client.refresh().await.unwrap();
+    let notice = s
+        .wait_until(
+            "return document.querySelector('[data-notice=lab-stored]')?.textContent ?? null",
+        )
+        .await;
+    assert_eq!(notice, Key::LabStoredBad.text(Lang::En));
+    let errors = s.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    s.assert_no_request_elsewhere().await;
+    s.close().await;
+}
