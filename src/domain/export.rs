@@ -123,7 +123,8 @@ pub fn to_json(figures: &[&Figure]) -> String {
     out
 }
 
-fn json_string(value: &str) -> String {
+/// A JSON string literal.
+pub fn json_string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {

@@ -8,6 +8,7 @@
 //! Results are kept as a query string (the app's own tested codec) and written out as
 //! JSON or Markdown for the visitor to copy.
 
+use super::export::json_string;
 use super::query::{format_query, parse_query};
 use crate::data::Text;
 
@@ -862,20 +863,6 @@ pub fn stat_text(s: Stat, lang: crate::domain::prefs::Lang) -> String {
 /// A number to a microsecond (three decimals of a millisecond).
 fn micro(v: f64) -> String {
     super::quantity::number(v)
-}
-
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

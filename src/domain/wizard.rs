@@ -547,6 +547,18 @@ pub fn what_would_change(a: &Answers) -> Option<Vec<Change>> {
     None
 }
 
+/// The questions whose answers set a constraint something failed, in order.
+pub fn conflicting_questions(o: &Outcome) -> Vec<usize> {
+    let mut questions: Vec<usize> = o
+        .excluded
+        .iter()
+        .flat_map(|e| e.because.iter().map(|c| c.question()))
+        .collect();
+    questions.sort_unstable();
+    questions.dedup();
+    questions
+}
+
 /// A way out of a contradiction: changed answers and the top pick they give.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Relaxation {
@@ -563,13 +575,7 @@ pub fn relaxations(a: &Answers) -> Vec<Relaxation> {
     if !outcome.ranked.is_empty() {
         return Vec::new();
     }
-    let mut questions: Vec<usize> = outcome
-        .excluded
-        .iter()
-        .flat_map(|e| e.because.iter().map(|c| c.question()))
-        .collect();
-    questions.sort_unstable();
-    questions.dedup();
+    let questions = conflicting_questions(&outcome);
     let mut found = Vec::new();
     let mut sets: Vec<Vec<Change>> = vec![Vec::new()];
     for _ in 0..3 {

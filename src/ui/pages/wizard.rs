@@ -17,8 +17,8 @@ use crate::domain::prefs::Lang;
 use crate::domain::quantity::number;
 use crate::domain::query::{format_query, get_param, parse_query, summarize};
 use crate::domain::wizard::{
-    Answers, COMPARE_PARAM, Constraint, Criterion, Outcome, PRESETS, QUESTIONS, agrees, rank,
-    relaxations, weights, what_would_change,
+    Answers, COMPARE_PARAM, Constraint, Criterion, Outcome, PRESETS, QUESTIONS, agrees,
+    conflicting_questions, rank, relaxations, weights, what_would_change,
 };
 use crate::domain::wizard_text::{
     QUESTION_KEYS, VALUE_KEYS, applied, changes_text, criterion_basis, criterion_key,
@@ -420,14 +420,7 @@ fn results_html(a: &Answers, o: &Outcome, lang: Lang) -> String {
             &[("class", "strong")],
             Key::WizardContradiction.text(lang),
         );
-        let mut questions: Vec<usize> = o
-            .excluded
-            .iter()
-            .flat_map(|e| e.because.iter().map(|c| c.question()))
-            .collect();
-        questions.sort_unstable();
-        questions.dedup();
-        let list: Vec<String> = questions
+        let list: Vec<String> = conflicting_questions(o)
             .iter()
             .map(|q| {
                 format!(
