@@ -9,7 +9,9 @@
 //! - interaction latency: the median time from a click to the DOM update, for the
 //!   language and theme switches;
 //! - the wizard's engine: the time to rank all 11,520 answer combinations, natively
-//!   and in headless Chromium (the page's own "time the engine" button).
+//!   and in headless Chromium (the page's own "time the engine" button);
+//! - the Wasm lab's full run in headless Chromium: features, instantiate, the
+//!   scalar/SIMD dot product, the app's own start.
 //!
 //! Options (environment): ATLAS_DIST (default dist), BENCH_LOADS (default 15),
 //! BENCH_TOGGLES (default 21).
@@ -189,6 +191,40 @@ mod native {
             "| headless Chromium (the release wasm) | {} | {} |",
             ms(median(&browser)),
             spread(&browser)
+        );
+        // The Wasm lab in headless Chromium: features, benchmarks, the app's start.
+        app.open("/wasm?lang=en").await;
+        let features = app
+            .wait_until("const rows = [...document.querySelectorAll('[data-feature]')]; return rows.length && !rows.some(r => r.dataset.supported === 'pending') ? rows.map(r => [r.dataset.feature, r.dataset.supported]) : null")
+            .await;
+        app.click("[data-run]").await;
+        let lab = app
+            .wait_until("if (document.querySelector('.progress')?.textContent !== 'Done.') return null; const n = (s, a) => document.querySelector(s)?.getAttribute(a); return { inst: n('[data-bench=instantiate]', 'data-median'), scalar: n('[data-bench=scalar]', 'data-median'), simd: n('[data-bench=simd]', 'data-median'), speedup: n('[data-speedup]', 'data-speedup'), bytes: n('[data-start=bytes]', 'data-value'), download: n('[data-start=download]', 'data-value'), compile: n('[data-start=compile]', 'data-value'), content: n('[data-start=content]', 'data-value'), lines: [...document.querySelectorAll('[data-bench]')].map(e => e.textContent) }")
+            .await;
+        println!("\n## The Wasm lab in headless Chromium (full run)\n");
+        println!("| feature | supported |\n|---|---|");
+        for row in features.as_array().into_iter().flatten() {
+            println!(
+                "| {} | {} |",
+                row[0].as_str().unwrap_or(""),
+                row[1].as_str().unwrap_or("")
+            );
+        }
+        println!();
+        for line in lab["lines"].as_array().into_iter().flatten() {
+            println!("- {}", line.as_str().unwrap_or(""));
+        }
+        let field = |k: &str| lab[k].as_str().unwrap_or("?").to_owned();
+        println!(
+            "- SIMD speedup (scalar median / SIMD median): {}x",
+            field("speedup")
+        );
+        println!(
+            "- the app's own start: wasm {} bytes over the wire, downloaded in {} ms, {} ms from its arrival to the app's first code, first content at {} ms",
+            field("bytes"),
+            field("download"),
+            field("compile"),
+            field("content")
         );
         app.close().await;
 

@@ -565,7 +565,7 @@ async fn the_lab_measures_keeps_and_copies_its_results() {
         json["simd_speedup"].as_f64().is_some_and(|x| x > 0.0),
         "{json}"
     );
-    assert!(json["instantiate"]["median_ms"].as_f64().is_some());
+    assert!(json["instantiate"]["median_us"].as_f64().is_some());
 
     // The run is kept: a reload shows it as the last run.
     s.client.refresh().await.unwrap();

@@ -608,9 +608,10 @@ impl LabResults {
         (v.median > 0.0).then(|| s.median / v.median)
     }
 
-    /// The results as a query string, for localStorage (`v=1&simd=1&…`).
+    /// The results as a query string, for localStorage (`v=2&f.simd=1&…`; benchmark
+    /// figures in microseconds, to keep their precision).
     pub fn to_store(&self) -> String {
-        let mut pairs: Vec<(String, String)> = vec![("v".into(), "1".into())];
+        let mut pairs: Vec<(String, String)> = vec![("v".into(), "2".into())];
         for (id, on) in &self.features {
             pairs.push((format!("f.{id}"), if *on { "1" } else { "0" }.into()));
         }
@@ -623,9 +624,10 @@ impl LabResults {
             ("simd", self.simd),
         ] {
             if let Some(s) = stat {
+                let us = |v: f64| micro(v * 1000.0);
                 pairs.push((
                     key.into(),
-                    format!("{},{},{}", micro(s.median), micro(s.min), micro(s.max)),
+                    format!("{},{},{}", us(s.median), us(s.min), us(s.max)),
                 ));
             }
         }
@@ -648,13 +650,17 @@ impl LabResults {
     /// or damaged), so the page can say so and start afresh.
     pub fn from_store(text: &str) -> Option<LabResults> {
         let pairs = parse_query(text);
-        if pairs.first().map(|(k, v)| (k.as_str(), v.as_str())) != Some(("v", "1")) {
+        if pairs.first().map(|(k, v)| (k.as_str(), v.as_str())) != Some(("v", "2")) {
             return None;
         }
         let mut r = LabResults::default();
         let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0);
         let stat = |v: &str| {
-            let parts: Vec<f64> = v.split(',').filter_map(number).collect();
+            let parts: Vec<f64> = v
+                .split(',')
+                .filter_map(number)
+                .map(|us| us / 1000.0)
+                .collect();
             match parts[..] {
                 [median, min, max] if min <= median && median <= max => {
                     Some(Stat { median, min, max })
@@ -727,11 +733,12 @@ impl LabResults {
         let opt = |v: Option<f64>| v.map_or("null".to_owned(), micro);
         let stat = |s: Option<Stat>| {
             s.map_or("null".to_owned(), |s| {
+                let us = |v: f64| micro(v * 1000.0);
                 format!(
-                    "{{\"median_ms\": {}, \"min_ms\": {}, \"max_ms\": {}}}",
-                    micro(s.median),
-                    micro(s.min),
-                    micro(s.max)
+                    "{{\"median_us\": {}, \"min_us\": {}, \"max_us\": {}}}",
+                    us(s.median),
+                    us(s.min),
+                    us(s.max)
                 )
             })
         };
@@ -817,11 +824,8 @@ impl LabResults {
             md.push_str(&format!("- {}\n", Key::LabSpeedup.fill(lang, &[("x", &x)])));
         }
         md.push_str(&format!("\n## {}\n\n", Key::LabStart.text(lang)));
-        let ms = |v: Option<f64>| {
-            v.map_or(Key::LabUnavailable.text(lang).to_owned(), |v| {
-                format!("{} ms", micro(v))
-            })
-        };
+        let ms =
+            |v: Option<f64>| v.map_or(Key::LabUnavailable.text(lang).to_owned(), duration_text);
         let kb = self
             .wasm_bytes
             .map_or(Key::LabUnavailable.text(lang).to_owned(), |b| {
@@ -847,17 +851,23 @@ impl LabResults {
     }
 }
 
-/// "median 0.12 ms (spread 0.1–0.3 ms)".
+/// "median 15.2 µs (spread 13.1 µs–30 µs)".
 pub fn stat_text(s: Stat, lang: crate::domain::prefs::Lang) -> String {
-    let ms = |v: f64| format!("{} ms", micro(v));
-    crate::i18n::Key::LabStat.fill(
-        lang,
-        &[
-            ("median", &ms(s.median)),
-            ("min", &ms(s.min)),
-            ("max", &ms(s.max)),
-        ],
-    )
+    let (median, min, max) = (
+        duration_text(s.median),
+        duration_text(s.min),
+        duration_text(s.max),
+    );
+    crate::i18n::Key::LabStat.fill(lang, &[("median", &median), ("min", &min), ("max", &max)])
+}
+
+/// A duration given in ms, in µs under a millisecond: "15.2 µs", "3.25 ms".
+pub fn duration_text(ms: f64) -> String {
+    if ms < 1.0 {
+        format!("{} µs", micro((ms * 10_000.0).round() / 10.0))
+    } else {
+        format!("{} ms", micro((ms * 100.0).round() / 100.0))
+    }
 }
 
 /// A number to a microsecond (three decimals of a millisecond).
@@ -937,12 +947,24 @@ mod tests {
         let r = sample();
         assert_eq!(LabResults::from_store(&r.to_store()), Some(r.clone()));
         assert_eq!(LabResults::from_store(""), None);
-        assert_eq!(LabResults::from_store("v=2&f.simd=1"), None);
-        assert_eq!(LabResults::from_store("v=1&f.simd=maybe"), None);
-        assert_eq!(LabResults::from_store("v=1&inst=3,2,1"), None);
-        assert_eq!(LabResults::from_store("v=1&f.unknown=1"), None);
+        assert_eq!(
+            LabResults::from_store("v=1&f.simd=1"),
+            None,
+            "an older version"
+        );
+        assert_eq!(LabResults::from_store("v=2&f.simd=maybe"), None);
+        assert_eq!(LabResults::from_store("v=2&inst=3,2,1"), None);
+        assert_eq!(LabResults::from_store("v=2&f.unknown=1"), None);
         assert_eq!(LabResults::from_store("{\"json\": true}"), None);
-        assert!(LabResults::from_store("v=1&f.simd=1").unwrap().features[0].1);
+        assert!(LabResults::from_store("v=2&f.simd=1").unwrap().features[0].1);
+        assert_eq!(
+            LabResults::from_store("v=2&inst=150,100,300")
+                .unwrap()
+                .instantiate
+                .unwrap()
+                .median,
+            0.15
+        );
     }
 
     #[test]
@@ -951,7 +973,9 @@ mod tests {
         assert!(md.starts_with("# WebAssembly lab results\n"));
         assert!(md.contains("- SIMD (128-bit): supported\n"));
         assert!(md.contains("- Memory64: not supported\n"));
-        assert!(md.contains("median 0.2 ms (spread 0.1 ms–0.3 ms)"));
+        assert!(md.contains("median 200 µs (spread 100 µs–300 µs)"), "{md}");
+        assert_eq!(duration_text(0.0152), "15.2 µs");
+        assert_eq!(duration_text(3.254), "3.25 ms");
         assert!(md.contains("SIMD speedup: 3.78×"));
         assert!(md.contains("WebAssembly downloaded: 283.2 KB"));
         let zh = LabResults::default().to_markdown(crate::domain::prefs::Lang::Zh);
@@ -976,7 +1000,7 @@ mod tests {
         assert_eq!(json["features"]["simd"], true);
         assert_eq!(json["features"]["memory64"], false);
         assert_eq!(json["simd_speedup"], 3.778);
-        assert_eq!(json["instantiate"]["median_ms"], 0.2);
+        assert_eq!(json["instantiate"]["median_us"], 200.0);
         assert_eq!(json["browser"], "Mozilla/5.0 \"Chrome\"");
         assert_eq!(json["cross_origin_isolated"], false);
         let empty: serde_json::Value =
