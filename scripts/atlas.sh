@@ -7,7 +7,8 @@
 #   scripts/atlas.sh build   install the toolchain, release build into dist/
 #   scripts/atlas.sh bench   release build, then print size, time-to-content and latency figures
 #   scripts/atlas.sh shots   release build, then screenshots of /, /sandboxes, /gpus and /engines in
-#                            both languages at 1280 and 375 px into bench/out/ (SHOT_PAGES, SHOT_HEIGHT)
+#                            both languages at 1280 and 375 px into bench/out/ (SHOT_PAGES, SHOT_HEIGHT;
+#                            SHOT_DARK=1 for the dark theme)
 #   scripts/atlas.sh setup   only install the toolchain
 set -euo pipefail
 
@@ -158,10 +159,11 @@ screenshots() {
       for size in 1280,${SHOT_HEIGHT:-1400} 375,${SHOT_HEIGHT:-1400}; do
         chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking \
           --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+          ${SHOT_DARK:+--force-dark-mode} \
           --virtual-time-budget=5000 --window-size="$size" \
-          --screenshot="$out/$name-$lang-${size%%,*}.png" \
+          --screenshot="$out/$name-$lang-${size%%,*}${SHOT_DARK:+-dark}.png" \
           "http://127.0.0.1:$port$page?lang=$lang" 2>/dev/null
-        say "bench/out/$name-$lang-${size%%,*}.png"
+        say "bench/out/$name-$lang-${size%%,*}${SHOT_DARK:+-dark}.png"
       done
     done
   done

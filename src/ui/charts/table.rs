@@ -75,19 +75,21 @@ pub fn html(
             h.element("td", &[("class", "num")], &text);
         }
         h.open("td", &[("class", "source")]);
-        for (i, cell) in row.cells.iter().enumerate() {
-            if let Some(cell) = cell {
-                let line = if def.series.len() > 1 {
-                    format!(
-                        "{}: {}",
-                        def.series[i].name.get(lang),
-                        source_text(def, cell, lang)
-                    )
-                } else {
-                    source_text(def, cell, lang)
-                };
-                h.element("span", &[], &line);
+        let sources: Vec<(usize, String)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cell)| cell.map(|c| (i, source_text(def, &c, lang))))
+            .collect();
+        // One line when every value has the same source; otherwise one per series.
+        let same = sources.windows(2).all(|w| w[0].1 == w[1].1);
+        for (i, source) in &sources {
+            if same {
+                h.element("span", &[], source);
+                break;
             }
+            let line = format!("{}: {source}", def.series[*i].name.get(lang));
+            h.element("span", &[], &line);
         }
         h.close("td").close("tr");
     }
