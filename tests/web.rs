@@ -371,22 +371,22 @@ async fn filters_and_row_choices_change_the_rows() {
 
 use container_atlas::ui::pages::wizard::WizardPage;
 
-/// Mounts the wizard on its own, in English, under the given query string.
-async fn mount_wizard(search: &str) -> Element {
+/// Mounts one page on its own, in English, under the given query string.
+async fn mount_page<V: IntoView + 'static>(search: &str, page: fn() -> V) -> Element {
     set_search(search);
     let container = new_container();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(LangSignal(RwSignal::new(Lang::En)));
-        view! {
-            <Router>
-                <WizardPage />
-            </Router>
-        }
+        view! { <Router>{page()}</Router> }
     });
     std::mem::forget(handle);
     leptos::task::tick().await;
     leptos::task::tick().await;
     container.unchecked_into()
+}
+
+async fn mount_wizard(search: &str) -> Element {
+    mount_page(search, || view! { <WizardPage /> }).await
 }
 
 fn ranking(root: &Element) -> Vec<String> {
@@ -621,20 +621,7 @@ fn attr_number(root: &Element, selector: &str, attr: &str) -> Option<f64> {
 
 #[wasm_bindgen_test]
 async fn the_benchmarks_finish_with_finite_positive_figures() {
-    set_search("?quick=1");
-    let container = new_container();
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(LangSignal(RwSignal::new(Lang::En)));
-        view! {
-            <Router>
-                <WasmPage />
-            </Router>
-        }
-    });
-    std::mem::forget(handle);
-    leptos::task::tick().await;
-    leptos::task::tick().await;
-    let root: Element = container.unchecked_into();
+    let root = mount_page("?quick=1", || view! { <WasmPage /> }).await;
     // Detection ran on mount: every feature has an answer.
     assert_eq!(count(&root, "[data-feature][data-supported=pending]"), 0);
     assert_eq!(
