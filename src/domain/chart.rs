@@ -9,7 +9,7 @@ use super::prefs::Lang;
 use super::quantity::{Amount, Kind, Quantity, Unit, number};
 use super::scale::{Scale, ScaleKind, readable_unit};
 use crate::data::Text;
-use crate::data::charts::{Better, CellDef, ChartDef, ChartKind, RowDef};
+use crate::data::charts::{CellDef, ChartDef, ChartKind, RowDef};
 use crate::data::figures::{Figure, figure, item_name, metric_name};
 use crate::data::notes::{INDEPENDENT_FIGURES, IndependentFigure};
 use crate::data::sections::section;
@@ -559,15 +559,6 @@ pub fn stack(rows: &[Row]) -> (Vec<(f64, f64)>, f64) {
         })
         .collect();
     (spans, total)
-}
-
-/// What a row's "better" means, for its label.
-pub const fn better_code(better: Better) -> &'static str {
-    match better {
-        Better::Higher => "higher",
-        Better::Lower => "lower",
-        Better::Neither => "",
-    }
 }
 
 /// Whether a chart kind draws a value axis that can be log.

@@ -158,11 +158,6 @@ impl Svg {
         self
     }
 
-    pub fn raw_open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Svg {
-        self.0.open(tag, attrs);
-        self
-    }
-
     pub fn finish(self) -> String {
         self.0.finish()
     }

@@ -66,7 +66,9 @@ pub fn WasmPage() -> impl IntoView {
     let finished = RwSignal::new(None::<bool>);
     let wrong = RwSignal::new(None::<(f64, f64)>);
 
-    // Detection after the first paint: tiny modules, a few milliseconds.
+    // Detection after the first paint: tiny modules, a few milliseconds. This effect
+    // runs before PageIntro's, so it sets the content mark itself, before the work,
+    // to keep detection out of the "first content" figure.
     Effect::new(move |_| {
         browser::mark_content_ready();
         let features: Vec<(String, bool)> = FEATURES

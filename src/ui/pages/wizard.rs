@@ -245,7 +245,6 @@ pub fn WizardPage() -> impl IntoView {
             )
         })
     };
-    Effect::new(|_| crate::ui::browser::mark_content_ready());
 
     view! {
         <div class="page wizard-page" data-page=Page::Wizard.path() on:click=on_click>
