@@ -820,17 +820,14 @@ impl LabResults {
             stat(self.simd)
         ));
         if let Some(x) = self.speedup() {
-            let x = super::quantity::number((x * 100.0).round() / 100.0);
-            md.push_str(&format!("- {}\n", Key::LabSpeedup.fill(lang, &[("x", &x)])));
+            md.push_str(&format!("- {}\n", speedup_text(x, lang)));
         }
         md.push_str(&format!("\n## {}\n\n", Key::LabStart.text(lang)));
         let ms =
             |v: Option<f64>| v.map_or(Key::LabUnavailable.text(lang).to_owned(), duration_text);
         let kb = self
             .wasm_bytes
-            .map_or(Key::LabUnavailable.text(lang).to_owned(), |b| {
-                format!("{} KB", super::quantity::number((b / 102.4).round() / 10.0))
-            });
+            .map_or(Key::LabUnavailable.text(lang).to_owned(), kb_text);
         md.push_str(&format!("- {}: {kb}\n", Key::LabSBytes.text(lang)));
         md.push_str(&format!(
             "- {}: {}\n",
@@ -859,6 +856,21 @@ pub fn stat_text(s: Stat, lang: crate::domain::prefs::Lang) -> String {
         duration_text(s.max),
     );
     crate::i18n::Key::LabStat.fill(lang, &[("median", &median), ("min", &min), ("max", &max)])
+}
+
+/// A speedup to two decimals: "3.79".
+pub fn speedup_figure(x: f64) -> String {
+    micro((x * 100.0).round() / 100.0)
+}
+
+/// The speedup sentence: "SIMD speedup: 3.79× (the report: 4–16×; …)".
+pub fn speedup_text(x: f64, lang: crate::domain::prefs::Lang) -> String {
+    crate::i18n::Key::LabSpeedup.fill(lang, &[("x", &speedup_figure(x))])
+}
+
+/// Bytes in KB of 1024, to one decimal: "283.2 KB".
+pub fn kb_text(bytes: f64) -> String {
+    format!("{} KB", micro((bytes / 102.4).round() / 10.0))
 }
 
 /// A duration given in ms, in µs under a millisecond: "15.2 µs", "3.25 ms".

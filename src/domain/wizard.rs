@@ -705,7 +705,12 @@ pub const PRESETS: [Preset; 5] = [
 
 /// Whether the engine agrees with a preset's picks: its top pick is one of them.
 pub fn agrees(preset: &Preset) -> bool {
-    rank(&preset.answers)
+    agrees_in(preset, &rank(&preset.answers))
+}
+
+/// [`agrees`], for an outcome already ranked from the preset's answers.
+pub fn agrees_in(preset: &Preset, outcome: &Outcome) -> bool {
+    outcome
         .ranked
         .first()
         .is_some_and(|top| preset.picks.contains(&top.tech.code))

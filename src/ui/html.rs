@@ -28,6 +28,20 @@ impl Html {
         self
     }
 
+    /// Opens a `<div>` a wide table scrolls in sideways: focusable and named, so a
+    /// keyboard can scroll it and a screen reader announces it.
+    pub fn open_scroll_region(&mut self, label: &str) -> &mut Html {
+        self.open(
+            "div",
+            &[
+                ("class", "table-wrap"),
+                ("tabindex", "0"),
+                ("role", "region"),
+                ("aria-label", label),
+            ],
+        )
+    }
+
     pub fn close(&mut self, tag: &str) -> &mut Html {
         self.0.push_str("</");
         self.0.push_str(tag);

@@ -565,7 +565,7 @@ pub fn Chart(
             change(&|v| v.sort_by(by));
         }
     };
-    let legend = move || legend_html(def, lang.get());
+    let legend = move || rows.with_value(|rows| legend_html(def, rows, lang.get()));
 
     view! {
         <section class="chart" id=def.id data-chart=def.id data-kind=kind_code(def.kind)>
@@ -625,7 +625,7 @@ pub fn Chart(
 
 /// The legend: the series, and what each shape of value means, for the shapes the
 /// chart has.
-fn legend_html(def: &'static ChartDef, lang: Lang) -> String {
+fn legend_html(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
     let mut h = Html::new();
     if matches!(def.kind, ChartKind::Bars) {
         for (i, series) in def.series.iter().enumerate() {
@@ -638,12 +638,8 @@ fn legend_html(def: &'static ChartDef, lang: Lang) -> String {
                 .close("span");
         }
         let mut kinds: Vec<crate::domain::quantity::Kind> = Vec::new();
-        for row in def.rows {
-            for cell in row
-                .cells
-                .iter()
-                .filter_map(crate::domain::chart::resolve_cell)
-            {
+        for row in rows {
+            for cell in row.cells.iter().flatten() {
                 let kind = cell.quantity.amount.kind();
                 if !kinds.contains(&kind) {
                     kinds.push(kind);

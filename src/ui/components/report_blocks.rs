@@ -185,15 +185,7 @@ pub fn kubernetes_features(h: &mut Html, lang: Lang) {
 /// The report's recommendations for these areas, as a table.
 pub fn recommendations(h: &mut Html, lang: Lang, areas: &[Area]) {
     let title = Key::DataFactsRecommendations.text(lang);
-    h.open(
-        "div",
-        &[
-            ("class", "table-wrap"),
-            ("tabindex", "0"),
-            ("role", "region"),
-            ("aria-label", title),
-        ],
-    );
+    h.open_scroll_region(title);
     h.open("table", &[("class", "compact")])
         .open("thead", &[])
         .open("tr", &[]);

@@ -12,7 +12,8 @@ use crate::domain::prefs::Lang;
 use crate::domain::quantity::number;
 use crate::domain::query::get_param;
 use crate::domain::wasm_lab::{
-    DOT_LENGTH, FEATURES, LabResults, Method, Stat, duration_text, instantiate_module, stat_text,
+    DOT_LENGTH, FEATURES, LabResults, Method, Stat, duration_text, instantiate_module, kb_text,
+    speedup_figure, speedup_text, stat_text,
 };
 use crate::i18n::Key;
 use crate::ui::browser;
@@ -27,6 +28,7 @@ use crate::ui::notices::notice_box;
 const STORE_KEY: &str = "atlas.lab";
 
 /// How many samples each benchmark takes, and calls per dot-product sample.
+#[derive(Clone, Copy)]
 struct Plan {
     instantiate: usize,
     /// Instantiations timed together in one sample.
@@ -57,6 +59,7 @@ pub fn WasmPage() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     let quick = get_param(&location.search.get_untracked(), "quick").as_deref() == Some("1");
+    let plan = if quick { QUICK } else { FULL };
     let results = RwSignal::new(LabResults::default());
     let isolated = RwSignal::new(None::<bool>);
     let last = RwSignal::new(None::<LabResults>);
@@ -106,7 +109,6 @@ pub fn WasmPage() -> impl IntoView {
         if running.get_untracked().is_some() {
             return;
         }
-        let plan = if quick { QUICK } else { FULL };
         cancel.set(false);
         finished.set(None);
         wrong.set(None);
@@ -182,13 +184,12 @@ pub fn WasmPage() -> impl IntoView {
             Key::LabRun.text(lang.get())
         }
     };
-    let plan_for_text = if quick { QUICK } else { FULL };
     let bench_html = move || {
         bench_html(
             &results.get(),
             wrong.get(),
-            plan_for_text.instantiate * plan_for_text.batch as usize,
-            plan_for_text.dot_reps,
+            plan.instantiate * plan.batch as usize,
+            plan.dot_reps,
             lang.get(),
         )
     };
@@ -202,9 +203,7 @@ pub fn WasmPage() -> impl IntoView {
     };
     let last_text = move || match last.get() {
         Some(previous) => {
-            let speedup = previous.speedup().map(|x| {
-                Key::LabSpeedup.fill(lang.get(), &[("x", &number((x * 100.0).round() / 100.0))])
-            });
+            let speedup = previous.speedup().map(|x| speedup_text(x, lang.get()));
             let inst = previous.instantiate.map(|s| {
                 format!(
                     "{}: {}",
@@ -337,9 +336,7 @@ fn claims_html(r: &LabResults, lang: Lang) -> String {
                         ))
                 ),
                 Check::SimdSpeedup => match r.speedup() {
-                    Some(x) => {
-                        Key::LabSpeedup.fill(lang, &[("x", &number((x * 100.0).round() / 100.0))])
-                    }
+                    Some(x) => speedup_text(x, lang),
                     None => format!(
                         "{}: {}",
                         Key::LabSimd.text(lang),
@@ -374,15 +371,7 @@ fn features_html(r: &LabResults, lang: Lang) -> String {
     let mut h = Html::new();
     h.element("h2", &[], Key::LabFeatures.text(lang));
     h.element("p", &[("class", "note")], Key::LabFeaturesLead.text(lang));
-    h.open(
-        "div",
-        &[
-            ("class", "table-wrap"),
-            ("tabindex", "0"),
-            ("role", "region"),
-            ("aria-label", Key::LabFeatures.text(lang)),
-        ],
-    );
+    h.open_scroll_region(Key::LabFeatures.text(lang));
     h.open("table", &[("class", "compact features")]);
     h.open("thead", &[]).open("tr", &[]);
     for key in [Key::LabColFeature, Key::LabColResult, Key::LabColMethod] {
@@ -473,11 +462,10 @@ fn bench_html(
     stat_line(&mut h, "scalar", Key::LabScalar.text(lang), r.scalar, lang);
     stat_line(&mut h, "simd", Key::LabSimd.text(lang), r.simd, lang);
     if let Some(x) = r.speedup() {
-        let x = number((x * 100.0).round() / 100.0);
         h.element(
             "p",
-            &[("class", "speedup"), ("data-speedup", &x)],
-            &Key::LabSpeedup.fill(lang, &[("x", &x)]),
+            &[("class", "speedup"), ("data-speedup", &speedup_figure(x))],
+            &speedup_text(x, lang),
         );
     }
     if let Some((got, want)) = wrong {
@@ -496,9 +484,7 @@ fn start_html(r: &LabResults, lang: Lang) -> String {
     h.element("h2", &[], Key::LabStart.text(lang));
     h.element("p", &[("class", "note")], Key::LabStartLead.text(lang));
     let unavailable = Key::LabUnavailable.text(lang);
-    let kb = r.wasm_bytes.map_or(unavailable.to_owned(), |b| {
-        format!("{} KB", number((b / 102.4).round() / 10.0))
-    });
+    let kb = r.wasm_bytes.map_or(unavailable.to_owned(), kb_text);
     h.open("dl", &[("class", "start-figures")]);
     let rows = [
         ("bytes", Key::LabSBytes, kb, r.wasm_bytes),

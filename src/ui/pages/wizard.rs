@@ -17,7 +17,7 @@ use crate::domain::prefs::Lang;
 use crate::domain::quantity::number;
 use crate::domain::query::{format_query, get_param, parse_query, summarize};
 use crate::domain::wizard::{
-    Answers, COMPARE_PARAM, Constraint, Criterion, Outcome, PRESETS, QUESTIONS, agrees,
+    Answers, COMPARE_PARAM, Constraint, Criterion, Outcome, PRESETS, QUESTIONS, agrees_in,
     conflicting_questions, rank, relaxations, weights, what_would_change,
 };
 use crate::domain::wizard_text::{
@@ -177,7 +177,7 @@ pub fn WizardPage() -> impl IntoView {
             set_answers(Answers::from_search(&search).0);
         }
     };
-    let presets_html = move || presets_html(&answers.get(), lang.get());
+    let presets_html = move || presets_html(&answers.get(), &outcome.get(), lang.get());
     let results_html = move || results_html(&answers.get(), &outcome.get(), lang.get());
 
     let compare_ref = NodeRef::<leptos::html::Div>::new();
@@ -326,7 +326,7 @@ fn names(codes: &[&str], lang: Lang) -> String {
         .join(if lang == Lang::Zh { "、" } else { ", " })
 }
 
-fn presets_html(a: &Answers, lang: Lang) -> String {
+fn presets_html(a: &Answers, outcome: &Outcome, lang: Lang) -> String {
     let mut h = Html::new();
     h.element(
         "h2",
@@ -353,12 +353,11 @@ fn presets_html(a: &Answers, lang: Lang) -> String {
     }
     h.close("div");
     if let Some(preset) = PRESETS.iter().find(|p| p.answers == *a) {
-        let outcome = rank(a);
         let picks = names(preset.picks, lang);
         let profile = preset.name.get(lang);
         let (key, top) = match outcome.ranked.first() {
             None => (Key::WizardPresetContradiction, String::new()),
-            Some(top) if agrees(preset) => {
+            Some(top) if agrees_in(preset, outcome) => {
                 (Key::WizardPresetAgrees, top.tech.name.get(lang).to_owned())
             }
             Some(top) => (
@@ -712,15 +711,7 @@ fn how_html(a: &Answers, lang: Lang) -> String {
     h.element("p", &[], Key::WizardHowBias.text(lang));
     h.open("details", &[]);
     h.element("summary", &[], Key::WizardTechnologies.text(lang));
-    h.open(
-        "div",
-        &[
-            ("class", "table-wrap"),
-            ("tabindex", "0"),
-            ("role", "region"),
-            ("aria-label", Key::WizardTechnologies.text(lang)),
-        ],
-    );
+    h.open_scroll_region(Key::WizardTechnologies.text(lang));
     h.open("table", &[("class", "compact")]);
     h.open("thead", &[]).open("tr", &[]);
     h.element("th", &[("scope", "col")], Key::WizardAttribute.text(lang));
