@@ -6,7 +6,7 @@
 //!   native test `tests/i18n.rs` turns that into a failure.
 //! - `data/figures.tsv` (with `data/items.tsv` and `data/metrics.tsv`) becomes the
 //!   `FIGURES` table: every value string is read by the same parser the app uses
-//!   (`src/domain/quantity.rs`), and a malformed one stops the build with its line.
+//!   (`src/base/quantity.rs`), and a malformed one stops the build with its line.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -15,7 +15,7 @@ use std::path::Path;
 const LOCALES: [&str; 2] = ["en", "zh"];
 
 #[allow(dead_code)]
-#[path = "src/domain/quantity.rs"]
+#[path = "src/base/quantity.rs"]
 mod quantity;
 
 fn main() {

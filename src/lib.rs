@@ -8,6 +8,7 @@
 //!
 //! [`i18n`] holds every visible string of the UI, in Chinese and English.
 
+pub mod base;
 pub mod data;
 pub mod domain;
 pub mod i18n;

@@ -1,5 +1,7 @@
-//! Layer 1: the data and domain layers stay pure Rust. Dependencies point one way,
-//! data -> domain -> UI, so neither may reach for Leptos, web-sys or the UI module.
+//! Layer 1: the data and domain layers stay pure Rust, and dependencies point one way:
+//! base -> data -> domain -> UI. `base` (languages, pages, quantities) is the shared
+//! vocabulary and uses nothing else of the crate; `data` uses only `base`; `domain`
+//! never reaches for the UI or the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
 fn sources(dir: &str) -> Vec<(String, String)> {
@@ -23,7 +25,7 @@ fn data_domain_and_i18n_do_not_depend_on_the_browser_or_the_ui() {
     const FORBIDDEN: [&str; 5] = ["leptos", "web_sys", "wasm_bindgen", "js_sys", "crate::ui"];
     let root = env!("CARGO_MANIFEST_DIR");
     let mut checked = 0;
-    for layer in ["data", "domain", "i18n"] {
+    for layer in ["base", "data", "domain", "i18n"] {
         for (path, text) in sources(&format!("{root}/src/{layer}")) {
             checked += 1;
             for word in FORBIDDEN {
@@ -35,4 +37,51 @@ fn data_domain_and_i18n_do_not_depend_on_the_browser_or_the_ui() {
         checked >= 5,
         "expected the layer folders to hold sources, found {checked}"
     );
+}
+
+/// The crate modules a layer's sources name, as `crate::x`, `super::x` at the layer's
+/// top, or `container_atlas::x`.
+fn mentions_module(text: &str, module: &str) -> bool {
+    text.contains(&format!("crate::{module}::"))
+        || text.contains(&format!("crate::{module}}}"))
+        || text.contains(&format!("crate::{{{module}"))
+}
+
+/// Which of the crate's layers each layer may use. Anything else is a dependency
+/// pointing the wrong way (data importing domain made a cycle once:
+/// `domain::pages -> domain::data_view -> data::sections -> domain::pages`).
+const MAY_USE: [(&str, &[&str]); 4] = [
+    ("base", &[]),
+    ("data", &["base"]),
+    ("i18n", &["base"]),
+    ("domain", &["base", "data", "i18n"]),
+];
+
+#[test]
+fn layers_depend_only_on_the_layers_below() {
+    const LAYERS: [&str; 5] = ["base", "data", "i18n", "domain", "ui"];
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (layer, allowed) in MAY_USE {
+        let files = sources(&format!("{root}/src/{layer}"));
+        assert!(!files.is_empty(), "no sources in src/{layer}");
+        for (path, text) in files {
+            for other in LAYERS {
+                if other == layer || allowed.contains(&other) {
+                    continue;
+                }
+                assert!(
+                    !mentions_module(&text, other),
+                    "{path} uses crate::{other}, but {layer} may use only {allowed:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_layer_check_sees_a_wrong_way_import() {
+    // Control case: the check above must catch the import that made the old cycle.
+    assert!(mentions_module("use crate::domain::pages::Page;", "domain"));
+    assert!(mentions_module("use crate::{domain, base};", "domain"));
+    assert!(!mentions_module("use crate::base::page::Page;", "domain"));
 }

@@ -12,10 +12,10 @@
 
 mod support;
 
+use container_atlas::base::lang::Lang;
+use container_atlas::base::page::Page;
 use container_atlas::data::figures::{FIGURES, Topic};
 use container_atlas::domain::data_view::{Column, DataQuery};
-use container_atlas::domain::pages::Page;
-use container_atlas::domain::prefs::Lang;
 use container_atlas::i18n::Key;
 use container_atlas::ui::components::page_names::title_key;
 use fantoccini::Locator;

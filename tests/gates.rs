@@ -6,8 +6,10 @@
 
 mod support;
 
-use container_atlas::domain::pages::{GLOBAL_QUERY_KEYS, Page};
-use container_atlas::domain::prefs::{LANG_PARAM, Lang};
+use container_atlas::base::lang::Lang;
+use container_atlas::base::page::Page;
+use container_atlas::domain::pages::GLOBAL_QUERY_KEYS;
+use container_atlas::domain::prefs::LANG_PARAM;
 use container_atlas::domain::query::{get_param, unknown_keys};
 use container_atlas::i18n::Key;
 use container_atlas::ui::components::page_names::title_key;
@@ -228,7 +230,7 @@ async fn hostile_query_strings_never_break_a_page() {
         let page = Page::from_path(route);
         let known: Vec<&str> = GLOBAL_QUERY_KEYS
             .iter()
-            .chain(page.map_or(&[][..], Page::query_keys))
+            .chain(page.map_or(&[][..], container_atlas::domain::pages::query_keys))
             .copied()
             .collect();
         let expect_ignored = !unknown_keys(&query, &known).is_empty();

@@ -2,8 +2,8 @@
 //! changes the text and `<html lang>`, the theme switch changes `<html data-theme>`.
 #![cfg(target_arch = "wasm32")]
 
-use container_atlas::domain::pages::Page;
-use container_atlas::domain::prefs::Lang;
+use container_atlas::base::lang::Lang;
+use container_atlas::base::page::Page;
 use container_atlas::i18n::Key;
 use container_atlas::ui::app::App;
 use wasm_bindgen::JsCast;

@@ -2,7 +2,7 @@
 //! A file of its own, because the panel wipes the page it runs in.
 #![cfg(target_arch = "wasm32")]
 
-use container_atlas::domain::prefs::Lang;
+use container_atlas::base::lang::Lang;
 use container_atlas::i18n::Key;
 use container_atlas::ui::panic::show_panic_panel;
 use wasm_bindgen_test::*;

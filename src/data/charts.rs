@@ -3,14 +3,14 @@
 //! value as that source states it), or a derivation with its formula; nothing here is
 //! a bare number without a source.
 
-use super::Text;
 use super::tech::{self, FIRECRACKER, GVISOR, KATA, RUNC, UNIKERNEL, VM, WASM};
-use crate::domain::pages::Page;
-use crate::domain::quantity::Amount::{About, AtMost, Exact, Range};
-use crate::domain::quantity::Unit::{
+use crate::base::lang::Text;
+use crate::base::page::Page;
+use crate::base::quantity::Amount::{About, AtMost, Exact, Range};
+use crate::base::quantity::Unit::{
     Gigabytes, Megabytes, Microseconds, Milliseconds, Seconds, TerabytesPerSecond,
 };
-use crate::domain::quantity::{Amount, Quantity, Unit};
+use crate::base::quantity::{Amount, Quantity, Unit};
 
 /// A value as an independent source states it.
 const fn q(amount: Amount, unit: Unit) -> Quantity {

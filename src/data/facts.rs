@@ -3,7 +3,7 @@
 //! features and their maturity, WebAssembly edge platforms, release dates, and the
 //! selection recommendations. Each entry quotes the report, checked by a test.
 
-use super::Text;
+use crate::base::lang::Text;
 
 /// A statement of the report, in both languages, with its words in the report.
 #[derive(Clone, Copy, Debug)]

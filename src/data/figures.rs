@@ -2,8 +2,8 @@
 //! The table itself is generated from `data/figures.tsv` by `build.rs`, which reads
 //! each value with the app's own parser; this module holds the types and lookups.
 
-use super::Text;
-use crate::domain::quantity::{Amount, Quantity, Unit};
+use crate::base::lang::Text;
+use crate::base::quantity::{Amount, Quantity, Unit};
 
 /// A name in both languages, from `data/items.tsv` or `data/metrics.tsv`.
 #[derive(Clone, Copy, Debug)]

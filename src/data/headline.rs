@@ -1,8 +1,8 @@
 //! The report's headline figures, shown on the overview page. Each names figures of
 //! the dataset (`figures`), so no number is typed twice.
 
-use super::Text;
 use super::figures::{Figure, figure};
+use crate::base::lang::Text;
 
 /// A headline on the overview: one or more figures and what they say together.
 #[derive(Clone, Copy, Debug)]

@@ -10,26 +10,9 @@ pub mod sections;
 pub mod tech;
 pub mod wasm_claims;
 
-/// Text written in both of the app's languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Text {
-    /// The text in the given language.
-    pub const fn get(self, lang: crate::domain::prefs::Lang) -> &'static str {
-        match lang {
-            crate::domain::prefs::Lang::En => self.en,
-            crate::domain::prefs::Lang::Zh => self.zh,
-        }
-    }
-}
-
 /// The report this app is built on.
 pub mod report {
-    use super::Text;
+    use crate::base::lang::Text;
 
     pub const TITLE: Text = Text {
         en: "Container Technology Update Report, October 2025",

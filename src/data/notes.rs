@@ -1,8 +1,8 @@
 //! Where the report disagrees with itself (data notes), and independent figures from
 //! primary or public sources on the same questions (from `crosscheck.md`).
 
-use super::Text;
 use super::figures::Topic;
+use crate::base::lang::Text;
 
 /// An inconsistency inside the report, naming the figures involved.
 #[derive(Clone, Copy, Debug)]

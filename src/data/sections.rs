@@ -1,8 +1,8 @@
 //! The report's sections: stable ids, the heading as the report writes it, and a
 //! bilingual title and summary for the overview cards and the section pages.
 
-use super::Text;
-use crate::domain::pages::Page;
+use crate::base::lang::Text;
+use crate::base::page::Page;
 
 /// A section of the report.
 #[derive(Clone, Copy, Debug)]

@@ -1,8 +1,8 @@
 //! The report's WebAssembly claims (section `wasm`), each with what the lab can check
 //! of it in the visitor's browser and the independent figures on the same question.
 
-use super::Text;
 use super::facts::Fact;
+use crate::base::lang::Text;
 
 const fn claim_fact(en: &'static str, zh: &'static str, quote_zh: &'static str) -> Fact {
     Fact {

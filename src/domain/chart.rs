@@ -5,10 +5,10 @@
 
 use super::export::csv;
 use super::format::format_quantity;
-use super::prefs::Lang;
-use super::quantity::{Amount, Kind, Quantity, Unit, number};
 use super::scale::{Scale, ScaleKind, readable_unit};
-use crate::data::Text;
+use crate::base::lang::Lang;
+use crate::base::lang::Text;
+use crate::base::quantity::{Amount, Kind, Quantity, Unit, number};
 use crate::data::charts::{CellDef, ChartDef, ChartKind, RowDef};
 use crate::data::figures::{Figure, figure, item_name, metric_name};
 use crate::data::notes::{INDEPENDENT_FIGURES, IndependentFigure};
@@ -651,8 +651,8 @@ pub fn chart_csv(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::page::Page;
     use crate::data::charts::{CHARTS, chart, charts_for};
-    use crate::domain::pages::Page;
 
     #[test]
     fn every_chart_resolves_and_every_cell_has_a_source() {
@@ -710,10 +710,14 @@ mod tests {
     fn chart_ids_are_unique_and_pages_list_them_as_query_keys() {
         for chart in CHARTS {
             assert_eq!(CHARTS.iter().filter(|c| c.id == chart.id).count(), 1);
-            assert!(chart.page.query_keys().contains(&chart.id), "{}", chart.id);
+            assert!(
+                crate::domain::pages::query_keys(chart.page).contains(&chart.id),
+                "{}",
+                chart.id
+            );
         }
         for page in Page::ALL {
-            for key in page.query_keys() {
+            for key in crate::domain::pages::query_keys(page) {
                 let is_chart = charts_for(page).any(|c| c.id == *key);
                 assert!(
                     is_chart || matches!(page, Page::Data | Page::Wizard | Page::Wasm),

@@ -2,8 +2,8 @@
 //! reload or a shared link restores (`?topic=gpus&q=h100&sort=value&dir=desc`).
 
 use super::format::format_quantity;
-use super::prefs::Lang;
 use super::query::{abbreviate, format_query, parse_query};
+use crate::base::lang::Lang;
 use crate::data::figures::{Figure, Topic, item_name, metric_name};
 use crate::data::sections::{SECTIONS, section};
 
@@ -323,7 +323,7 @@ mod tests {
         let ms: Vec<f64> = rows
             .iter()
             .map(|f| f.quantity.in_base_unit())
-            .filter(|q| q.unit == crate::domain::quantity::Unit::Milliseconds)
+            .filter(|q| q.unit == crate::base::quantity::Unit::Milliseconds)
             .map(|q| q.amount.representative())
             .collect();
         assert!(ms.len() >= 7);

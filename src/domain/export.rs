@@ -2,8 +2,8 @@
 //! by hand (no serde in the wasm); the tests read the output back with real parsers.
 
 use super::data_view::normalised;
-use super::prefs::Lang;
-use super::quantity::number;
+use crate::base::lang::Lang;
+use crate::base::quantity::number;
 use crate::data::figures::{Figure, item_name, metric_name};
 use crate::data::report;
 use crate::data::sections::section;

@@ -2,8 +2,8 @@
 //! marks: "~" (or "约") for approximate, "<" for an upper bound, "≥" for a lower bound,
 //! "a–b" for a range.
 
-use super::prefs::Lang;
-use super::quantity::{Amount, Quantity, Unit, number};
+use crate::base::lang::Lang;
+use crate::base::quantity::{Amount, Quantity, Unit, number};
 
 /// The quantity for display. `signed` shows a "+" on positive values, for changes
 /// the report wrote with a sign ("+40%").

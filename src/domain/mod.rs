@@ -10,7 +10,6 @@ pub mod export;
 pub mod format;
 pub mod pages;
 pub mod prefs;
-pub mod quantity;
 pub mod query;
 pub mod scale;
 pub mod wasm_lab;

@@ -1,91 +1,39 @@
-//! The app's routes. One list, so the router, the navigation bar, the tests and the
-//! static-host copies of `index.html` can never disagree about which pages exist.
+//! What the app knows about its pages beyond their paths: the query keys each reads,
+//! and the base path it is served under.
 
-/// A top-level page of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    Overview,
-    Sandboxes,
-    Gpus,
-    Engines,
-    Wasm,
-    Wizard,
-    Data,
-}
+use crate::base::page::Page;
 
-impl Page {
-    /// Every page, in navigation order.
-    pub const ALL: [Page; 7] = [
-        Page::Overview,
-        Page::Sandboxes,
-        Page::Gpus,
-        Page::Engines,
-        Page::Wasm,
-        Page::Wizard,
-        Page::Data,
-    ];
-
-    /// The path of the page, relative to the app's base path.
-    pub const fn path(self) -> &'static str {
-        match self {
-            Page::Overview => "/",
-            Page::Sandboxes => "/sandboxes",
-            Page::Gpus => "/gpus",
-            Page::Engines => "/engines",
-            Page::Wasm => "/wasm",
-            Page::Wizard => "/wizard",
-            Page::Data => "/data",
-        }
-    }
-
-    /// The page a path names, ignoring a trailing slash; `None` for unknown paths.
-    pub fn from_path(path: &str) -> Option<Page> {
-        let trimmed = path.trim_end_matches('/');
-        let wanted = if trimmed.is_empty() { "/" } else { trimmed };
-        Page::ALL.into_iter().find(|page| page.path() == wanted)
-    }
-
-    /// The page at a browser path under the app's base path (see [`base_path`]).
-    pub fn from_location(pathname: &str, base: &str) -> Option<Page> {
-        let relative = pathname.strip_prefix(base)?;
-        if !relative.is_empty() && !relative.starts_with('/') {
-            return None;
-        }
-        Page::from_path(relative)
-    }
-
-    /// The query-string keys this page reads, besides the global ones
-    /// ([`GLOBAL_QUERY_KEYS`]). Any other key is reported as ignored. A chart's
-    /// view is under its id (`crate::data::charts`; a test keeps the two lists equal).
-    pub const fn query_keys(self) -> &'static [&'static str] {
-        match self {
-            Page::Data => super::data_view::DATA_QUERY_KEYS,
-            Page::Sandboxes => &[
-                "startup",
-                "isolation",
-                "footprint",
-                "profiles",
-                "market",
-                "segments",
-            ],
-            Page::Gpus => &[
-                "gpu-table",
-                "gpu-fp16",
-                "gpu-memory",
-                "gpu-power",
-                "gpu-price",
-                "gpu-per-price",
-                "gpu-per-watt",
-                "gpu-scatter",
-                "h100-h200",
-                "mig",
-            ],
-            Page::Engines => &["podman", "network", "deltas"],
-            Page::Wizard => super::wizard::WIZARD_QUERY_KEYS,
-            // `quick=1` runs the lab's benchmarks with a few samples (for tests).
-            Page::Wasm => &["quick"],
-            _ => &[],
-        }
+/// The query-string keys this page reads, besides the global ones
+/// ([`GLOBAL_QUERY_KEYS`]). Any other key is reported as ignored. A chart's
+/// view is under its id (`crate::data::charts`; a test keeps the two lists equal).
+pub const fn query_keys(page: Page) -> &'static [&'static str] {
+    match page {
+        Page::Data => super::data_view::DATA_QUERY_KEYS,
+        Page::Sandboxes => &[
+            "startup",
+            "isolation",
+            "footprint",
+            "profiles",
+            "market",
+            "segments",
+        ],
+        Page::Gpus => &[
+            "gpu-table",
+            "gpu-fp16",
+            "gpu-memory",
+            "gpu-power",
+            "gpu-price",
+            "gpu-per-price",
+            "gpu-per-watt",
+            "gpu-scatter",
+            "h100-h200",
+            "mig",
+        ],
+        Page::Engines => &["podman", "network", "deltas"],
+        Page::Wizard => super::wizard::WIZARD_QUERY_KEYS,
+        // `quick=1` runs the lab's benchmarks with a few samples (for tests).
+        Page::Wasm => &["quick"],
+        _ => &[],
     }
 }
 

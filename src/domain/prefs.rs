@@ -2,6 +2,7 @@
 //! wins, and what to tell the reader when a source holds something unusable.
 
 use super::query::{abbreviate, get_param};
+use crate::base::lang::Lang;
 
 /// The query-string key that chooses the language (`?lang=zh`).
 pub const LANG_PARAM: &str = "lang";
@@ -11,48 +12,6 @@ pub const LANG_STORAGE_KEY: &str = "atlas.lang";
 pub const THEME_STORAGE_KEY: &str = "atlas.theme";
 /// How much of a rejected value a notice quotes.
 const QUOTE_CHARS: usize = 40;
-
-/// A language the app is written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Zh,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
-    /// The code used in URLs, localStorage and `<html lang>`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
-    /// Parses a code exactly as the app writes it (`en`, `zh`), ignoring case and
-    /// surrounding spaces.
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Lang::En),
-            "zh" => Some(Lang::Zh),
-            _ => None,
-        }
-    }
-
-    /// The first of the browser's preferred languages (BCP 47 tags such as `zh-CN`,
-    /// `en-GB`) that the app speaks; English when none matches.
-    pub fn negotiate<S: AsRef<str>>(browser_languages: &[S]) -> Lang {
-        browser_languages
-            .iter()
-            .find_map(|tag| {
-                let primary = tag.as_ref().trim().split(['-', '_']).next()?;
-                Lang::parse(primary)
-            })
-            .unwrap_or_default()
-    }
-}
 
 /// Light, dark, or whatever the operating system prefers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

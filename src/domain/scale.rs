@@ -2,8 +2,8 @@
 //! linear or logarithmic, and tick labels that carry their unit ("10 ms", "1 s").
 
 use super::format::format_quantity;
-use super::prefs::Lang;
-use super::quantity::{Amount, Dimension, Quantity, Unit};
+use crate::base::lang::Lang;
+use crate::base::quantity::{Amount, Dimension, Quantity, Unit};
 
 /// Linear or logarithmic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -161,7 +161,7 @@ pub fn nice_step(raw: f64) -> f64 {
 pub fn tick_label(v: f64, unit: Unit, lang: Lang) -> String {
     if unit == Unit::Stars {
         // A rating axis reads 0-5, not rows of stars.
-        return super::quantity::number(v);
+        return crate::base::quantity::number(v);
     }
     let q = Quantity {
         amount: Amount::Exact(v),

@@ -10,7 +10,7 @@
 
 use super::export::json_string;
 use super::query::{format_query, parse_query};
-use crate::data::Text;
+use crate::base::lang::Text;
 
 // ---- The binary format ----
 
@@ -768,7 +768,7 @@ impl LabResults {
 
 impl LabResults {
     /// The results as Markdown, in the reader's language.
-    pub fn to_markdown(&self, lang: crate::domain::prefs::Lang) -> String {
+    pub fn to_markdown(&self, lang: crate::base::lang::Lang) -> String {
         use crate::i18n::Key;
         let yes_no = |on: bool| {
             if on {
@@ -849,7 +849,7 @@ impl LabResults {
 }
 
 /// "median 15.2 µs (spread 13.1 µs–30 µs)".
-pub fn stat_text(s: Stat, lang: crate::domain::prefs::Lang) -> String {
+pub fn stat_text(s: Stat, lang: crate::base::lang::Lang) -> String {
     let (median, min, max) = (
         duration_text(s.median),
         duration_text(s.min),
@@ -864,7 +864,7 @@ pub fn speedup_figure(x: f64) -> String {
 }
 
 /// The speedup sentence: "SIMD speedup: 3.79× (the report: 4–16×; …)".
-pub fn speedup_text(x: f64, lang: crate::domain::prefs::Lang) -> String {
+pub fn speedup_text(x: f64, lang: crate::base::lang::Lang) -> String {
     crate::i18n::Key::LabSpeedup.fill(lang, &[("x", &speedup_figure(x))])
 }
 
@@ -884,7 +884,7 @@ pub fn duration_text(ms: f64) -> String {
 
 /// A number to a microsecond (three decimals of a millisecond).
 fn micro(v: f64) -> String {
-    super::quantity::number(v)
+    crate::base::quantity::number(v)
 }
 
 #[cfg(test)]
@@ -981,7 +981,7 @@ mod tests {
 
     #[test]
     fn markdown_lists_features_benchmarks_and_start() {
-        let md = sample().to_markdown(crate::domain::prefs::Lang::En);
+        let md = sample().to_markdown(crate::base::lang::Lang::En);
         assert!(md.starts_with("# WebAssembly lab results\n"));
         assert!(md.contains("- SIMD (128-bit): supported\n"));
         assert!(md.contains("- Memory64: not supported\n"));
@@ -990,7 +990,7 @@ mod tests {
         assert_eq!(duration_text(3.254), "3.25 ms");
         assert!(md.contains("SIMD speedup: 3.78×"));
         assert!(md.contains("WebAssembly downloaded: 283.2 KB"));
-        let zh = LabResults::default().to_markdown(crate::domain::prefs::Lang::Zh);
+        let zh = LabResults::default().to_markdown(crate::base::lang::Lang::Zh);
         assert!(zh.contains("尚未运行"));
     }
 

@@ -7,9 +7,9 @@
 //! set the weights. Everything here is deterministic and total: the same answers give
 //! the same ranking, ties broken by a fixed order.
 
-use super::quantity::Amount;
 use super::query::{parse_query, percent_encode};
-use crate::data::Text;
+use crate::base::lang::Text;
+use crate::base::quantity::Amount;
 use crate::data::figures::figure;
 use crate::data::tech::{Level, TECHNOLOGIES, Technology};
 

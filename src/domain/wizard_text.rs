@@ -3,12 +3,12 @@
 //! Markdown for a design document.
 
 use super::format::format_quantity;
-use super::prefs::Lang;
-use super::quantity::{Amount, Quantity, Unit};
 use super::wizard::{
     Answers, Change, Constraint, Criterion, Outcome, STARTUP, best_start_ms, rank, relaxations,
     what_would_change,
 };
+use crate::base::lang::Lang;
+use crate::base::quantity::{Amount, Quantity, Unit};
 use crate::data::figures::figure;
 use crate::data::tech::{Level, Technology};
 use crate::i18n::Key;
@@ -233,7 +233,7 @@ pub fn to_markdown(a: &Answers, lang: Lang) -> String {
         }
     }
     for (i, r) in o.ranked.iter().enumerate() {
-        let score = super::quantity::number(r.score.round());
+        let score = crate::base::quantity::number(r.score.round());
         md.push_str(&format!(
             "{}. **{}** ({})\n",
             i + 1,

@@ -2,7 +2,7 @@
 //! `locales/zh.json` by `build.rs`; this module adds language selection and the
 //! `{{ name }}` placeholders. Pure Rust: tested natively.
 
-use crate::domain::prefs::Lang;
+use crate::base::lang::Lang;
 
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 

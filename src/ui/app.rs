@@ -13,7 +13,8 @@ use super::pages::{
     overview::OverviewPage, sandboxes::SandboxesPage, wasm::WasmPage, wizard::WizardPage,
 };
 use super::prefs::provide_prefs;
-use crate::domain::pages::{Page, base_path};
+use crate::base::page::Page;
+use crate::domain::pages::base_path;
 use crate::i18n::Key;
 use crate::ui::i18n::t;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::prefs::Lang;
+use crate::base::lang::Lang;
 use crate::i18n::Key;
 
 /// The reader's language, shared through context.

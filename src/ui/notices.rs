@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use leptos_router::hooks::use_location;
 
-use crate::domain::pages::{GLOBAL_QUERY_KEYS, Page};
+use crate::base::page::Page;
+use crate::domain::pages::GLOBAL_QUERY_KEYS;
 use crate::domain::prefs::PrefNotice;
 use crate::domain::query::{summarize, unknown_keys};
 use crate::i18n::Key;
@@ -96,8 +97,8 @@ fn IgnoredParamsNotice() -> impl IntoView {
     let dismissed_for = RwSignal::new(None::<String>);
     let ignored = Memo::new(move |_| {
         let search = location.search.get();
-        let page_keys =
-            Page::from_location(&location.pathname.get(), &base).map_or(&[][..], Page::query_keys);
+        let page_keys = Page::from_location(&location.pathname.get(), &base)
+            .map_or(&[][..], crate::domain::pages::query_keys);
         let known: Vec<&str> = GLOBAL_QUERY_KEYS.iter().chain(page_keys).copied().collect();
         let unknown = unknown_keys(&search, &known);
         (!unknown.is_empty() && dismissed_for.get().as_deref() != Some(search.as_str()))

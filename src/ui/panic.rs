@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::domain::prefs::Lang;
+use crate::base::lang::Lang;
 use crate::i18n::Key;
 use crate::ui::browser;
 

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::browser;
 use super::i18n::LangSignal;
 use super::notices::Notices;
+use crate::base::lang::Lang;
 use crate::domain::prefs::{
-    LANG_PARAM, LANG_STORAGE_KEY, Lang, THEME_STORAGE_KEY, ThemePref, choose_lang, choose_theme,
+    LANG_PARAM, LANG_STORAGE_KEY, THEME_STORAGE_KEY, ThemePref, choose_lang, choose_theme,
 };
 use crate::domain::query::{get_param, set_param};
 

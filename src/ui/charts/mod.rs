@@ -16,13 +16,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
+use crate::base::lang::Lang;
+use crate::base::quantity::number;
 use crate::data::charts::{ChartDef, ChartKind, Role};
 use crate::data::sections::section;
 use crate::domain::chart::{
     Cell, ChartView, Row, SortBy, cell_text, has_scale_toggle, resolve, source_text,
 };
-use crate::domain::prefs::Lang;
-use crate::domain::quantity::number;
 use crate::domain::query::{get_param, set_param, summarize};
 use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
@@ -637,7 +637,7 @@ fn legend_html(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
                 .text(series.name.get(lang))
                 .close("span");
         }
-        let mut kinds: Vec<crate::domain::quantity::Kind> = Vec::new();
+        let mut kinds: Vec<crate::base::quantity::Kind> = Vec::new();
         for row in rows {
             for cell in row.cells.iter().flatten() {
                 let kind = cell.quantity.amount.kind();
@@ -646,7 +646,7 @@ fn legend_html(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
                 }
             }
         }
-        use crate::domain::quantity::Kind;
+        use crate::base::quantity::Kind;
         for kind in kinds {
             let key = match kind {
                 Kind::Exact => continue,

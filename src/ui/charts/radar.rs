@@ -38,7 +38,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
             y + 12.0,
             "start",
             "tick",
-            &crate::domain::quantity::number(ring),
+            &crate::base::quantity::number(ring),
         );
     }
     for (index, row) in p.rows.iter().enumerate() {

@@ -3,8 +3,8 @@
 
 use super::Plot;
 use super::svg::{Svg, TickLabels, text_width};
+use crate::base::quantity::Amount;
 use crate::domain::chart::Cell;
-use crate::domain::quantity::Amount;
 use crate::domain::scale::{Scale, ScaleKind, tick_label};
 use crate::i18n::Key;
 

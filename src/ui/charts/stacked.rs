@@ -3,8 +3,8 @@
 
 use super::Plot;
 use super::svg::{Svg, text_width};
+use crate::base::quantity::number;
 use crate::domain::chart::stack;
-use crate::domain::quantity::number;
 
 pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     let (x0, x1) = (8.0, p.width - 8.0);
@@ -46,8 +46,8 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     }
     if let Some(first) = p.rows.iter().find_map(|r| r.primary()) {
         let total_cell = crate::domain::chart::Cell {
-            quantity: crate::domain::quantity::Quantity {
-                amount: crate::domain::quantity::Amount::Exact(total),
+            quantity: crate::base::quantity::Quantity {
+                amount: crate::base::quantity::Amount::Exact(total),
                 unit: first.quantity.unit,
             },
             source: first.source,

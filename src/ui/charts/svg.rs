@@ -2,7 +2,7 @@
 //! coordinates written by integer arithmetic. Colours are classes, never inline
 //! styles: the page's CSP forbids inline styles, and the classes follow the theme.
 
-use crate::domain::quantity::number;
+use crate::base::quantity::number;
 use crate::ui::html::Html;
 
 /// SVG under construction.

@@ -1,9 +1,9 @@
 //! A chart's numbers as a table (what a screen reader gets, and the table view),
 //! and as CSV.
 
+use crate::base::lang::Lang;
 use crate::data::charts::ChartDef;
 use crate::domain::chart::{ChartView, Row, SortBy, cell_text, source_text};
-use crate::domain::prefs::Lang;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 

@@ -1,10 +1,10 @@
 //! A headline figure: its values from the dataset, written with the report's own
 //! honesty marks, what it measures, and the section it comes from.
 
+use crate::base::lang::Lang;
 use crate::data::headline::HeadlineFigure;
 use crate::data::sections::section;
 use crate::domain::format::format_quantity;
-use crate::domain::prefs::Lang;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::base::page::Page;
 use crate::data::report;
-use crate::domain::pages::Page;
 use crate::i18n::Key;
 use crate::ui::app::page_href;
 use crate::ui::i18n::use_lang;

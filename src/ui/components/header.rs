@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::page_names::nav_key;
-use crate::domain::pages::Page;
-use crate::domain::prefs::{Lang, ThemePref};
+use crate::base::lang::Lang;
+use crate::base::page::Page;
+use crate::domain::prefs::ThemePref;
 use crate::i18n::Key;
 use crate::ui::app::page_href;
 use crate::ui::i18n::{t, use_lang};

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::base::lang::Lang;
+use crate::base::page::Page;
 use crate::data::figures::Topic;
 use crate::data::notes::INDEPENDENT_FIGURES;
 use crate::data::sections::sections_for;
-use crate::domain::pages::Page;
-use crate::domain::prefs::Lang;
 use crate::i18n::Key;
 use crate::ui::components::page_names::{lead_key, title_key};
 use crate::ui::components::report_blocks::independent_card;

@@ -1,6 +1,6 @@
 //! Which translated strings name each page, for the navigation bar, links and headings.
 
-use crate::domain::pages::Page;
+use crate::base::page::Page;
 use crate::i18n::Key;
 
 /// The page's short name, as in the navigation bar.

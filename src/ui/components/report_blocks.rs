@@ -2,6 +2,7 @@
 //! them beside their charts: sandbox profiles, cloud adoption, Kubernetes features,
 //! recommendations, and independent figures.
 
+use crate::base::lang::Lang;
 use crate::data::facts::{
     Area, CLOUD_ADOPTION, EDGE_PLATFORMS, Fact, KUBERNETES_131_FEATURES, Maturity, RECOMMENDATIONS,
     RELEASES, SANDBOX_PROFILES,
@@ -10,7 +11,6 @@ use crate::data::figures::{FIGURES, figure, item_name, metric_name};
 use crate::data::notes::IndependentFigure;
 use crate::data::sections::section;
 use crate::domain::format::format_quantity;
-use crate::domain::prefs::Lang;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 

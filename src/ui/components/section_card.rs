@@ -1,7 +1,7 @@
 //! A section of the report: title, summary and the heading it has in the report.
 
+use crate::base::lang::Lang;
 use crate::data::sections::Section;
-use crate::domain::prefs::Lang;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 

@@ -5,14 +5,15 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::base::lang::Lang;
+use crate::base::page::Page;
+use crate::base::quantity::Kind;
 use crate::data::figures::{FIGURES, Figure, Topic, item_name, metric_name};
 use crate::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES};
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
-use crate::domain::pages::Page;
-use crate::domain::quantity::Kind;
+use crate::domain::export;
 use crate::domain::query::summarize;
-use crate::domain::{export, prefs::Lang};
 use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::components::page_names::{lead_key, title_key};

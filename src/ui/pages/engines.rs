@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::base::page::Page;
 use crate::data::charts::charts_for;
 use crate::data::facts::Area;
-use crate::domain::pages::Page;
 use crate::i18n::Key;
 use crate::ui::charts::Chart;
 use crate::ui::components::page_intro::{PageIntro, html_section};

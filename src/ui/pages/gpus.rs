@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::base::page::Page;
 use crate::data::charts::{ChartKind, charts_for};
 use crate::data::figures::Topic;
-use crate::domain::pages::Page;
 use crate::ui::charts::Chart;
 use crate::ui::components::page_intro::{PageIntro, html_section, independent_figures};
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::domain::pages::Page;
+use crate::base::page::Page;
 use crate::i18n::Key;
 use crate::ui::app::page_href;
 use crate::ui::i18n::{t, t_fill};

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::base::page::Page;
 use crate::data::headline::HEADLINE_FIGURES;
 use crate::data::sections::SECTIONS;
-use crate::domain::pages::Page;
 use crate::i18n::Key;
 use crate::ui::app::BasePath;
 use crate::ui::components::figure_card::figure_card;

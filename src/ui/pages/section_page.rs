@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::base::page::Page;
 use crate::data::headline::{HEADLINE_FIGURES, HeadlineFigure};
 use crate::data::sections::{Section, sections_for};
-use crate::domain::pages::Page;
 use crate::i18n::Key;
 use crate::ui::app::BasePath;
 use crate::ui::components::figure_card::figure_card;

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::base::lang::Lang;
+use crate::base::page::Page;
+use crate::base::quantity::number;
 use crate::data::notes::INDEPENDENT_FIGURES;
 use crate::data::wasm_claims::{Check, WASM_CLAIMS};
-use crate::domain::pages::Page;
-use crate::domain::prefs::Lang;
-use crate::domain::quantity::number;
 use crate::domain::query::get_param;
 use crate::domain::wasm_lab::{
     DOT_LENGTH, FEATURES, LabResults, Method, Stat, duration_text, instantiate_module, kb_text,

@@ -11,10 +11,10 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
+use crate::base::lang::Lang;
+use crate::base::page::Page;
+use crate::base::quantity::number;
 use crate::data::tech::{Support, TECHNOLOGIES, Technology, technology};
-use crate::domain::pages::Page;
-use crate::domain::prefs::Lang;
-use crate::domain::quantity::number;
 use crate::domain::query::{format_query, get_param, parse_query, summarize};
 use crate::domain::wizard::{
     Answers, COMPARE_PARAM, Constraint, Criterion, Outcome, PRESETS, QUESTIONS, agrees_in,
