@@ -77,6 +77,21 @@ pub fn set_param(search: &str, key: &str, value: &str) -> String {
     format_query(&pairs)
 }
 
+/// The query string with `key` set to `value`, or without `key` when `value` is `None`
+/// or empty, so a view at its defaults leaves no trace in the address.
+pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
+    match value.filter(|v| !v.is_empty()) {
+        Some(value) => set_param(search, key, value),
+        None => {
+            let pairs: Vec<(String, String)> = parse_query(search)
+                .into_iter()
+                .filter(|(k, _)| k != key)
+                .collect();
+            format_query(&pairs)
+        }
+    }
+}
+
 /// Pairs back to a query string with a leading `?`, or `""` when there are none.
 pub fn format_query(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
@@ -124,6 +139,14 @@ pub fn abbreviate(value: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_param_sets_or_removes_a_key_and_keeps_the_rest() {
+        assert_eq!(with_param("?lang=en&a=1", "a", Some("2")), "?lang=en&a=2");
+        assert_eq!(with_param("?lang=en&a=1", "a", None), "?lang=en");
+        assert_eq!(with_param("?a=1&a=3", "a", Some("")), "");
+        assert_eq!(with_param("", "lang", Some("zh")), "?lang=zh");
+    }
 
     #[test]
     fn decodes_plus_and_escapes() {

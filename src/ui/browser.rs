@@ -46,19 +46,6 @@ pub fn navigator_languages() -> Vec<String> {
     languages
 }
 
-/// Replaces the current URL's query string without adding a history entry.
-pub fn replace_search(search: &str) {
-    let Some(window) = window() else { return };
-    let location = window.location();
-    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
-        return;
-    };
-    if let Ok(history) = window.history() {
-        let url = format!("{path}{search}{hash}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
 /// The document's base URL, if the page has a `<base>` element (Trunk writes one
 /// with the public URL the build was made for).
 pub fn base_href() -> Option<String> {

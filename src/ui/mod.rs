@@ -11,6 +11,7 @@ pub mod notices;
 pub mod pages;
 pub mod panic;
 pub mod prefs;
+pub mod query;
 
 /// The id of the element the app renders into (see `index.html`).
 pub const ROOT_ID: &str = "app";

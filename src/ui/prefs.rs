@@ -8,9 +8,8 @@ use super::i18n::LangSignal;
 use super::notices::Notices;
 use crate::base::lang::Lang;
 use crate::domain::prefs::{
-    LANG_PARAM, LANG_STORAGE_KEY, THEME_STORAGE_KEY, ThemePref, choose_lang, choose_theme,
+    LANG_STORAGE_KEY, THEME_STORAGE_KEY, ThemePref, choose_lang, choose_theme,
 };
-use crate::domain::query::{get_param, set_param};
 
 /// The reader's theme preference, shared through context.
 #[derive(Clone, Copy)]
@@ -65,12 +64,8 @@ pub fn provide_prefs(notices: Notices) {
 fn apply_lang(lang: Lang, remember: bool) {
     browser::set_root_attribute("lang", lang.code());
     if remember {
+        // The address follows in the language switch, through the router.
         browser::storage_set(LANG_STORAGE_KEY, lang.code());
-        // A `?lang=` left in the address would undo the switch on reload.
-        let search = browser::location_search();
-        if get_param(&search, LANG_PARAM).is_some() {
-            browser::replace_search(&set_param(&search, LANG_PARAM, lang.code()));
-        }
     }
 }
 

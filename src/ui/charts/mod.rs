@@ -12,8 +12,7 @@ pub mod svg;
 mod table;
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::base::lang::Lang;
@@ -23,12 +22,13 @@ use crate::data::sections::section;
 use crate::domain::chart::{
     Cell, ChartView, Row, SortBy, cell_text, has_scale_toggle, resolve, source_text,
 };
-use crate::domain::query::{get_param, set_param, summarize};
+use crate::domain::query::{get_param, summarize};
 use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
 use crate::ui::notices::notice_box;
+use crate::ui::query::{History, use_query_writer};
 use svg::Svg;
 
 /// The viewport width in CSS pixels, kept up to date on resize; charts draw at the
@@ -168,32 +168,10 @@ const STANDALONE_STYLE: &str = "text{font:12px system-ui,'Noto Sans CJK SC',sans
 /// Writes one chart's view into the query string (replacing the history entry), so
 /// that a reload or a shared link restores it.
 fn use_view_writer(chart: &'static ChartDef) -> impl Fn(ChartView) + Copy + Send + Sync {
-    let location = use_location();
-    let navigate = use_navigate();
-    let navigate = StoredValue::new(navigate);
+    let query = use_query_writer();
     move |view: ChartView| {
-        let search = location.search.get_untracked();
         let value = view.to_value(chart);
-        let next = if value.is_empty() {
-            let pairs: Vec<(String, String)> = crate::domain::query::parse_query(&search)
-                .into_iter()
-                .filter(|(k, _)| k != chart.id)
-                .collect();
-            crate::domain::query::format_query(&pairs)
-        } else {
-            set_param(&search, chart.id, &value)
-        };
-        let path = location.pathname.get_untracked();
-        navigate.with_value(|navigate| {
-            navigate(
-                &format!("{path}{next}"),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        query.set(chart.id, Some(&value), History::Replace);
     }
 }
 

@@ -6,11 +6,13 @@ use leptos_router::components::A;
 use super::page_names::nav_key;
 use crate::base::lang::Lang;
 use crate::base::page::Page;
-use crate::domain::prefs::ThemePref;
+use crate::domain::prefs::{LANG_PARAM, ThemePref};
+use crate::domain::query::get_param;
 use crate::i18n::Key;
 use crate::ui::app::page_href;
 use crate::ui::i18n::{t, use_lang};
 use crate::ui::prefs::ThemeSignal;
+use crate::ui::query::{History, use_query_writer};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -51,6 +53,15 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
+    let query = use_query_writer();
+    let choose = move |choice: Lang| {
+        lang.set(choice);
+        // A `?lang=` left in the address would undo the switch on reload. Written
+        // through the router, so the next view change keeps the new language.
+        if get_param(&query.current(), LANG_PARAM).is_some() {
+            query.set(LANG_PARAM, Some(choice.code()), History::Replace);
+        }
+    };
     let button = move |choice: Lang, label: Key| {
         view! {
             <button
@@ -59,7 +70,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 lang=choice.code()
                 data-lang=choice.code()
                 aria-pressed=move || (lang.get() == choice).to_string()
-                on:click=move |_| lang.set(choice)
+                on:click=move |_| choose(choice)
             >
                 // Each language is named in itself, whatever the page language.
                 {label.text(choice)}

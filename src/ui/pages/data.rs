@@ -1,9 +1,9 @@
 //! The data page (`/data`): every figure in one table, filtered, searched and sorted
 //! through the query string; CSV and JSON downloads; data notes; independent figures.
 
+use crate::ui::query::{History, use_query_writer};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
 use crate::base::lang::Lang;
 use crate::base::page::Page;
@@ -30,22 +30,10 @@ pub fn DataPage() -> impl IntoView {
     let location = use_location();
     let parsed = Memo::new(move |_| DataQuery::from_search(&location.search.get()));
     let query = Memo::new(move |_| parsed.get().0);
-    let navigate = use_navigate();
+    let writer = use_query_writer();
     // The URL is the one source of truth: every control writes it, the table reads it.
-    let set_query = move |next: DataQuery| {
-        let search = next.to_search(&location.search.get_untracked());
-        let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{search}"),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let set_query = StoredValue::new(set_query);
-    let update = move |next: DataQuery| set_query.with_value(|f| f(next));
+    let update =
+        move |next: DataQuery| writer.update(History::Replace, |search| next.to_search(search));
 
     view! {
         <div class="page data-page" data-page=Page::Data.path()>

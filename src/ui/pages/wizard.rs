@@ -6,9 +6,9 @@
 //! Long runs of markup are escaped HTML (`ui/html.rs`) with one listener per block
 //! reading `data-*` attributes, rather than a Leptos view per control.
 
+use crate::ui::query::{History, use_query_writer};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::base::lang::Lang;
@@ -82,23 +82,18 @@ fn compared(search: &str, outcome: &Outcome) -> [&'static Technology; 2] {
 pub fn WizardPage() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let navigate = StoredValue::new(use_navigate());
+    let writer = use_query_writer();
     let parsed = Memo::new(move |_| Answers::from_search(&location.search.get()));
     let answers = Memo::new(move |_| parsed.get().0);
     let outcome = Memo::new(move |_| rank(&answers.get()));
     // Each answer is a step back in history: Back undoes it.
     let go = move |search: String, replace: bool| {
-        let path = location.pathname.get_untracked();
-        navigate.with_value(|navigate| {
-            navigate(
-                &format!("{path}{search}"),
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        let history = if replace {
+            History::Replace
+        } else {
+            History::Push
+        };
+        writer.update(history, |_| search);
     };
     let set_answers = move |a: Answers| {
         go(
