@@ -58,3 +58,8 @@ impl Text {
         }
     }
 }
+
+/// Text in English and Chinese, for the content tables: `text("Startup", "启动")`.
+pub const fn text(en: &'static str, zh: &'static str) -> Text {
+    Text { en, zh }
+}

@@ -4,7 +4,7 @@
 //! a bare number without a source.
 
 use super::tech::{self, FIRECRACKER, GVISOR, KATA, RUNC, UNIKERNEL, VM, WASM};
-use crate::base::lang::Text;
+use crate::base::lang::{Text, text};
 use crate::base::page::Page;
 use crate::base::quantity::Amount::{About, AtMost, Exact, Range};
 use crate::base::quantity::Unit::{
@@ -15,10 +15,6 @@ use crate::base::quantity::{Amount, Quantity, Unit};
 /// A value as an independent source states it.
 const fn q(amount: Amount, unit: Unit) -> Quantity {
     Quantity { amount, unit }
-}
-
-const fn text(en: &'static str, zh: &'static str) -> Text {
-    Text { en, zh }
 }
 
 /// How a chart draws its rows.

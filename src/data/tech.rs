@@ -3,11 +3,7 @@
 //! stated in words with what it rests on: a statement of the report where there is one
 //! (quoted in `facts.rs`), otherwise how the technology works, said plainly.
 
-use crate::base::lang::Text;
-
-const fn text(en: &'static str, zh: &'static str) -> Text {
-    Text { en, zh }
-}
+use crate::base::lang::{Text, text};
 
 /// How far a technology does something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

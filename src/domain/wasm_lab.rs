@@ -10,7 +10,7 @@
 
 use super::export::json_string;
 use super::query::{format_query, parse_query};
-use crate::base::lang::Text;
+use crate::base::lang::{Text, text};
 
 // ---- The binary format ----
 
@@ -142,10 +142,6 @@ pub struct Feature {
     pub method: Method,
     /// Chromium 156 ships it (for the browser tests).
     pub in_chromium: bool,
-}
-
-const fn text(en: &'static str, zh: &'static str) -> Text {
-    Text { en, zh }
 }
 
 pub const FEATURES: [Feature; 17] = [
