@@ -9,7 +9,8 @@
 #   scripts/atlas.sh shots   release build, then screenshots of /, /sandboxes, /gpus and /engines in
 #                            both languages at 1280 and 375 px into bench/out/ (SHOT_PAGES, SHOT_HEIGHT;
 #                            SHOT_DARK=1 for the dark theme)
-#   scripts/atlas.sh setup   only install the toolchain
+#   scripts/atlas.sh setup   only install the toolchain (test, shots and bench also install the
+#                            browser, its driver and a CJK font)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -87,18 +88,22 @@ setup() {
   fi
 }
 
-# Chromium and chromedriver for the browser tests: installed through apt as root,
-# otherwise named so the developer can install them.
+# Chromium, chromedriver and a CJK font for the browser tests and screenshots:
+# installed through apt as root, otherwise named so the developer can install them.
+# The font matters: without one, Chinese falls back to a narrow glyph box, the pages
+# lay out differently from what readers see, and layout gates measure the wrong page.
 setup_browser() {
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    return
-  fi
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+  [ "${#missing[@]}" = 0 ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing chromium and chromium-driver"
+    say "installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    die "the browser tests need Chromium and its driver: run 'sudo apt-get install chromium chromium-driver' (or put chromium and chromedriver on PATH)"
+    die "the browser tests need ${missing[*]}: run 'sudo apt-get install ${missing[*]}'"
   fi
 }
 
@@ -135,15 +140,11 @@ run_tests() {
     cargo test --locked --test e2e --test gates -- --ignored --test-threads=1
 }
 
-# Screenshots of the overview in both languages, at desktop and phone widths, taken by
+# Screenshots of pages (SHOT_PAGES, by default /, /sandboxes, /gpus and /engines) in both languages, at desktop and phone widths, taken by
 # headless Chromium from the release build served like a static host.
 screenshots() {
   setup
   setup_browser
-  if ! fc-list :lang=zh 2>/dev/null | grep -q . && [ "$(id -u)" = 0 ]; then
-    say "installing a CJK font (fonts-noto-cjk) so Chinese renders in the screenshots"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
-  fi
   trunk build --release
   local out="$ROOT/bench/out" port=8093
   mkdir -p "$out"
@@ -186,5 +187,5 @@ case "${1:-}" in
     CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" ATLAS_DIST="$ROOT/dist" \
       cargo run --release --quiet --locked --example bench
     ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) awk 'NR > 1 && /^set -euo/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -459,7 +459,7 @@ async fn phones_get_no_sideways_scroll_and_big_enough_touch_targets() {
                     "return {
                        width: innerWidth,
                        scroll: document.documentElement.scrollWidth,
-                       small: [...document.querySelectorAll('a[href], button')]
+                       small: [...document.querySelectorAll('a[href], button, summary, select')]
                          .filter(e => e.getClientRects().length && !e.classList.contains('skip-link'))
                          .map(e => [e, e.getBoundingClientRect()])
                          .filter(([, r]) => r.width < 44 || r.height < 44)

@@ -37,27 +37,42 @@ pub fn PageIntro(
     }
 }
 
-/// A section of static HTML, rebuilt when the language changes.
-pub fn html_section(class: &'static str, build: fn(&mut Html, Lang)) -> impl IntoView {
+/// A section of static HTML, rebuilt when the language changes. `labelled_by` names
+/// the id of the heading `build` writes, when it writes one with an id.
+pub fn html_section(
+    class: &'static str,
+    labelled_by: Option<&'static str>,
+    build: fn(&mut Html, Lang),
+) -> impl IntoView {
     let lang = use_lang();
     let html = move || {
         let mut h = Html::new();
         build(&mut h, lang.get());
         h.finish()
     };
-    view! { <section class=class inner_html=html></section> }
+    view! { <section class=class aria-labelledby=labelled_by inner_html=html></section> }
 }
 
-/// The independent figures on one topic, beside the report's.
-pub fn independent_figures(h: &mut Html, lang: Lang, topic: Topic) {
-    h.element("h2", &[], Key::DataIndependentTitle.text(lang));
+/// The id of the heading [`independent_figures`] writes.
+pub const INDEPENDENT_TITLE_ID: &str = "independent-title";
+
+/// The independent figures beside the report's: on one topic, or all of them.
+pub fn independent_figures(h: &mut Html, lang: Lang, topic: Option<Topic>) {
+    h.element(
+        "h2",
+        &[("id", INDEPENDENT_TITLE_ID)],
+        Key::DataIndependentTitle.text(lang),
+    );
     h.element(
         "p",
         &[("class", "note")],
         Key::DataIndependentLead.text(lang),
     );
     h.open("ul", &[("class", "card-list")]);
-    for f in INDEPENDENT_FIGURES.iter().filter(|f| f.topic == topic) {
+    for f in INDEPENDENT_FIGURES
+        .iter()
+        .filter(|f| topic.is_none_or(|t| f.topic == t))
+    {
         independent_card(h, f, lang);
     }
     h.close("ul");

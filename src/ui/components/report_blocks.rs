@@ -212,29 +212,27 @@ pub fn recommendations(h: &mut Html, lang: Lang, areas: &[Area]) {
 }
 
 /// The report's statements in words, as static HTML in the reader's language.
-pub fn report_facts_html(lang: Lang) -> String {
-    let mut h = Html::new();
+pub fn report_facts(h: &mut Html, lang: Lang) {
     h.element(
         "h2",
         &[("id", "facts-title")],
         Key::DataFactsTitle.text(lang),
     );
     h.element("p", &[("class", "note")], Key::DataFactsLead.text(lang));
-    sandbox_profiles(&mut h, lang);
-    cloud_adoption(&mut h, lang);
-    kubernetes_features(&mut h, lang);
+    sandbox_profiles(h, lang);
+    cloud_adoption(h, lang);
+    kubernetes_features(h, lang);
     h.element("h3", &[], Key::DataFactsReleases.text(lang));
-    fact_list(&mut h, RELEASES, lang);
+    fact_list(h, RELEASES, lang);
     h.element("h3", &[], Key::DataFactsEdge.text(lang));
-    fact_list(&mut h, EDGE_PLATFORMS, lang);
-    from_section(&mut h, "wasm", lang);
+    fact_list(h, EDGE_PLATFORMS, lang);
+    from_section(h, "wasm", lang);
     h.element("h3", &[], Key::DataFactsRecommendations.text(lang));
     recommendations(
-        &mut h,
+        h,
         lang,
         &[Area::Engine, Area::Orchestration, Area::Sandbox, Area::Gpu],
     );
-    h.finish()
 }
 
 /// The report's picks in one area side by side: a card per pick with its version,

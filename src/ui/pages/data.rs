@@ -1,7 +1,6 @@
 //! The data page (`/data`): every figure in one table, filtered, searched and sorted
 //! through the query string; CSV and JSON downloads; data notes; independent figures.
 
-use crate::ui::query::{History, use_query_writer};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -9,19 +8,21 @@ use crate::base::lang::Lang;
 use crate::base::page::Page;
 use crate::base::quantity::Kind;
 use crate::data::figures::{FIGURES, Figure, Topic, item_name, metric_name};
-use crate::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES};
+use crate::data::notes::DATA_NOTES;
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
 use crate::domain::export;
 use crate::domain::query::summarize;
 use crate::i18n::Key;
 use crate::ui::browser;
+use crate::ui::components::page_intro::{INDEPENDENT_TITLE_ID, html_section, independent_figures};
 use crate::ui::components::page_names::{lead_key, title_key};
-use crate::ui::components::report_blocks::{figure_line, independent_card, report_facts_html};
+use crate::ui::components::report_blocks::{figure_line, report_facts};
 use crate::ui::components::section_card::section_summary;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
 use crate::ui::notices::notice_box;
+use crate::ui::query::{History, use_query_writer};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -53,9 +54,13 @@ pub fn DataPage() -> impl IntoView {
                     })
             }}
             <FigureTable query=query update=update />
-            <ReportFacts />
-            <DataNotes />
-            <IndependentFigures />
+            {html_section("report-facts", Some("facts-title"), report_facts)}
+            {html_section("data-notes", Some("notes-title"), data_notes)}
+            {html_section(
+                "independent",
+                Some(INDEPENDENT_TITLE_ID),
+                |h, lang| independent_figures(h, lang, None),
+            )}
             <section
                 class="sections"
                 aria-label=t(Key::SectionInReport)
@@ -262,8 +267,7 @@ fn figure_row(h: &mut Html, figure: &Figure, lang: Lang) {
     h.close("tr");
 }
 
-fn data_notes_html(lang: Lang) -> String {
-    let mut h = Html::new();
+fn data_notes(h: &mut Html, lang: Lang) {
     h.element(
         "h2",
         &[("id", "notes-title")],
@@ -288,54 +292,4 @@ fn data_notes_html(lang: Lang) -> String {
         h.close("li");
     }
     h.close("ul");
-    h.finish()
-}
-
-#[component]
-fn DataNotes() -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section class="data-notes" aria-labelledby="notes-title" inner_html=move || data_notes_html(lang.get())></section>
-    }
-}
-
-fn independent_html(lang: Lang) -> String {
-    let mut h = Html::new();
-    h.element(
-        "h2",
-        &[("id", "independent-title")],
-        Key::DataIndependentTitle.text(lang),
-    );
-    h.element(
-        "p",
-        &[("class", "note")],
-        Key::DataIndependentLead.text(lang),
-    );
-    h.open("ul", &[("class", "card-list")]);
-    for f in INDEPENDENT_FIGURES {
-        independent_card(&mut h, f, lang);
-    }
-    h.close("ul");
-    h.finish()
-}
-
-#[component]
-fn IndependentFigures() -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section class="independent" aria-labelledby="independent-title" inner_html=move || independent_html(lang.get())></section>
-    }
-}
-
-/// The report's statements in words.
-#[component]
-fn ReportFacts() -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section
-            class="report-facts"
-            aria-labelledby="facts-title"
-            inner_html=move || report_facts_html(lang.get())
-        ></section>
-    }
 }

@@ -21,8 +21,8 @@ pub fn EnginesPage() -> impl IntoView {
         <div class="page chart-page" data-page=Page::Engines.path()>
             <PageIntro page=Page::Engines />
             {charts}
-            {html_section("k8s-block", kubernetes_features)}
-            {html_section("side-by-side", |h, lang| {
+            {html_section("k8s-block", None, kubernetes_features)}
+            {html_section("side-by-side", None, |h, lang| {
                 h.element("h2", &[], Key::ChartSideBySide.text(lang));
                 h.element("p", &[("class", "note")], Key::ChartSideBySideLead.text(lang));
                 side_by_side(h, lang, Area::Engine);

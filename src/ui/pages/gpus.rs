@@ -7,7 +7,9 @@ use crate::base::page::Page;
 use crate::data::charts::{ChartKind, charts_for};
 use crate::data::figures::Topic;
 use crate::ui::charts::Chart;
-use crate::ui::components::page_intro::{PageIntro, html_section, independent_figures};
+use crate::ui::components::page_intro::{
+    INDEPENDENT_TITLE_ID, PageIntro, html_section, independent_figures,
+};
 
 #[component]
 pub fn GpusPage() -> impl IntoView {
@@ -22,7 +24,7 @@ pub fn GpusPage() -> impl IntoView {
             <PageIntro page=Page::Gpus />
             {charts(true)}
             <div class="chart-grid">{charts(false)}</div>
-            {html_section("independent", |h, lang| independent_figures(h, lang, Topic::Gpus))}
+            {html_section("independent", Some(INDEPENDENT_TITLE_ID), |h, lang| independent_figures(h, lang, Some(Topic::Gpus)))}
         </div>
     }
 }

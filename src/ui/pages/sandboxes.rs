@@ -8,7 +8,9 @@ use crate::data::charts::chart;
 use crate::data::figures::Topic;
 use crate::i18n::Key;
 use crate::ui::charts::Chart;
-use crate::ui::components::page_intro::{PageIntro, html_section, independent_figures};
+use crate::ui::components::page_intro::{
+    INDEPENDENT_TITLE_ID, PageIntro, html_section, independent_figures,
+};
 use crate::ui::components::report_blocks::{cloud_adoption, sandbox_profiles};
 
 #[component]
@@ -23,13 +25,13 @@ pub fn SandboxesPage() -> impl IntoView {
         <div class="page chart-page" data-page=Page::Sandboxes.path()>
             <PageIntro page=Page::Sandboxes />
             {charts(&["startup", "isolation", "footprint", "profiles"])}
-            {html_section("profiles-block", |h, lang| {
+            {html_section("profiles-block", None, |h, lang| {
                 h.element("h2", &[], Key::ChartTechnologies.text(lang));
                 sandbox_profiles(h, lang);
                 cloud_adoption(h, lang);
             })}
             {charts(&["market", "segments"])}
-            {html_section("independent", |h, lang| independent_figures(h, lang, Topic::Sandboxes))}
+            {html_section("independent", Some(INDEPENDENT_TITLE_ID), |h, lang| independent_figures(h, lang, Some(Topic::Sandboxes)))}
         </div>
     }
 }
