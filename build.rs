@@ -14,6 +14,8 @@ use std::path::Path;
 
 const LOCALES: [&str; 2] = ["en", "zh"];
 
+#[path = "build/locales.rs"]
+mod locales;
 #[allow(dead_code)]
 #[path = "src/base/quantity.rs"]
 mod quantity;
@@ -28,12 +30,7 @@ fn generate_translations() {
     for locale in LOCALES {
         let path = format!("locales/{locale}.json");
         println!("cargo::rerun-if-changed={path}");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let json: serde_json::Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let mut table = BTreeMap::new();
-        flatten("", &json, &mut table, &path);
-        tables.push(table);
+        tables.push(locales::load(&path));
     }
 
     let keys: Vec<&String> = {
@@ -83,30 +80,6 @@ fn generate_translations() {
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("i18n_keys.rs");
     std::fs::write(dest, out).unwrap();
-}
-
-fn flatten(
-    prefix: &str,
-    value: &serde_json::Value,
-    out: &mut BTreeMap<String, String>,
-    path: &str,
-) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (name, child) in map {
-                let key = if prefix.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{prefix}.{name}")
-                };
-                flatten(&key, child, out, path);
-            }
-        }
-        serde_json::Value::String(text) => {
-            out.insert(prefix.to_owned(), text.clone());
-        }
-        other => panic!("{path}: {prefix} must be a string or an object, not {other}"),
-    }
 }
 
 /// `pages.sandboxes.title` becomes `PagesSandboxesTitle`.

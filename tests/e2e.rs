@@ -17,14 +17,9 @@ use container_atlas::base::page::Page;
 use container_atlas::data::figures::{FIGURES, Topic};
 use container_atlas::domain::data_view::{Column, DataQuery};
 use container_atlas::i18n::Key;
-use container_atlas::ui::components::page_names::title_key;
 use fantoccini::Locator;
 use std::time::{Duration, Instant};
-use support::{Session, WAIT};
-
-fn title(page: Page, lang: Lang) -> &'static str {
-    title_key(page).text(lang)
-}
+use support::{Session, WAIT, page_title};
 
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
@@ -33,7 +28,7 @@ async fn every_route_renders_its_heading() {
     for page in Page::ALL {
         s.assert_heading_survives_reload(
             &format!("{}?lang=en", page.path()),
-            title(page, Lang::En),
+            page_title(page, Lang::En),
         )
         .await;
         let current = s
@@ -63,12 +58,12 @@ async fn every_route_renders_its_heading() {
 async fn a_deep_link_loads_directly() {
     let s = Session::start().await;
     s.open("/gpus?lang=zh").await;
-    assert_eq!(s.text("main h1").await, title(Page::Gpus, Lang::Zh));
+    assert_eq!(s.text("main h1").await, page_title(Page::Gpus, Lang::Zh));
     assert_eq!(s.html_lang().await, "zh");
     s.open("/wizard/").await;
     assert_eq!(
         s.text("main h1").await,
-        title(Page::Wizard, Lang::Zh),
+        page_title(Page::Wizard, Lang::Zh),
         "the choice was kept"
     );
     s.close().await;
@@ -80,7 +75,7 @@ async fn language_switch_works_and_survives_a_reload() {
     let s = Session::start().await;
     s.open("/engines").await;
     // The browser runs with --lang=en-US and nothing is stored: English.
-    assert_eq!(s.text("main h1").await, title(Page::Engines, Lang::En));
+    assert_eq!(s.text("main h1").await, page_title(Page::Engines, Lang::En));
     s.client
         .find(Locator::Css("button[data-lang=zh]"))
         .await
@@ -88,7 +83,7 @@ async fn language_switch_works_and_survives_a_reload() {
         .click()
         .await
         .unwrap();
-    let zh = title(Page::Engines, Lang::Zh);
+    let zh = page_title(Page::Engines, Lang::Zh);
     assert_eq!(s.wait_for_text("main h1", zh).await, zh);
     assert_eq!(s.html_lang().await, "zh");
     s.client.refresh().await.unwrap();
@@ -104,7 +99,7 @@ async fn language_switch_works_and_survives_a_reload() {
         .click()
         .await
         .unwrap();
-    let en = title(Page::Sandboxes, Lang::En);
+    let en = page_title(Page::Sandboxes, Lang::En);
     assert_eq!(s.wait_for_text("main h1", en).await, en);
     s.client.refresh().await.unwrap();
     assert_eq!(s.wait_for_text("main h1", en).await, en);

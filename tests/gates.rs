@@ -12,17 +12,12 @@ use container_atlas::domain::pages::GLOBAL_QUERY_KEYS;
 use container_atlas::domain::prefs::LANG_PARAM;
 use container_atlas::domain::query::{get_param, unknown_keys};
 use container_atlas::i18n::Key;
-use container_atlas::ui::components::page_names::title_key;
 use fantoccini::Locator;
 use serde_json::json;
-use support::{Hosting, Server, Session, build_dir};
+use support::{Hosting, Server, Session, build_dir, page_title};
 
 /// The sub-path the second release build is made for (see scripts/atlas.sh).
 const SUB_PATH: &str = "/some/sub/path";
-
-fn title(page: Page, lang: Lang) -> &'static str {
-    title_key(page).text(lang)
-}
 
 /// Every route, and one the app does not know.
 fn routes() -> Vec<&'static str> {
@@ -51,7 +46,7 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
     for page in Page::ALL {
         s.assert_heading_survives_reload(
             &format!("{}?lang=en", page.path()),
-            title(page, Lang::En),
+            page_title(page, Lang::En),
         )
         .await;
     }
@@ -59,7 +54,7 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
     s.open("/").await;
     s.click(&format!(".site-nav a[href$='{}']", Page::Gpus.path()))
         .await;
-    let gpus = title(Page::Gpus, Lang::En);
+    let gpus = page_title(Page::Gpus, Lang::En);
     let seen = s.wait_for_text("main h1", gpus).await;
     let url = s.client.current_url().await.unwrap();
     assert_eq!(url.path(), format!("{SUB_PATH}/gpus"));
@@ -269,7 +264,10 @@ async fn corrupt_storage_is_reset_with_a_notice() {
         .eval("return [localStorage.getItem('atlas.lang'), localStorage.getItem('atlas.theme')]")
         .await;
     assert_eq!(stored, json!(["en", "system"]));
-    assert_eq!(s.text("main h1").await, title(Page::Overview, Lang::En));
+    assert_eq!(
+        s.text("main h1").await,
+        page_title(Page::Overview, Lang::En)
+    );
     s.close().await;
 }
 

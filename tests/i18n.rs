@@ -6,32 +6,14 @@ use std::collections::BTreeMap;
 
 use container_atlas::i18n::{Key, placeholders};
 
-fn load(locale: &str) -> BTreeMap<String, String> {
-    let path = format!("{}/locales/{locale}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let mut out = BTreeMap::new();
-    flatten("", &json, &mut out);
-    out
-}
+#[path = "../build/locales.rs"]
+mod locales;
 
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (name, child) in map {
-                let key = if prefix.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{prefix}.{name}")
-                };
-                flatten(&key, child, out);
-            }
-        }
-        serde_json::Value::String(text) => {
-            out.insert(prefix.to_owned(), text.clone());
-        }
-        other => panic!("{prefix}: expected a string or an object, found {other}"),
-    }
+fn load(locale: &str) -> BTreeMap<String, String> {
+    locales::load(&format!(
+        "{}/locales/{locale}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
 }
 
 #[test]

@@ -15,9 +15,17 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use container_atlas::base::lang::Lang;
+use container_atlas::base::page::Page;
+use container_atlas::ui::components::page_names::title_key;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+
+/// A page's heading in a language, as the app shows it.
+pub fn page_title(page: Page, lang: Lang) -> &'static str {
+    title_key(page).text(lang)
+}
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
