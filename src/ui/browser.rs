@@ -75,19 +75,22 @@ pub const START_MARK: &str = "atlas:start";
 pub const CONTENT_MARK: &str = "atlas:content";
 
 /// Offers `content` as a file download, generated in the page (no request is made).
+/// The object URL is revoked when it drops, after the click has started the download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Option<()> {
+    let blob = gloo_file::Blob::new_with_options(content, Some(mime));
+    let url = gloo_file::ObjectUrl::from(blob);
+    save_as(&url, file_name)
+}
+
+/// Saves what `url` names (an object or `data:` URL) under `file_name`, as a click on
+/// a download link would.
+pub fn save_as(url: &str, file_name: &str) -> Option<()> {
     use wasm_bindgen::JsCast;
-    let parts = web_sys::js_sys::Array::of1(&content.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let document = window()?.document()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    link.set_href(&url);
+    link.set_href(url);
     link.set_download(file_name);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Some(())
 }
 

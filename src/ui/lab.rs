@@ -199,10 +199,5 @@ pub fn iso_now() -> String {
 /// Resolves after the browser has had a chance to paint: keeps a long run responsive
 /// and lets Cancel be pressed between samples.
 pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }

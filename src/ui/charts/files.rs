@@ -1,8 +1,10 @@
 //! A chart as a PNG file: its standalone SVG drawn onto a canvas at twice its size.
 
-use crate::domain::query::percent_encode;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
+
+use crate::domain::query::percent_encode;
+use crate::ui::browser::save_as;
 
 /// Draws `svg` (standalone, `width` × `height` px) into a PNG and offers it as a
 /// download. The image is a `data:` URL, which the page's CSP allows for images.
@@ -16,6 +18,7 @@ pub fn download_png(svg: &str, width: f64, height: f64, file_name: &str) -> Opti
     canvas.set_height((height * ratio) as u32);
     let file_name = file_name.to_owned();
     let loaded = image.clone();
+    // Freed once called (gloo-events' listener would have to be kept or leaked).
     let on_load = Closure::once_into_js(move || {
         let drawn = (|| {
             let context: web_sys::CanvasRenderingContext2d =
@@ -25,16 +28,7 @@ pub fn download_png(svg: &str, width: f64, height: f64, file_name: &str) -> Opti
                 .draw_image_with_html_image_element(&loaded, 0.0, 0.0)
                 .ok()?;
             let url = canvas.to_data_url_with_type("image/png").ok()?;
-            let link: web_sys::HtmlAnchorElement = web_sys::window()?
-                .document()?
-                .create_element("a")
-                .ok()?
-                .dyn_into()
-                .ok()?;
-            link.set_href(&url);
-            link.set_download(&file_name);
-            link.click();
-            Some(())
+            save_as(&url, &file_name)
         })();
         if drawn.is_none() {
             web_sys::console::warn_1(&"Container Atlas: the PNG could not be drawn".into());
