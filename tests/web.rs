@@ -1,5 +1,7 @@
-//! Layer 2: components in headless Chromium. The app shell mounts, the language switch
-//! changes the text and `<html lang>`, the theme switch changes `<html data-theme>`.
+//! Layer 2: components mounted in headless Chromium, clicked and read back: the shell
+//! (language and theme switches, notices for bad input), the charts (marks, scales,
+//! tables, tooltips, links that restore a view), the wizard (answers, presets,
+//! contradictions, compare, copy) and the lab (detectors, the SIMD kernel, a quick run).
 #![cfg(target_arch = "wasm32")]
 
 use container_atlas::base::lang::Lang;
