@@ -570,7 +570,7 @@ async fn compare_and_copy_work() {
 
 // ---- The Wasm lab ----
 
-use container_atlas::domain::wasm_lab::FEATURES;
+use container_atlas::data::wasm_features::FEATURES;
 use container_atlas::ui::lab;
 use container_atlas::ui::pages::wasm::WasmPage;
 
