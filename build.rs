@@ -1,5 +1,5 @@
-//! Generates three pieces of the binary at build time, so neither a JSON, a value nor
-//! a WebAssembly text parser ships in the wasm:
+//! Generates three pieces of the binary at build time, so the browser never parses
+//! the locale files, the figures' values or the lab's WebAssembly text:
 //!
 //! - `locales/*.json` becomes a typed `Key` enum, so a mistyped key is a compile error.
 //!   A key missing from one locale falls back to English with a build warning; the

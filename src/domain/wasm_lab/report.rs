@@ -2,48 +2,85 @@
 //! language, and the figure texts (durations, spreads, speedup, KB) the page shows the
 //! same way.
 
+use serde::{Serialize, Serializer};
+
 use super::results::{LabResults, Stat};
 use crate::base::lang::Lang;
 use crate::data::wasm_features::FEATURES;
-use crate::domain::export::json_string;
 use crate::i18n::Key;
 
+/// The shape of the copied JSON.
+#[derive(Serialize)]
+struct Json<'a> {
+    browser: &'a str,
+    when: &'a str,
+    cross_origin_isolated: Option<bool>,
+    features: Features<'a>,
+    instantiate: Option<StatUs>,
+    dot_scalar: Option<StatUs>,
+    dot_simd: Option<StatUs>,
+    simd_speedup: Option<f64>,
+    app_start: AppStart,
+}
+
+#[derive(Serialize)]
+struct StatUs {
+    median_us: f64,
+    min_us: f64,
+    max_us: f64,
+}
+
+#[derive(Serialize)]
+struct AppStart {
+    wasm_bytes: Option<f64>,
+    wasm_download_ms: Option<f64>,
+    wasm_to_first_code_ms: Option<f64>,
+    first_content_ms: Option<f64>,
+}
+
+/// The features as one object, `{"simd": true, …}`, in the order they were detected.
+struct Features<'a>(&'a [(String, bool)]);
+
+impl Serialize for Features<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, on)| (id, on)))
+    }
+}
+
+/// A figure to a thousandth, as the page shows it.
+fn thousandths(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
 impl LabResults {
-    /// The results as JSON, for copying.
+    /// The results as JSON, for copying: times in microseconds for the benchmarks,
+    /// milliseconds for the app's start, to a thousandth.
     pub fn to_json(&self) -> String {
-        let opt = |v: Option<f64>| v.map_or("null".to_owned(), micro);
         let stat = |s: Option<Stat>| {
-            s.map_or("null".to_owned(), |s| {
-                let us = |v: f64| micro(v * 1000.0);
-                format!(
-                    "{{\"median_us\": {}, \"min_us\": {}, \"max_us\": {}}}",
-                    us(s.median),
-                    us(s.min),
-                    us(s.max)
-                )
+            s.map(|s| StatUs {
+                median_us: thousandths(s.median * 1000.0),
+                min_us: thousandths(s.min * 1000.0),
+                max_us: thousandths(s.max * 1000.0),
             })
         };
-        let features: Vec<String> = self
-            .features
-            .iter()
-            .map(|(id, on)| format!("    \"{id}\": {on}"))
-            .collect();
-        format!(
-            "{{\n  \"browser\": {},\n  \"when\": {},\n  \"cross_origin_isolated\": {},\n  \"features\": {{\n{}\n  }},\n  \"instantiate\": {},\n  \"dot_scalar\": {},\n  \"dot_simd\": {},\n  \"simd_speedup\": {},\n  \"app_start\": {{\"wasm_bytes\": {}, \"wasm_download_ms\": {}, \"wasm_to_first_code_ms\": {}, \"first_content_ms\": {}}}\n}}\n",
-            json_string(&self.browser),
-            json_string(&self.when),
-            self.cross_origin_isolated
-                .map_or("null".to_owned(), |c| c.to_string()),
-            features.join(",\n"),
-            stat(self.instantiate),
-            stat(self.scalar),
-            stat(self.simd),
-            opt(self.speedup()),
-            opt(self.wasm_bytes),
-            opt(self.wasm_download),
-            opt(self.wasm_start),
-            opt(self.first_content),
-        )
+        let opt = |v: Option<f64>| v.map(thousandths);
+        let json = Json {
+            browser: &self.browser,
+            when: &self.when,
+            cross_origin_isolated: self.cross_origin_isolated,
+            features: Features(&self.features),
+            instantiate: stat(self.instantiate),
+            dot_scalar: stat(self.scalar),
+            dot_simd: stat(self.simd),
+            simd_speedup: opt(self.speedup()),
+            app_start: AppStart {
+                wasm_bytes: opt(self.wasm_bytes),
+                wasm_download_ms: opt(self.wasm_download),
+                wasm_to_first_code_ms: opt(self.wasm_start),
+                first_content_ms: opt(self.first_content),
+            },
+        };
+        serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
     }
 
     /// The results as Markdown, in the reader's language.

@@ -1,10 +1,14 @@
 //! What a run of the lab found, and the statistics of its samples: the model the
 //! page fills in as it goes, keeps in localStorage and writes out as JSON or Markdown.
 
+use serde::{Deserialize, Serialize};
+
 /// What a run found. Times in milliseconds.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabResults {
-    /// Feature id and whether it is there, in [`FEATURES`] order.
+    /// Feature id and whether it is there, in
+    /// [`FEATURES`](crate::data::wasm_features::FEATURES) order.
     pub features: Vec<(String, bool)>,
     pub cross_origin_isolated: Option<bool>,
     /// Compile and instantiate the small module: median and spread (min, max).
@@ -23,7 +27,8 @@ pub struct LabResults {
 }
 
 /// A median with its spread.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stat {
     pub median: f64,
     pub min: f64,

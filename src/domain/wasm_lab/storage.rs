@@ -1,131 +1,54 @@
-//! How the last run is kept in localStorage (`atlas.lab`): a query string in the app's
-//! own tested codec, versioned, so that an entry from another version, or damaged by
-//! hand or by another app, is recognised and set aside instead of half read.
+//! How the last run is kept in localStorage (`atlas.lab`): JSON with a version, so that
+//! an entry from another version, or damaged by hand or by another app, is recognised
+//! and set aside instead of half read.
 
-use super::report::micro;
+use serde::{Deserialize, Serialize};
+
 use super::results::{LabResults, Stat};
 use crate::data::wasm_features::FEATURES;
-use crate::domain::query::{format_query, parse_query};
+
+/// The stored form's version: 2 was a query string, 3 is JSON.
+const VERSION: u32 = 3;
+
+/// The stored form: written from borrowed results, read into owned ones.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored<R> {
+    v: u32,
+    results: R,
+}
 
 impl LabResults {
-    /// The results as a query string, for localStorage (`v=2&f.simd=1&…`; benchmark
-    /// figures in microseconds, to keep their precision).
+    /// The results as JSON, for localStorage (`{"v":3,"results":{…}}`).
     pub fn to_store(&self) -> String {
-        let mut pairs: Vec<(String, String)> = vec![("v".into(), "2".into())];
-        for (id, on) in &self.features {
-            pairs.push((format!("f.{id}"), if *on { "1" } else { "0" }.into()));
-        }
-        if let Some(c) = self.cross_origin_isolated {
-            pairs.push(("coi".into(), if c { "1" } else { "0" }.into()));
-        }
-        for (key, stat) in [
-            ("inst", self.instantiate),
-            ("scalar", self.scalar),
-            ("simd", self.simd),
-        ] {
-            if let Some(s) = stat {
-                let us = |v: f64| micro(v * 1000.0);
-                pairs.push((
-                    key.into(),
-                    format!("{},{},{}", us(s.median), us(s.min), us(s.max)),
-                ));
-            }
-        }
-        for (key, value) in [
-            ("bytes", self.wasm_bytes),
-            ("download", self.wasm_download),
-            ("start", self.wasm_start),
-            ("content", self.first_content),
-        ] {
-            if let Some(v) = value {
-                pairs.push((key.into(), micro(v)));
-            }
-        }
-        pairs.push(("browser".into(), self.browser.clone()));
-        pairs.push(("when".into(), self.when.clone()));
-        format_query(&pairs)
+        let stored = Stored {
+            v: VERSION,
+            results: self,
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// Reads stored results back; `None` when the text is not ours (another version,
     /// or damaged), so the page can say so and start afresh.
     pub fn from_store(text: &str) -> Option<LabResults> {
-        let pairs = parse_query(text);
-        if pairs.first().map(|(k, v)| (k.as_str(), v.as_str())) != Some(("v", "2")) {
-            return None;
-        }
-        let mut r = LabResults::default();
-        let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0);
-        let stat = |v: &str| {
-            let parts: Vec<f64> = v
-                .split(',')
-                .filter_map(number)
-                .map(|us| us / 1000.0)
-                .collect();
-            match parts[..] {
-                [median, min, max] if min <= median && median <= max => {
-                    Some(Stat { median, min, max })
-                }
-                _ => None,
-            }
-        };
-        for (key, value) in pairs.into_iter().skip(1) {
-            let ok = match key.as_str() {
-                "coi" => {
-                    r.cross_origin_isolated = Some(value == "1");
-                    value == "1" || value == "0"
-                }
-                "inst" => {
-                    r.instantiate = stat(&value);
-                    r.instantiate.is_some()
-                }
-                "scalar" => {
-                    r.scalar = stat(&value);
-                    r.scalar.is_some()
-                }
-                "simd" => {
-                    r.simd = stat(&value);
-                    r.simd.is_some()
-                }
-                "bytes" => {
-                    r.wasm_bytes = number(&value);
-                    r.wasm_bytes.is_some()
-                }
-                "download" => {
-                    r.wasm_download = number(&value);
-                    r.wasm_download.is_some()
-                }
-                "start" => {
-                    r.wasm_start = number(&value);
-                    r.wasm_start.is_some()
-                }
-                "content" => {
-                    r.first_content = number(&value);
-                    r.first_content.is_some()
-                }
-                "browser" => {
-                    r.browser = value.chars().take(300).collect();
-                    true
-                }
-                "when" => {
-                    r.when = value.chars().take(40).collect();
-                    true
-                }
-                other => match other.strip_prefix("f.") {
-                    Some(id)
-                        if FEATURES.iter().any(|f| f.id == id)
-                            && (value == "1" || value == "0") =>
-                    {
-                        r.features.push((id.to_owned(), value == "1"));
-                        true
-                    }
-                    _ => false,
-                },
-            };
-            if !ok {
-                return None;
-            }
-        }
-        Some(r)
+        let Stored { v, mut results } = serde_json::from_str::<Stored<LabResults>>(text).ok()?;
+        let r = &results;
+        let stat_ok = |s: &Stat| 0.0 <= s.min && s.min <= s.median && s.median <= s.max;
+        let ok = v == VERSION
+            && r.features
+                .iter()
+                .all(|(id, _)| FEATURES.iter().any(|f| f.id == id))
+            && [r.instantiate, r.scalar, r.simd]
+                .iter()
+                .flatten()
+                .all(stat_ok)
+            && [r.wasm_bytes, r.wasm_download, r.wasm_start, r.first_content]
+                .iter()
+                .flatten()
+                .all(|v| *v >= 0.0);
+        results.browser = results.browser.chars().take(300).collect();
+        results.when = results.when.chars().take(40).collect();
+        ok.then_some(results)
     }
 }
 
@@ -137,25 +60,32 @@ mod tests {
     #[test]
     fn stored_results_round_trip_and_damage_is_refused() {
         let r = sample();
-        assert_eq!(LabResults::from_store(&r.to_store()), Some(r.clone()));
+        let stored = r.to_store();
+        assert_eq!(LabResults::from_store(&stored), Some(r.clone()));
         assert_eq!(LabResults::from_store(""), None);
         assert_eq!(
-            LabResults::from_store("v=1&f.simd=1"),
+            LabResults::from_store("v=2&f.simd=1"),
             None,
             "an older version"
         );
-        assert_eq!(LabResults::from_store("v=2&f.simd=maybe"), None);
-        assert_eq!(LabResults::from_store("v=2&inst=3,2,1"), None);
-        assert_eq!(LabResults::from_store("v=2&f.unknown=1"), None);
-        assert_eq!(LabResults::from_store("{\"json\": true}"), None);
-        assert!(LabResults::from_store("v=2&f.simd=1").unwrap().features[0].1);
+        let damaged = |from: &str, to: &str| {
+            assert!(stored.contains(from), "{from} in {stored}");
+            LabResults::from_store(&stored.replace(from, to))
+        };
+        assert_eq!(damaged("\"v\":3", "\"v\":4"), None, "a newer version");
+        assert_eq!(damaged("[\"simd\",true]", "[\"simd\",\"maybe\"]"), None);
+        assert_eq!(damaged("\"simd\",true", "\"unknown\",true"), None);
         assert_eq!(
-            LabResults::from_store("v=2&inst=150,100,300")
-                .unwrap()
-                .instantiate
-                .unwrap()
-                .median,
-            0.15
+            damaged(
+                "\"median\":0.2,\"min\":0.1,\"max\":0.3",
+                "\"median\":0.2,\"min\":0.3,\"max\":0.1"
+            ),
+            None
         );
+        assert_eq!(damaged("\"v\":3", "\"v\":3,\"extra\":1"), None);
+        assert_eq!(LabResults::from_store("{\"json\": true}"), None);
+        let mut one = LabResults::default();
+        one.features.push(("simd".into(), true));
+        assert!(LabResults::from_store(&one.to_store()).unwrap().features[0].1);
     }
 }
