@@ -1,5 +1,5 @@
-//! Generates two pieces of the binary at build time, so neither a JSON nor a value
-//! parser ships in the wasm:
+//! Generates three pieces of the binary at build time, so the browser never parses
+//! the locale files, the figures' values or the lab's WebAssembly text:
 //!
 //! - `locales/*.json` becomes a typed `Key` enum, so a mistyped key is a compile error.
 //!   A key missing from one locale falls back to English with a build warning; the
@@ -7,6 +7,9 @@
 //! - `data/figures.tsv` (with `data/items.tsv` and `data/metrics.tsv`) becomes the
 //!   `FIGURES` table: every value string is read by the same parser the app uses
 //!   (`src/base/quantity.rs`), and a malformed one stops the build with its line.
+//! - The Wasm lab's modules, written in the WebAssembly text format under
+//!   `src/domain/wasm_lab/wat/`, become binary modules in `OUT_DIR/wasm_lab/` that
+//!   `src/domain/wasm_lab/modules.rs` includes as bytes. The tests validate them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -23,6 +26,7 @@ mod quantity;
 fn main() {
     generate_translations();
     generate_figures();
+    compile_lab_modules();
 }
 
 fn generate_translations() {
@@ -191,4 +195,51 @@ fn generate_figures() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("figures_data.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+const LAB_MODULES: &str = "src/domain/wasm_lab/wat";
+
+/// Every `.wat` file of the lab to `OUT_DIR/wasm_lab/<name>.wasm`, without custom
+/// sections: the text's `$names` make it readable, but the browser needs none of them,
+/// and the page states the SIMD module's size in bytes.
+fn compile_lab_modules() {
+    println!("cargo::rerun-if-changed={LAB_MODULES}");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("wasm_lab");
+    std::fs::create_dir_all(&out).unwrap();
+    let entries = std::fs::read_dir(LAB_MODULES).unwrap_or_else(|e| panic!("{LAB_MODULES}: {e}"));
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "wat") {
+            continue;
+        }
+        let binary = wat::parse_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let name = path.file_stem().unwrap();
+        let dest = out.join(name).with_extension("wasm");
+        std::fs::write(dest, without_custom_sections(&binary)).unwrap();
+    }
+}
+
+/// A module's bytes with its custom sections (id 0: names, and any other) left out.
+/// Each section is an id byte, its size as unsigned LEB128, then that many bytes.
+fn without_custom_sections(module: &[u8]) -> Vec<u8> {
+    let (header, mut rest) = module.split_at(8);
+    let mut out = header.to_vec();
+    while let Some((&id, after_id)) = rest.split_first() {
+        let (mut size, mut shift, mut read) = (0usize, 0, 0);
+        loop {
+            let byte = after_id[read];
+            size |= usize::from(byte & 0x7f) << shift;
+            shift += 7;
+            read += 1;
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        let (section, next) = rest.split_at(1 + read + size);
+        if id != 0 {
+            out.extend_from_slice(section);
+        }
+        rest = next;
+    }
+    out
 }

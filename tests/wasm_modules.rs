@@ -1,9 +1,10 @@
-//! Layer 1: the Wasm lab's modules, written by hand from the specification, decoded
-//! and validated by a real validator (wasmparser). Each detector must be valid with
-//! its feature and invalid without it, or it would detect nothing.
+//! Layer 1: the Wasm lab's modules, written in the WebAssembly text format and compiled
+//! by build.rs, decoded and validated by a real validator (wasmparser). Each detector
+//! must be valid with its feature and invalid without it, or it would detect nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use container_atlas::domain::wasm_lab::{FEATURES, Method, dot_module, feature_module};
+use container_atlas::data::wasm_features::{FEATURES, Method};
+use container_atlas::domain::wasm_lab::{dot_module, feature_module};
 use wasmparser::{Parser, Payload, Validator, WasmFeatures};
 
 fn validate(bytes: &[u8], features: WasmFeatures) -> Result<(), String> {
@@ -47,10 +48,10 @@ fn every_detector_is_valid_with_its_feature_and_invalid_without() {
             assert!(bytes.is_empty());
             continue;
         }
-        validate(&bytes, WasmFeatures::all()).unwrap_or_else(|e| panic!("{}: {e}", f.id));
+        validate(bytes, WasmFeatures::all()).unwrap_or_else(|e| panic!("{}: {e}", f.id));
         if let Some(features) = without(f.id) {
             assert!(
-                validate(&bytes, features).is_err(),
+                validate(bytes, features).is_err(),
                 "{}: still valid without the feature, so it detects nothing",
                 f.id
             );
@@ -64,7 +65,7 @@ fn detectors_decode_into_the_sections_the_spec_orders() {
         let bytes = feature_module(f.id);
         let mut ids = Vec::new();
         let mut exports = Vec::new();
-        for payload in Parser::new(0).parse_all(&bytes) {
+        for payload in Parser::new(0).parse_all(bytes) {
             match payload.unwrap_or_else(|e| panic!("{}: {e}", f.id)) {
                 Payload::TypeSection(_) => ids.push(1),
                 Payload::FunctionSection(_) => ids.push(3),
@@ -80,6 +81,9 @@ fn detectors_decode_into_the_sections_the_spec_orders() {
                 Payload::CodeSectionStart { count, .. } => {
                     ids.push(10);
                     assert_eq!(count, 1, "{}", f.id);
+                }
+                Payload::CustomSection(section) => {
+                    panic!("{}: custom section {}", f.id, section.name())
                 }
                 _ => {}
             }
@@ -98,19 +102,23 @@ fn detectors_decode_into_the_sections_the_spec_orders() {
 #[test]
 fn the_dot_product_kernel_validates_with_simd_only() {
     let bytes = dot_module();
-    validate(&bytes, WasmFeatures::all()).unwrap();
+    validate(bytes, WasmFeatures::all()).unwrap();
     let mvp_and_simd = WasmFeatures::WASM1 | WasmFeatures::SIMD;
-    validate(&bytes, mvp_and_simd).unwrap();
+    validate(bytes, mvp_and_simd).unwrap();
     assert!(
-        validate(&bytes, WasmFeatures::WASM1).is_err(),
+        validate(bytes, WasmFeatures::WASM1).is_err(),
         "its second function is SIMD"
     );
     let mut exports = Vec::new();
-    for payload in Parser::new(0).parse_all(&bytes) {
-        if let Payload::ExportSection(reader) = payload.unwrap() {
-            for export in reader {
-                exports.push(export.unwrap().name.to_owned());
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.unwrap() {
+            Payload::ExportSection(reader) => {
+                for export in reader {
+                    exports.push(export.unwrap().name.to_owned());
+                }
             }
+            Payload::CustomSection(section) => panic!("custom section {}", section.name()),
+            _ => {}
         }
     }
     assert_eq!(exports, ["memory", "scalar", "simd"]);

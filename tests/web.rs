@@ -572,7 +572,7 @@ async fn compare_and_copy_work() {
 
 // ---- The Wasm lab ----
 
-use container_atlas::domain::wasm_lab::FEATURES;
+use container_atlas::data::wasm_features::FEATURES;
 use container_atlas::ui::lab;
 use container_atlas::ui::pages::wasm::WasmPage;
 
@@ -664,6 +664,6 @@ async fn the_benchmarks_finish_with_finite_positive_figures() {
         .unwrap()
         .get_item("atlas.lab")
         .unwrap();
-    assert!(kept.is_some_and(|k| k.starts_with("?v=2&")));
+    assert!(kept.is_some_and(|k| k.starts_with("{\"v\":3,")));
     root.remove();
 }

@@ -14,7 +14,7 @@ const fn claim_fact(en: &'static str, zh: &'static str, quote_zh: &'static str) 
 /// What the lab checks of a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
-    /// Whether this browser has the feature (an id of `domain::wasm_lab::FEATURES`).
+    /// Whether this browser has the feature (an id of `wasm_features::FEATURES`).
     Feature(&'static str),
     /// The scalar/SIMD dot product's speedup.
     SimdSpeedup,

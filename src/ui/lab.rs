@@ -6,9 +6,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{self, Reflect, Uint8Array, WebAssembly};
 
+use crate::data::wasm_features::{Feature, Method};
 use crate::domain::wasm_lab::{
-    DOT_LENGTH, Feature, Method, dot_expected, dot_inputs, dot_module, feature_module,
-    instantiate_module,
+    DOT_LENGTH, dot_expected, dot_inputs, dot_module, feature_module, instantiate_module,
 };
 
 fn bytes(module: &[u8]) -> JsValue {
@@ -38,19 +38,19 @@ fn function(instance: &WebAssembly::Instance, name: &str) -> Option<js_sys::Func
 pub fn detect(f: &Feature) -> bool {
     let module = feature_module(f.id);
     match f.method {
-        Method::Validate => validates(&module),
+        Method::Validate => validates(module),
         Method::Run { expect } => (|| {
-            if !validates(&module) {
+            if !validates(module) {
                 return None;
             }
-            let result = function(&instantiate(&module)?, "f")?
+            let result = function(&instantiate(module)?, "f")?
                 .call0(&JsValue::NULL)
                 .ok()?;
             Some(result.as_f64() == Some(f64::from(expect)))
         })()
         .unwrap_or(false),
         Method::RunBigInt => (|| {
-            let f = function(&instantiate(&module)?, "f")?;
+            let f = function(&instantiate(module)?, "f")?;
             let result = f
                 .call1(&JsValue::NULL, &js_sys::BigInt::from(41).into())
                 .ok()?;
@@ -88,7 +88,7 @@ pub fn time_instantiate(batch: u32) -> Option<f64> {
     let module = instantiate_module();
     let start = now();
     for _ in 0..batch {
-        instantiate(&module)?;
+        instantiate(module)?;
     }
     Some((now() - start) / f64::from(batch))
 }
@@ -101,7 +101,7 @@ pub struct DotKernel {
 
 impl DotKernel {
     pub fn new() -> Option<DotKernel> {
-        let instance = instantiate(&dot_module())?;
+        let instance = instantiate(dot_module())?;
         let memory: WebAssembly::Memory = export(&instance, "memory")?.dyn_into().ok()?;
         let floats = js_sys::Float32Array::new(&memory.buffer());
         for i in 0..DOT_LENGTH {

@@ -10,10 +10,11 @@ use crate::base::page::Page;
 use crate::base::quantity::number;
 use crate::data::notes::INDEPENDENT_FIGURES;
 use crate::data::wasm_claims::{Check, WASM_CLAIMS};
+use crate::data::wasm_features::{FEATURES, Method};
 use crate::domain::query::get_param;
 use crate::domain::wasm_lab::{
-    DOT_LENGTH, FEATURES, LabResults, Method, Stat, duration_text, instantiate_module, kb_text,
-    speedup_figure, speedup_text, stat_text,
+    DOT_LENGTH, LabResults, Stat, duration_text, instantiate_module, kb_text, speedup_figure,
+    speedup_text, stat_text,
 };
 use crate::i18n::Key;
 use crate::ui::browser;
