@@ -162,7 +162,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
             Key::ChartLinearAxis
         };
         s.text(x1, y + 26.0, "end", "axis-title", axis.text(p.lang));
-        s.0.push_html(&body.finish());
+        s.append(body);
         y += 40.0;
     }
     y

@@ -150,12 +150,12 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
         head.text(8.0, 20.0, "start", "title", title);
         let sub = Key::ChartSubtitle.fill(p.lang, &[("section", section)]);
         head.text(8.0, 40.0, "start", "tick", &sub);
-        out.push_html(&head.finish());
+        out.append(head.into_html());
         out.open("g", &[("transform", "translate(0 52)")]);
-        out.push_html(&body.finish());
+        out.append(body.into_html());
         out.close("g");
     } else {
-        out.push_html(&body.finish());
+        out.append(body.into_html());
     }
     out.close("svg");
     (out.finish(), total)
