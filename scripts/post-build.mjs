@@ -5,7 +5,7 @@
 //   with no 'unsafe-inline' and no hashes; the policy is added as a <meta> tag.
 // - Release builds also get an index.html copy per route (dist/gpus/index.html, ...)
 //   and a 404.html, so plain static hosts without SPA fallback (GitHub Pages among
-//   them) serve deep links. The routes are read from src/domain/pages.rs, the one
+//   them) serve deep links. The routes are read from src/base/page.rs, the one
 //   list. `trunk serve` falls back to index.html by itself, and would answer the route
 //   folders with a redirect to a trailing slash.
 import { createHash } from "node:crypto";
@@ -52,9 +52,9 @@ if (release) {
 
 if (!release) process.exit(0);
 
-const pages = await readFile(join(source, "src/domain/pages.rs"), "utf8");
+const pages = await readFile(join(source, "src/base/page.rs"), "utf8");
 const routes = [...pages.matchAll(/Page::\w+ => "(\/[^"]*)"/g)].map((m) => m[1]);
-if (!routes.includes("/")) throw new Error("no routes found in src/domain/pages.rs");
+if (!routes.includes("/")) throw new Error("no routes found in src/base/page.rs");
 for (const route of routes.filter((r) => r !== "/")) {
   const dir = join(staging, route);
   await mkdir(dir, { recursive: true });
