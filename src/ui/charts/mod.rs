@@ -13,7 +13,7 @@ mod files;
 mod radar;
 mod scatter;
 mod stacked;
-pub mod state;
+mod state;
 pub mod svg;
 mod table;
 
