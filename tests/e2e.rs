@@ -18,6 +18,7 @@ use container_atlas::data::figures::{FIGURES, Topic};
 use container_atlas::domain::data_view::{Column, DataQuery};
 use container_atlas::i18n::Key;
 use fantoccini::Locator;
+use serde_json::json;
 use std::time::{Duration, Instant};
 use support::{Session, WAIT, page_title};
 
@@ -437,6 +438,46 @@ async fn a_chart_view_survives_a_reload() {
         sort.as_str().unwrap_or_default().starts_with("FP16"),
         "{sort}"
     );
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn on_a_phone_a_chart_folds_its_secondary_controls() {
+    let s = Session::start().await;
+    s.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    s.open("/sandboxes?lang=en").await;
+    // What the reader sees of the startup chart's toolbar, with the page's stylesheet.
+    let seen = "const c = document.querySelector('#startup .chart-controls');
+                const shown = sel => !!c.querySelector(sel)?.checkVisibility();
+                return { scale: shown('[data-scale=lin]'), view: shown('[data-view=table]'),
+                         more: shown('.more-toggle'), sort: shown('[data-sort-select]'),
+                         reverse: shown('[data-desc]'), rows: shown('.row-picker summary'),
+                         csv: shown('[data-download=csv]'),
+                         expanded: c.querySelector('.more-toggle').getAttribute('aria-expanded') };";
+    s.wait_until("return document.querySelector('#startup .more-toggle') ? true : null")
+        .await;
+    let folded = s.eval(seen).await;
+    assert_eq!(
+        folded,
+        json!({ "scale": true, "view": true, "more": true, "sort": false, "reverse": false,
+                "rows": false, "csv": false, "expanded": "false" })
+    );
+    s.click("#startup .more-toggle").await;
+    let unfolded = s.eval(seen).await;
+    assert_eq!(
+        unfolded,
+        json!({ "scale": true, "view": true, "more": true, "sort": true, "reverse": true,
+                "rows": true, "csv": true, "expanded": "true" })
+    );
+    // An unfolded control works like any other.
+    s.click("#startup [data-desc]").await;
+    s.wait_until("return location.search.includes('startup=desc') ? true : null")
+        .await;
     s.close().await;
 }
 

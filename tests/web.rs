@@ -193,18 +193,27 @@ async fn corrupt_stored_theme_is_reset_with_a_notice() {
 
 use container_atlas::data::charts::chart;
 use container_atlas::domain::chart::resolve;
-use container_atlas::ui::charts::Chart;
+use container_atlas::ui::charts::{Chart, Viewport};
 use container_atlas::ui::i18n::LangSignal;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
 /// Mounts one chart on its own, in English, under the given query string.
 async fn mount_chart(id: &'static str, search: &str) -> Element {
+    mount_chart_at(id, search, None).await
+}
+
+/// Mounts one chart as [`mount_chart`] does, on a viewport `viewport` pixels wide
+/// (`None`: no viewport known, as on a wide screen).
+async fn mount_chart_at(id: &'static str, search: &str, viewport: Option<f64>) -> Element {
     set_search(search);
     let container = new_container();
     let def = chart(id).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(LangSignal(RwSignal::new(Lang::En)));
+        if let Some(width) = viewport {
+            provide_context(Viewport(RwSignal::new(width)));
+        }
         view! {
             <Router>
                 <Chart def=def />
@@ -366,6 +375,61 @@ async fn filters_and_row_choices_change_the_rows() {
     assert_eq!(count(&root, ".mark"), 3);
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(search.contains("segments=hide-market-edge"), "{search}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn on_a_phone_the_secondary_controls_fold_behind_one_disclosure() {
+    let root = mount_chart_at("startup", "", Some(375.0)).await;
+    let toggle = find(&root, ".more-toggle");
+    let more = find(&root, ".chart-more");
+    assert!(!toggle.has_attribute("hidden"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(toggle.get_attribute("aria-controls"), Some(more.id()));
+    assert_eq!(
+        toggle.text_content().unwrap().trim_end_matches(['▾', '▴']),
+        "More options"
+    );
+    // The controls used most stay out; the rest is hidden, from screen readers too.
+    for selector in ["[data-scale=log]", "[data-view=table]"] {
+        assert!(
+            more.query_selector(selector).unwrap().is_none(),
+            "{selector}"
+        );
+    }
+    for selector in [
+        "[data-sort-select]",
+        "[data-desc]",
+        ".row-picker",
+        "[data-download=csv]",
+    ] {
+        assert!(
+            more.query_selector(selector).unwrap().is_some(),
+            "{selector}"
+        );
+    }
+    assert!(more.has_attribute("hidden"));
+    click(&root, ".more-toggle").await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!more.has_attribute("hidden"));
+    click(&root, ".more-toggle").await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(more.has_attribute("hidden"));
+    root.remove();
+
+    // On a wide screen every control shows and there is nothing to unfold.
+    let root = mount_chart_at("startup", "", Some(1280.0)).await;
+    assert!(find(&root, ".more-toggle").has_attribute("hidden"));
+    assert!(!find(&root, ".chart-more").has_attribute("hidden"));
     root.remove();
 }
 

@@ -4,7 +4,8 @@
 //! block would instantiate rendering code for every distinct shape.
 
 /// HTML under construction. Text is always escaped; tags and attribute names are
-/// written by our code only.
+/// written by our code only. Markup enters only through the builder's methods or as
+/// another `Html` ([`Html::append`]): no string reaches the output unescaped.
 #[derive(Default)]
 pub struct Html(String);
 
@@ -59,9 +60,9 @@ impl Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
-    /// Appends markup made by another `Html` (already escaped).
-    pub fn push_html(&mut self, built: &str) -> &mut Html {
-        self.0.push_str(built);
+    /// Appends markup made by another `Html`, escaped as it was built.
+    pub fn append(&mut self, built: Html) -> &mut Html {
+        self.0.push_str(&built.0);
         self
     }
 
@@ -97,5 +98,14 @@ mod tests {
             html.finish(),
             "<p data-x=\"a&quot;b\">&lt;script&gt;&amp;</p>"
         );
+    }
+
+    #[test]
+    fn appended_markup_is_built_markup() {
+        let mut inner = Html::new();
+        inner.element("b", &[], "<i>");
+        let mut outer = Html::new();
+        outer.open("p", &[]).append(inner).close("p");
+        assert_eq!(outer.finish(), "<p><b>&lt;i&gt;</b></p>");
     }
 }

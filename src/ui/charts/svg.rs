@@ -5,9 +5,9 @@
 use crate::base::quantity::number;
 use crate::ui::html::Html;
 
-/// SVG under construction.
+/// SVG under construction: shapes, text and marks, all through [`Html`]'s escaping.
 #[derive(Default)]
-pub struct Svg(pub Html);
+pub struct Svg(Html);
 
 /// A coordinate as SVG text: rounded to 0.1 px.
 pub fn n(v: f64) -> String {
@@ -158,8 +158,15 @@ impl Svg {
         self
     }
 
-    pub fn finish(self) -> String {
-        self.0.finish()
+    /// Appends another drawing (drawn apart to go under or over this one's marks).
+    pub fn append(&mut self, other: Svg) -> &mut Svg {
+        self.0.append(other.0);
+        self
+    }
+
+    /// The drawing as markup, to place inside an `<svg>` element.
+    pub fn into_html(self) -> Html {
+        self.0
     }
 }
 
@@ -210,7 +217,7 @@ mod tests {
         s.rect(1.0, 2.0, -3.0, 4.0, "bar");
         s.open_mark(true, "mark", "vm", "VM <\"x\">\nsource")
             .close("g");
-        let out = s.finish();
+        let out = s.into_html().finish();
         assert!(out.starts_with("<rect x=\"1\" y=\"2\" width=\"0\" height=\"4\""));
         assert!(out.contains("aria-label=\"VM &lt;&quot;x&quot;&gt;; source\""));
         assert!(out.contains("tabindex=\"0\""));

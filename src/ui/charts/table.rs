@@ -1,10 +1,11 @@
-//! A chart's numbers as a table (what a screen reader gets, and the table view),
-//! and as CSV.
+//! A chart's numbers as a table: what a screen reader gets under the drawing, and
+//! the table view. (The CSV download is `domain::chart::chart_csv`.)
 
 use crate::base::lang::Lang;
 use crate::data::charts::ChartDef;
 use crate::domain::chart::{ChartView, Row, SortBy, cell_text, source_text};
 use crate::i18n::Key;
+use crate::ui::components::sort_header::{SortState, sort_header_html};
 use crate::ui::html::Html;
 
 /// The table, sortable from its header buttons (`data-sort`: `name` or a series
@@ -22,32 +23,13 @@ pub fn html(
     h.open("table", &[]);
     h.element("caption", &[], def.title.get(lang));
     h.open("thead", &[]).open("tr", &[]);
-    let sort_attr = |by: SortBy| -> &'static str {
-        match (view.sort == by, view.descending) {
-            (false, _) => "none",
-            (true, false) => "ascending",
-            (true, true) => "descending",
-        }
-    };
     let header = |h: &mut Html, label: &str, sort: &str, by: SortBy| {
-        if !interactive {
+        if interactive {
+            let state = SortState::of(view.sort == by, view.descending);
+            sort_header_html(h, label, sort, state);
+        } else {
             h.element("th", &[("scope", "col"), ("class", "plain")], label);
-            return;
         }
-        h.open("th", &[("scope", "col"), ("aria-sort", sort_attr(by))]);
-        h.open("button", &[("type", "button"), ("data-sort", sort)]);
-        h.text(label);
-        let mark = match sort_attr(by) {
-            "ascending" => "▲",
-            "descending" => "▼",
-            _ => "",
-        };
-        h.element(
-            "span",
-            &[("class", "sort-mark"), ("aria-hidden", "true")],
-            mark,
-        );
-        h.close("button").close("th");
     };
     header(&mut h, Key::ChartColItem.text(lang), "name", SortBy::Name);
     for (i, series) in def.series.iter().enumerate() {

@@ -8,3 +8,4 @@ pub mod page_intro;
 pub mod page_names;
 pub mod report_blocks;
 pub mod section_card;
+pub mod sort_header;

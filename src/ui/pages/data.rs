@@ -19,6 +19,7 @@ use crate::ui::components::page_intro::{INDEPENDENT_TITLE_ID, html_section, inde
 use crate::ui::components::page_names::{lead_key, title_key};
 use crate::ui::components::report_blocks::{figure_line, report_facts};
 use crate::ui::components::section_card::section_summary;
+use crate::ui::components::sort_header::SortState;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
 use crate::ui::notices::notice_box;
@@ -193,22 +194,14 @@ where
                                 .map(|column| {
                                     let sort = move || {
                                         let q = query.get();
-                                        match (q.sort == Some(column), q.descending) {
-                                            (true, false) => "ascending",
-                                            (true, true) => "descending",
-                                            _ => "none",
-                                        }
+                                        SortState::of(q.sort == Some(column), q.descending)
                                     };
                                     view! {
-                                        <th scope="col" aria-sort=sort data-column=column.code()>
+                                        <th scope="col" aria-sort=move || sort().aria() data-column=column.code()>
                                             <button type="button" on:click=move |_| update(query.get_untracked().toggle_sort(column))>
                                                 {t(column_key(column))}
                                                 <span class="sort-mark" aria-hidden="true">
-                                                    {move || match sort() {
-                                                        "ascending" => "▲",
-                                                        "descending" => "▼",
-                                                        _ => "↕",
-                                                    }}
+                                                    {move || sort().mark()}
                                                 </span>
                                             </button>
                                         </th>

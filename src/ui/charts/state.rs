@@ -1,0 +1,112 @@
+//! A chart's view state. The view lives in the query string under the chart's id;
+//! [`use_chart_view`] reads it into signals and returns them with the writer as one
+//! `Copy` struct, so the controls and the body share one source of truth.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::{Plot, render_svg};
+use crate::base::lang::Lang;
+use crate::data::charts::{ChartDef, ChartKind};
+use crate::domain::chart::{ChartView, Row, resolve};
+use crate::domain::query::get_param;
+use crate::ui::i18n::use_lang;
+use crate::ui::query::{History, QueryWriter, use_query_writer};
+
+/// Writes one chart's view into the query string (replacing the history entry), so
+/// that a reload or a shared link restores it.
+#[derive(Clone, Copy)]
+pub struct ViewWriter {
+    chart: &'static ChartDef,
+    query: QueryWriter,
+}
+
+impl ViewWriter {
+    pub fn set(&self, view: ChartView) {
+        let value = view.to_value(self.chart);
+        self.query
+            .set(self.chart.id, Some(&value), History::Replace);
+    }
+}
+
+/// The [`ViewWriter`] of `chart`. Must be called inside the `<Router>`.
+pub fn use_view_writer(chart: &'static ChartDef) -> ViewWriter {
+    ViewWriter {
+        chart,
+        query: use_query_writer(),
+    }
+}
+
+/// What [`use_chart_view`] returns: the chart's rows, the view read from the query
+/// string, the rows it shows, and the writer.
+#[derive(Clone, Copy)]
+pub struct UseChartView {
+    pub def: &'static ChartDef,
+    /// Every row with its values, in the report's order.
+    pub rows: StoredValue<Vec<Row>>,
+    /// The view the query string holds.
+    pub view: Memo<ChartView>,
+    /// Tokens of the query value that do not apply to this chart, for a notice.
+    pub ignored: Memo<Vec<String>>,
+    /// The rows the view shows, in its order.
+    pub shown: Memo<Vec<Row>>,
+    /// Writes a new view.
+    pub set_view: ViewWriter,
+}
+
+impl UseChartView {
+    /// Changes the current view with `change` and writes the result.
+    pub fn update(&self, change: impl FnOnce(&mut ChartView)) {
+        let mut next = self.view.get_untracked();
+        change(&mut next);
+        self.set_view.set(next);
+    }
+
+    /// Whether the numbers show as a table instead of a drawing (tracked).
+    pub fn is_table(&self) -> bool {
+        self.def.kind == ChartKind::Table || self.view.with(|v| v.table)
+    }
+
+    /// The chart as SVG, `width` wide, with its height (tracks the view and the rows
+    /// shown). `standalone`: as a file (see [`render_svg`]).
+    pub fn svg(&self, width: f64, lang: Lang, standalone: bool) -> (String, f64) {
+        let scale = self.view.with(|v| v.scale_kind(self.def));
+        self.shown.with(|rows| {
+            render_svg(
+                &Plot {
+                    chart: self.def,
+                    rows,
+                    scale,
+                    width,
+                    lang,
+                },
+                standalone,
+            )
+        })
+    }
+}
+
+/// The view state of `def`, read from the query string (see [`UseChartView`]).
+pub fn use_chart_view(def: &'static ChartDef) -> UseChartView {
+    let lang = use_lang();
+    let rows = StoredValue::new(resolve(def));
+    let location = use_location();
+    let parsed = Memo::new(move |_| {
+        let value = get_param(&location.search.get(), def.id).unwrap_or_default();
+        rows.with_value(|rows| ChartView::parse(&value, def, rows))
+    });
+    let view = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    let ignored = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+    let shown = Memo::new(move |_| {
+        let lang = lang.get();
+        rows.with_value(|rows| view.with(|v| v.apply(rows, lang)))
+    });
+    UseChartView {
+        def,
+        rows,
+        view,
+        ignored,
+        shown,
+        set_view: use_view_writer(def),
+    }
+}
