@@ -9,6 +9,7 @@ pub mod notes;
 pub mod sections;
 pub mod tech;
 pub mod wasm_claims;
+pub mod wizard_presets;
 
 /// The report this app is built on.
 pub mod report {

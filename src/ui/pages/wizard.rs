@@ -15,14 +15,16 @@ use crate::base::lang::Lang;
 use crate::base::page::Page;
 use crate::base::quantity::number;
 use crate::data::tech::{Support, TECHNOLOGIES, Technology, technology};
+use crate::data::wizard_presets::PRESETS;
 use crate::domain::query::{format_query, get_param, parse_query, summarize};
-use crate::domain::wizard::{
-    Answers, COMPARE_PARAM, Constraint, Criterion, Outcome, PRESETS, QUESTIONS, agrees_in,
-    conflicting_questions, rank, relaxations, weights, what_would_change,
+use crate::domain::wizard::text::{
+    answer_key, answer_text, changes_text, criterion_basis, criterion_key, exclusion_text,
+    level_key, question_key, reason_basis, reason_text, startup_text, to_markdown,
 };
-use crate::domain::wizard_text::{
-    QUESTION_KEYS, VALUE_KEYS, applied, changes_text, criterion_basis, criterion_key,
-    exclusion_text, level_key, reason_basis, reason_text, startup_text, to_markdown,
+use crate::domain::wizard::{
+    Answer, Answers, Artifact, COMPARE_PARAM, Constraint, Criterion, Outcome, Place, Question,
+    agrees_in, applied, conflicting_questions, fits, rank, relaxations, runs, weight,
+    what_would_change,
 };
 use crate::i18n::Key;
 use crate::ui::components::copy::CopyButton;
@@ -36,7 +38,7 @@ fn search_with(search: &str, answers: Option<&Answers>, compare: Option<&str>) -
     let mut pairs: Vec<(String, String)> = parse_query(search)
         .into_iter()
         .filter(|(k, _)| {
-            let answer = answers.is_some() && QUESTIONS.iter().any(|q| q.key == k);
+            let answer = answers.is_some() && Question::from_key(k).is_some();
             let compared = compare.is_some() && k == COMPARE_PARAM;
             !answer && !compared
         })
@@ -123,8 +125,8 @@ pub fn WizardPage() -> impl IntoView {
         let a = answers.get();
         lang.track();
         let Some(form) = form_ref.get() else { return };
-        for (q, question) in QUESTIONS.iter().enumerate() {
-            let selector = format!("input[name=\"{}\"][value=\"{}\"]", question.key, a.code(q));
+        for q in Question::ALL {
+            let selector = format!("input[name=\"{}\"][value=\"{}\"]", q.key(), a.get(q).code());
             if let Ok(Some(input)) = form.query_selector(&selector)
                 && let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>()
             {
@@ -140,11 +142,8 @@ pub fn WizardPage() -> impl IntoView {
             return;
         };
         let (name, value) = (input.name(), input.value());
-        let Some(q) = QUESTIONS.iter().position(|q| q.key == name) else {
-            return;
-        };
-        if let Some(v) = QUESTIONS[q].values.iter().position(|v| *v == value) {
-            set_answers(answers.get_untracked().with(q, v as u8));
+        if let Some(answer) = Question::from_key(&name).and_then(|q| q.parse(&value)) {
+            set_answers(answers.get_untracked().with(answer));
         }
     };
     let step = RwSignal::new(0usize);
@@ -153,7 +152,7 @@ pub fn WizardPage() -> impl IntoView {
             lang.get(),
             &[
                 ("n", &(step.get() + 1).to_string()),
-                ("total", &QUESTIONS.len().to_string()),
+                ("total", &Question::ALL.len().to_string()),
             ],
         )
     };
@@ -264,8 +263,8 @@ pub fn WizardPage() -> impl IntoView {
                     <span aria-live="polite">{step_text}</span>
                     <button
                         type="button"
-                        disabled=move || { step.get() + 1 >= QUESTIONS.len() }
-                        on:click=move |_| step.update(|s| *s = (*s + 1).min(QUESTIONS.len() - 1))
+                        disabled=move || { step.get() + 1 >= Question::ALL.len() }
+                        on:click=move |_| step.update(|s| *s = (*s + 1).min(Question::ALL.len() - 1))
                     >
                         {t(Key::WizardNext)}
                     </button>
@@ -289,23 +288,23 @@ pub fn WizardPage() -> impl IntoView {
 
 fn questions_html(a: &Answers, lang: Lang) -> String {
     let mut h = Html::new();
-    for (q, question) in QUESTIONS.iter().enumerate() {
-        h.open("fieldset", &[("data-q", &q.to_string())]);
-        h.element("legend", &[], QUESTION_KEYS[q].text(lang));
-        for (v, code) in question.values.iter().enumerate() {
-            let id = format!("q-{}-{code}", question.key);
+    for q in Question::ALL {
+        h.open("fieldset", &[("data-q", &q.index().to_string())]);
+        h.element("legend", &[], question_key(q).text(lang));
+        for answer in q.answers() {
+            let id = format!("q-{}-{}", q.key(), answer.code());
             h.open("label", &[("for", &id)]);
             let mut attrs = vec![
                 ("type", "radio"),
                 ("id", id.as_str()),
-                ("name", question.key),
-                ("value", *code),
+                ("name", q.key()),
+                ("value", answer.code()),
             ];
-            if usize::from(a.0[q]) == v {
+            if a.get(q) == answer {
                 attrs.push(("checked", ""));
             }
             h.open("input", &attrs);
-            h.text(VALUE_KEYS[q][v].text(lang)).close("label");
+            h.text(answer_key(answer).text(lang)).close("label");
         }
         h.close("fieldset");
     }
@@ -387,7 +386,7 @@ fn presets_html(a: &Answers, outcome: &Outcome, lang: Lang) -> String {
     h.finish()
 }
 
-fn apply_button(h: &mut Html, a: &Answers, changes: &[crate::domain::wizard::Change], lang: Lang) {
+fn apply_button(h: &mut Html, a: &Answers, changes: &[Answer], lang: Lang) {
     let search = applied(a, changes).to_search();
     h.element(
         "button",
@@ -418,8 +417,8 @@ fn results_html(a: &Answers, o: &Outcome, lang: Lang) -> String {
             .map(|q| {
                 format!(
                     "{}: {}",
-                    QUESTION_KEYS[*q].text(lang),
-                    VALUE_KEYS[*q][usize::from(a.0[*q])].text(lang)
+                    question_key(*q).text(lang),
+                    answer_text(a, *q, lang)
                 )
             })
             .collect();
@@ -653,7 +652,7 @@ fn compare_table_html(
     row(
         &mut h,
         Key::WizardArtifactOci.text(lang),
-        pair.map(|t| level(t.artifacts[0])),
+        pair.map(|t| level(runs(t, Artifact::Oci))),
     );
     row(
         &mut h,
@@ -673,7 +672,7 @@ fn compare_table_html(
     row(
         &mut h,
         Key::WizardWhereK8s.text(lang),
-        pair.map(|t| t.fit[0].basis.get(lang).to_owned()),
+        pair.map(|t| fits(t, Place::K8s).basis.get(lang).to_owned()),
     );
     h.close("tbody").close("table");
     h.finish()
@@ -695,7 +694,8 @@ fn how_html(a: &Answers, lang: Lang) -> String {
         h.element("th", &[("scope", "col")], key.text(lang));
     }
     h.close("tr").close("thead").open("tbody", &[]);
-    for (c, w) in Criterion::ALL.iter().zip(weights(a)) {
+    for c in &Criterion::ALL {
+        let w = weight(*c, a);
         h.open("tr", &[("data-criterion", c.code())]);
         h.element("th", &[("scope", "row")], criterion_key(*c).text(lang));
         h.element("td", &[("class", "num")], &number(w));
@@ -719,7 +719,7 @@ fn how_html(a: &Answers, lang: Lang) -> String {
         (Key::WizardQKvm, |t| t.needs_kvm),
         (Key::WizardCGpu, |t| t.gpu),
         (Key::WizardCTee, |t| t.tee),
-        (Key::WizardArtifactOci, |t| t.artifacts[0]),
+        (Key::WizardArtifactOci, |t| runs(t, Artifact::Oci)),
     ];
     for (key, support) in rows {
         h.open("tr", &[]);
