@@ -16,7 +16,7 @@ use crate::base::page::Page;
 use crate::base::quantity::number;
 use crate::data::tech::{Support, TECHNOLOGIES, Technology, technology};
 use crate::data::wizard_presets::PRESETS;
-use crate::domain::query::{format_query, get_param, parse_query, summarize};
+use crate::domain::query::{format_query, get_param, parse_query};
 use crate::domain::wizard::text::{
     answer_key, answer_text, changes_text, criterion_basis, criterion_key, exclusion_text,
     level_key, question_key, reason_basis, reason_text, startup_text, to_markdown,
@@ -30,8 +30,8 @@ use crate::i18n::Key;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::html::Html;
-use crate::ui::i18n::{t, t_fill, use_lang};
-use crate::ui::notices::notice_box;
+use crate::ui::i18n::{t, use_lang};
+use crate::ui::notices::ignored_values_notice;
 
 /// The query string with these answers (and compared pair) set, other keys kept.
 fn search_with(search: &str, answers: Option<&Answers>, compare: Option<&str>) -> String {
@@ -102,19 +102,6 @@ pub fn WizardPage() -> impl IntoView {
             search_with(&location.search.get_untracked(), Some(&a), None),
             false,
         );
-    };
-
-    let ignored_notice = move || {
-        let ignored = parsed.get().1;
-        (!ignored.is_empty()).then(|| {
-            let list: Vec<String> = ignored
-                .iter()
-                .map(|i| format!("{}={}", i.key, i.value))
-                .collect();
-            let list = summarize(&list, 4);
-            let text = t_fill(Key::WizardIgnored, move || vec![("list", list.clone())]);
-            notice_box("wizard-ignored", Signal::derive(text), None)
-        })
     };
 
     // Questions: one fieldset each, rebuilt only with the language; the checked
@@ -243,7 +230,7 @@ pub fn WizardPage() -> impl IntoView {
     view! {
         <div class="page wizard-page" data-page=Page::Wizard.path() on:click=on_click>
             <PageIntro page=Page::Wizard />
-            {ignored_notice}
+            {ignored_values_notice("wizard-ignored", Key::WizardIgnored, move || parsed.get().1)}
             <section class="presets" aria-labelledby="presets-title" inner_html=presets_html></section>
             <section class="questions-block" aria-labelledby="questions-title">
                 <h2 id="questions-title">{t(Key::WizardQuestions)}</h2>
