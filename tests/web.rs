@@ -588,6 +588,13 @@ async fn compare_and_copy_work() {
     let root = mount_wizard("?workload=untrusted").await;
     let heads = texts(&root, ".compare-table thead th[data-tech]");
     assert_eq!(heads.len(), 2);
+    let first: web_sys::HtmlSelectElement =
+        find(&root, "select[data-compare='0']").unchecked_into();
+    assert_eq!(
+        first.value(),
+        ranking(&root)[0],
+        "the pickers show the pair compared"
+    );
     let select: web_sys::HtmlSelectElement =
         find(&root, "select[data-compare='1']").unchecked_into();
     select.set_value("vm");

@@ -5,8 +5,8 @@
 
 use container_atlas::data::tech::TECHNOLOGIES;
 use container_atlas::domain::wizard::{
-    Answers, Criterion, Outcome, QUESTIONS, rank, relaxations, violations, weights,
-    what_would_change,
+    Answers, Artifact, Gpu, Kvm, Outcome, Place, Priority, Question, Startup, Tee, Workload,
+    applied, rank, relaxations, violations, weight, what_would_change,
 };
 use proptest::prelude::*;
 
@@ -40,19 +40,15 @@ fn check(a: &Answers, o: &Outcome) {
         assert!((0.0..=100.0).contains(&r.score) && r.score.is_finite());
     }
     // The explanation names only criteria that were used, with their weights.
-    let w = weights(a);
     for r in &o.ranked {
         for reason in r.pros.iter().chain(&r.cons) {
-            let i = Criterion::ALL
-                .iter()
-                .position(|c| *c == reason.criterion)
-                .unwrap();
+            let w = weight(reason.criterion, a);
             assert!(
-                w[i] > 0.0,
+                w > 0.0,
                 "{a:?}: {:?} explains with an unused criterion",
                 reason.criterion
             );
-            assert_eq!(reason.weight, w[i]);
+            assert_eq!(reason.weight, w);
         }
         assert!(r.pros.iter().all(|p| p.score >= 0.65));
         assert!(r.cons.iter().all(|c| c.score <= 0.5));
@@ -82,7 +78,7 @@ fn without_hard_asks_something_always_runs() {
     // No budget, no GPU, no TEE, KVM not ruled out: every artifact has a native runner.
     for a in Answers::all() {
         let hard =
-            a.code(2) != "any" || a.code(3) == "no" || a.code(4) == "yes" || a.code(6) == "yes";
+            a.startup != Startup::Any || a.kvm == Kvm::No || a.gpu == Gpu::Yes || a.tee == Tee::Yes;
         if !hard {
             assert!(!rank(&a).ranked.is_empty(), "{a:?}");
         }
@@ -103,18 +99,29 @@ fn every_contradiction_has_a_way_out() {
 }
 
 fn answers() -> impl Strategy<Value = Answers> {
-    let sizes: Vec<u8> = QUESTIONS.iter().map(|q| q.values.len() as u8).collect();
+    use proptest::sample::select;
     (
-        0..sizes[0],
-        0..sizes[1],
-        0..sizes[2],
-        0..sizes[3],
-        0..sizes[4],
-        0..sizes[5],
-        0..sizes[6],
-        0..sizes[7],
+        select(Workload::ALL),
+        select(Artifact::ALL),
+        select(Startup::ALL),
+        select(Kvm::ALL),
+        select(Gpu::ALL),
+        select(Place::ALL),
+        select(Tee::ALL),
+        select(Priority::ALL),
     )
-        .prop_map(|(a, b, c, d, e, f, g, h)| Answers([a, b, c, d, e, f, g, h]))
+        .prop_map(
+            |(workload, artifact, startup, kvm, gpu, place, tee, priority)| Answers {
+                workload,
+                artifact,
+                startup,
+                kvm,
+                gpu,
+                place,
+                tee,
+                priority,
+            },
+        )
 }
 
 proptest! {
@@ -126,19 +133,18 @@ proptest! {
         match what_would_change(&a) {
             Some(changes) => {
                 prop_assert!(!changes.is_empty() && changes.len() <= 2);
-                let mut b = a;
                 for c in &changes {
-                    prop_assert_ne!(a.0[c.question], c.value);
-                    b = b.with(c.question, c.value);
+                    prop_assert_ne!(a.get(c.question()), *c);
                 }
+                let b = applied(&a, &changes);
                 prop_assert_eq!(rank(&b).ranked[0].tech.code, o.ranked[1].tech.code);
             }
             None if o.ranked.len() >= 2 => {
                 // Then truly no single changed answer lets the runner-up win.
                 let runner_up = o.ranked[1].tech.code;
-                for (q, question) in QUESTIONS.iter().enumerate() {
-                    for v in 0..question.values.len() as u8 {
-                        let top = rank(&a.with(q, v)).ranked.first().map(|r| r.tech.code);
+                for q in Question::ALL {
+                    for v in q.answers() {
+                        let top = rank(&a.with(v)).ranked.first().map(|r| r.tech.code);
                         prop_assert_ne!(top, Some(runner_up));
                     }
                 }
@@ -152,7 +158,7 @@ proptest! {
         let o = rank(&a);
         let ways = relaxations(&a);
         for way in &ways {
-            let b = way.changes.iter().fold(a, |b, c| b.with(c.question, c.value));
+            let b = applied(&a, &way.changes);
             let ranked = rank(&b).ranked;
             prop_assert_eq!(ranked.first().map(|r| r.tech.code), Some(way.top.code));
         }

@@ -3,6 +3,7 @@
 //! crate, so `data` and `domain` can both use it while `data` never reaches into
 //! `domain` (`tests/architecture.rs` checks the direction).
 
+pub mod answers;
 pub mod lang;
 pub mod page;
 pub mod quantity;

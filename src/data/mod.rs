@@ -10,6 +10,7 @@ pub mod sections;
 pub mod tech;
 pub mod wasm_claims;
 pub mod wasm_features;
+pub mod wizard_presets;
 
 /// The report this app is built on.
 pub mod report {

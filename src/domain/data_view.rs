@@ -2,7 +2,7 @@
 //! reload or a shared link restores (`?topic=gpus&q=h100&sort=value&dir=desc`).
 
 use super::format::format_quantity;
-use super::query::{abbreviate, format_query, parse_query};
+use super::query::{IgnoredValue, abbreviate, format_query, parse_query};
 use crate::base::lang::Lang;
 use crate::data::figures::{Figure, Topic, item_name, metric_name};
 use crate::data::sections::{SECTIONS, section};
@@ -63,13 +63,6 @@ pub struct DataQuery {
     pub search: String,
     pub sort: Option<Column>,
     pub descending: bool,
-}
-
-/// A query-string value the page could not use, quoted for a notice.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IgnoredValue {
-    pub key: String,
-    pub value: String,
 }
 
 impl DataQuery {

@@ -14,4 +14,3 @@ pub mod query;
 pub mod scale;
 pub mod wasm_lab;
 pub mod wizard;
-pub mod wizard_text;

@@ -43,6 +43,13 @@ pub fn percent_encode(input: &str) -> String {
     out
 }
 
+/// A query-string value a page could not use, quoted for a notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IgnoredValue {
+    pub key: String,
+    pub value: String,
+}
+
 /// The key-value pairs of a query string, in order, with or without its leading `?`.
 /// Empty segments (`a=1&&b=2`) are skipped; a key without `=` has an empty value.
 pub fn parse_query(search: &str) -> Vec<(String, String)> {

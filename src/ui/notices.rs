@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 use crate::base::page::Page;
 use crate::domain::pages::GLOBAL_QUERY_KEYS;
 use crate::domain::prefs::PrefNotice;
-use crate::domain::query::{summarize, unknown_keys};
+use crate::domain::query::{IgnoredValue, summarize, unknown_keys};
 use crate::i18n::Key;
 use crate::ui::app::BasePath;
 use crate::ui::i18n::{t, t_fill};
@@ -62,6 +62,28 @@ pub fn notice_box(
                     }
                 })}
         </div>
+    }
+}
+
+/// The notice a page shows for the values of its query string it could not use
+/// (`key=value`, the first four and how many more), worded by `text` with its
+/// `{{ list }}`; nothing while every value was used.
+pub fn ignored_values_notice(
+    code: &'static str,
+    text: Key,
+    ignored: impl Fn() -> Vec<IgnoredValue> + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let ignored = ignored();
+        (!ignored.is_empty()).then(|| {
+            let list: Vec<String> = ignored
+                .iter()
+                .map(|i| format!("{}={}", i.key, i.value))
+                .collect();
+            let list = summarize(&list, 4);
+            let text = t_fill(text, move || vec![("list", list.clone())]);
+            notice_box(code, Signal::derive(text), None)
+        })
     }
 }
 

@@ -12,7 +12,6 @@ use crate::data::notes::DATA_NOTES;
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
 use crate::domain::export;
-use crate::domain::query::summarize;
 use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::components::page_intro::{INDEPENDENT_TITLE_ID, html_section, independent_figures};
@@ -22,7 +21,7 @@ use crate::ui::components::section_card::section_summary;
 use crate::ui::components::sort_header::SortState;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
-use crate::ui::notices::notice_box;
+use crate::ui::notices::ignored_values_notice;
 use crate::ui::query::{History, use_query_writer};
 
 #[component]
@@ -41,19 +40,7 @@ pub fn DataPage() -> impl IntoView {
         <div class="page data-page" data-page=Page::Data.path()>
             <h1>{t(title_key(Page::Data))}</h1>
             <p class="lead">{t(lead_key(Page::Data))}</p>
-            {move || {
-                let ignored = parsed.get().1;
-                (!ignored.is_empty())
-                    .then(|| {
-                        let list: Vec<String> = ignored
-                            .iter()
-                            .map(|i| format!("{}={}", i.key, i.value))
-                            .collect();
-                        let list = summarize(&list, 4);
-                        let text = t_fill(Key::DataIgnoredValues, move || vec![("list", list.clone())]);
-                        notice_box("ignored-values", Signal::derive(text), None)
-                    })
-            }}
+            {ignored_values_notice("ignored-values", Key::DataIgnoredValues, move || parsed.get().1)}
             <FigureTable query=query update=update />
             {html_section("report-facts", Some("facts-title"), report_facts)}
             {html_section("data-notes", Some("notes-title"), data_notes)}

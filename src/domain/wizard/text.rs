@@ -2,69 +2,83 @@
 //! ruled a technology out, suggested changes, and the whole recommendation as
 //! Markdown for a design document.
 
-use super::format::format_quantity;
-use super::wizard::{
-    Answers, Change, Constraint, Criterion, Outcome, STARTUP, best_start_ms, rank, relaxations,
-    what_would_change,
+use super::{
+    Answer, Answers, Artifact, Constraint, Criterion, Gpu, Kvm, Outcome, Place, Priority, Question,
+    Startup, Tee, Workload, best_start_ms, fits, rank, relaxations, runs, what_would_change,
 };
 use crate::base::lang::Lang;
 use crate::base::quantity::{Amount, Quantity, Unit};
 use crate::data::figures::figure;
 use crate::data::tech::{Level, Technology};
+use crate::domain::format::format_quantity;
 use crate::i18n::Key;
 
-/// Each question's label, in question order.
-pub const QUESTION_KEYS: [Key; 8] = [
-    Key::WizardQWorkload,
-    Key::WizardQArtifact,
-    Key::WizardQStartup,
-    Key::WizardQKvm,
-    Key::WizardQGpu,
-    Key::WizardQWhere,
-    Key::WizardQTee,
-    Key::WizardQPriority,
-];
+/// A question's label.
+pub const fn question_key(q: Question) -> Key {
+    match q {
+        Question::Workload => Key::WizardQWorkload,
+        Question::Artifact => Key::WizardQArtifact,
+        Question::Startup => Key::WizardQStartup,
+        Question::Kvm => Key::WizardQKvm,
+        Question::Gpu => Key::WizardQGpu,
+        Question::Place => Key::WizardQWhere,
+        Question::Tee => Key::WizardQTee,
+        Question::Priority => Key::WizardQPriority,
+    }
+}
 
-/// Each question's answers, in the order of their codes.
-pub const VALUE_KEYS: [&[Key]; 8] = [
-    &[
-        Key::WizardWorkloadOwn,
-        Key::WizardWorkloadVetted,
-        Key::WizardWorkloadUntrusted,
-    ],
-    &[
-        Key::WizardArtifactOci,
-        Key::WizardArtifactWasm,
-        Key::WizardArtifactUnikernel,
-        Key::WizardArtifactVm,
-    ],
-    &[
-        Key::WizardStartup10ms,
-        Key::WizardStartup100ms,
-        Key::WizardStartup1s,
-        Key::WizardStartupAny,
-    ],
-    &[Key::WizardKvmYes, Key::WizardKvmNo, Key::WizardKvmUnknown],
-    &[Key::WizardGpuNo, Key::WizardGpuYes],
-    &[
-        Key::WizardWhereK8s,
-        Key::WizardWhereServerless,
-        Key::WizardWhereEdge,
-        Key::WizardWhereCi,
-    ],
-    &[Key::WizardTeeNo, Key::WizardTeeYes],
-    &[
-        Key::WizardPrioritySecurity,
-        Key::WizardPriorityPerformance,
-        Key::WizardPriorityCompatibility,
-        Key::WizardPriorityCost,
-        Key::WizardPriorityFootprint,
-    ],
-];
+/// An answer in words.
+pub const fn answer_key(a: Answer) -> Key {
+    match a {
+        Answer::Workload(v) => match v {
+            Workload::Own => Key::WizardWorkloadOwn,
+            Workload::Vetted => Key::WizardWorkloadVetted,
+            Workload::Untrusted => Key::WizardWorkloadUntrusted,
+        },
+        Answer::Artifact(v) => match v {
+            Artifact::Oci => Key::WizardArtifactOci,
+            Artifact::Wasm => Key::WizardArtifactWasm,
+            Artifact::Unikernel => Key::WizardArtifactUnikernel,
+            Artifact::Vm => Key::WizardArtifactVm,
+        },
+        Answer::Startup(v) => match v {
+            Startup::Within10Ms => Key::WizardStartup10ms,
+            Startup::Within100Ms => Key::WizardStartup100ms,
+            Startup::Within1S => Key::WizardStartup1s,
+            Startup::Any => Key::WizardStartupAny,
+        },
+        Answer::Kvm(v) => match v {
+            Kvm::Yes => Key::WizardKvmYes,
+            Kvm::No => Key::WizardKvmNo,
+            Kvm::Unknown => Key::WizardKvmUnknown,
+        },
+        Answer::Gpu(v) => match v {
+            Gpu::No => Key::WizardGpuNo,
+            Gpu::Yes => Key::WizardGpuYes,
+        },
+        Answer::Place(v) => match v {
+            Place::K8s => Key::WizardWhereK8s,
+            Place::Serverless => Key::WizardWhereServerless,
+            Place::Edge => Key::WizardWhereEdge,
+            Place::Ci => Key::WizardWhereCi,
+        },
+        Answer::Tee(v) => match v {
+            Tee::No => Key::WizardTeeNo,
+            Tee::Yes => Key::WizardTeeYes,
+        },
+        Answer::Priority(v) => match v {
+            Priority::Security => Key::WizardPrioritySecurity,
+            Priority::Performance => Key::WizardPriorityPerformance,
+            Priority::Compatibility => Key::WizardPriorityCompatibility,
+            Priority::Cost => Key::WizardPriorityCost,
+            Priority::Footprint => Key::WizardPriorityFootprint,
+        },
+    }
+}
 
 /// The answer to question `q` in words.
-pub fn answer_text(a: &Answers, q: usize, lang: Lang) -> &'static str {
-    VALUE_KEYS[q][usize::from(a.0[q])].text(lang)
+pub fn answer_text(a: &Answers, q: Question, lang: Lang) -> &'static str {
+    answer_key(a.get(q)).text(lang)
 }
 
 pub const fn criterion_key(c: Criterion) -> Key {
@@ -135,8 +149,8 @@ pub fn reason_basis(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> St
         Criterion::Startup => {
             return Key::WizardStartupLine.fill(lang, &[("start", &startup_text(t, lang))]);
         }
-        Criterion::ArtifactFit => t.artifacts[usize::from(a.0[1])].basis,
-        Criterion::PlaceFit => t.fit[usize::from(a.0[5])].basis,
+        Criterion::ArtifactFit => runs(t, a.artifact).basis,
+        Criterion::PlaceFit => fits(t, a.place).basis,
         Criterion::Compatibility => t.compatibility.basis,
         Criterion::Footprint => t.footprint.basis,
         Criterion::Maturity => t.maturity.basis,
@@ -152,7 +166,7 @@ pub fn reason_basis(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> St
 /// Why a constraint rules a technology out.
 pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) -> String {
     let (key, basis) = match c {
-        Constraint::Artifact => (Key::WizardXArtifact, t.artifacts[usize::from(a.0[1])].basis),
+        Constraint::Artifact => (Key::WizardXArtifact, runs(t, a.artifact).basis),
         Constraint::Kvm => (Key::WizardXKvm, t.needs_kvm.basis),
         Constraint::Gpu => (Key::WizardXGpu, t.gpu.basis),
         Constraint::Tee => (Key::WizardXTee, t.tee.basis),
@@ -161,8 +175,8 @@ pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) ->
                 amount: Amount::Exact(best_start_ms(t)),
                 unit: Unit::Milliseconds,
             };
-            let best = format_quantity(super::chart::readable(best), false, lang);
-            let budget = answer_text(a, STARTUP, lang);
+            let best = format_quantity(crate::domain::chart::readable(best), false, lang);
+            let budget = answer_text(a, Question::Startup, lang);
             let text = Key::WizardXStartup.fill(lang, &[("start", &best), ("budget", budget)]);
             return format!("{text} ({})", startup_text(t, lang));
         }
@@ -171,7 +185,7 @@ pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) ->
 }
 
 /// Changed answers in words: "Whose code runs? were “Our own code”, …".
-pub fn changes_text(changes: &[Change], lang: Lang) -> String {
+pub fn changes_text(changes: &[Answer], lang: Lang) -> String {
     let sep = if lang == Lang::Zh { "，" } else { ", " };
     changes
         .iter()
@@ -179,21 +193,13 @@ pub fn changes_text(changes: &[Change], lang: Lang) -> String {
             Key::WizardChangeItem.fill(
                 lang,
                 &[
-                    ("question", QUESTION_KEYS[c.question].text(lang)),
-                    (
-                        "value",
-                        VALUE_KEYS[c.question][usize::from(c.value)].text(lang),
-                    ),
+                    ("question", question_key(c.question()).text(lang)),
+                    ("value", answer_key(*c).text(lang)),
                 ],
             )
         })
         .collect::<Vec<_>>()
         .join(sep)
-}
-
-/// The answers with changes applied, as a query string: what an "apply" link is.
-pub fn applied(a: &Answers, changes: &[Change]) -> Answers {
-    changes.iter().fold(*a, |b, c| b.with(c.question, c.value))
 }
 
 /// The recommendation as Markdown: the answers, the ranking with scores and
@@ -205,10 +211,10 @@ pub fn to_markdown(a: &Answers, lang: Lang) -> String {
         Key::WizardMarkdownTitle.text(lang),
         Key::WizardMarkdownAnswers.text(lang)
     );
-    for (q, key) in QUESTION_KEYS.iter().enumerate() {
+    for q in Question::ALL {
         md.push_str(&format!(
             "- {}: {}\n",
-            key.text(lang),
+            question_key(q).text(lang),
             answer_text(a, q, lang)
         ));
     }
@@ -293,21 +299,21 @@ pub fn to_markdown(a: &Answers, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::data::tech::{FIRECRACKER, KATA};
-    use crate::domain::wizard::{KVM, PRESETS, QUESTIONS, TEE};
+    use crate::data::wizard_presets::PRESETS;
 
     #[test]
-    fn every_question_and_answer_has_words() {
-        for (q, question) in QUESTIONS.iter().enumerate() {
-            assert_eq!(
-                VALUE_KEYS[q].len(),
-                question.values.len(),
-                "{}",
-                question.key
-            );
+    fn every_question_and_answer_has_its_own_words() {
+        let mut keys: Vec<Key> = Question::ALL.map(question_key).to_vec();
+        for q in Question::ALL {
+            keys.extend(q.answers().into_iter().map(answer_key));
         }
+        let count = keys.len();
+        keys.sort_by_key(|k| k.id());
+        keys.dedup();
+        assert_eq!(keys.len(), count, "a key is used twice");
         let a = Answers::default();
-        assert_eq!(answer_text(&a, STARTUP, Lang::En), "No budget");
-        assert_eq!(answer_text(&a, KVM, Lang::Zh), "不确定");
+        assert_eq!(answer_text(&a, Question::Startup, Lang::En), "No budget");
+        assert_eq!(answer_text(&a, Question::Kvm, Lang::Zh), "不确定");
     }
 
     #[test]
@@ -322,17 +328,16 @@ mod tests {
             "Startup speed: ~125 ms; <50 ms (the report)"
         );
         assert!(reason_text(Criterion::Tee, &KATA, &a, Lang::En).contains("CoCo"));
-        let b = a.with(STARTUP, 1);
+        let b = a.with(Answer::Startup(Startup::Within100Ms));
         assert_eq!(
             exclusion_text(Constraint::Startup, &KATA, &b, Lang::En),
             "starts in 200 ms at best, over the 100 ms budget (~200 ms)"
         );
-        let c = a.with(TEE, 1);
+        let c = a.with(Answer::Tee(Tee::Yes));
         assert!(
             exclusion_text(Constraint::Tee, &FIRECRACKER, &c, Lang::Zh).starts_with("不支持 TEE")
         );
     }
-
     #[test]
     fn markdown_holds_answers_ranking_exclusions_and_a_change() {
         let a = PRESETS[0].answers;
