@@ -647,6 +647,13 @@ async fn the_lab_measures_keeps_and_copies_its_results() {
         "{json}"
     );
     assert!(json["instantiate"]["median_us"].as_f64().is_some());
+    // The status says what was copied (it once said "the recommendation as Markdown").
+    let status = Key::LabCopiedJson.text(Lang::En);
+    assert_eq!(
+        s.wait_for_text("[data-copy=json] + .copy-status", status)
+            .await,
+        status
+    );
 
     // The run is kept: a reload shows it as the last run.
     s.client.refresh().await.unwrap();

@@ -632,7 +632,7 @@ async fn compare_and_copy_work() {
     if status == Key::WizardCopied.text(Lang::En) {
         assert!(area.hidden(), "copied: no need to show the text");
     } else {
-        assert_eq!(status, Key::WizardCopyFailed.text(Lang::En));
+        assert_eq!(status, Key::CopyFailed.text(Lang::En));
         assert!(
             !area.hidden(),
             "not copied: the text is shown to copy by hand"

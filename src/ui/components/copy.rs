@@ -10,6 +10,8 @@ use crate::ui::i18n::{t, use_lang};
 pub fn CopyButton(
     /// The button's label.
     label: Key,
+    /// What the status line says once the text is on the clipboard: what was copied.
+    copied: Key,
     /// The text to copy, made when the button is pressed.
     text: Callback<(), String>,
     /// The `data-copy` value that names the button in markup.
@@ -49,8 +51,8 @@ pub fn CopyButton(
         );
     };
     let message = move || match state.get() {
-        Some(true) => Key::WizardCopied.text(lang.get()),
-        Some(false) => Key::WizardCopyFailed.text(lang.get()),
+        Some(true) => copied.text(lang.get()),
+        Some(false) => Key::CopyFailed.text(lang.get()),
         None => "",
     };
     view! {

@@ -269,8 +269,8 @@ pub fn WasmPage() -> impl IntoView {
                 <h2 id="results-title">{t(Key::LabResults)}</h2>
                 <p class="note">{t(Key::LabResultsLead)}</p>
                 <div class="copy-row">
-                    <CopyButton label=Key::LabCopyJson text=json name="json" />
-                    <CopyButton label=Key::LabCopyMd text=markdown name="markdown" />
+                    <CopyButton label=Key::LabCopyJson copied=Key::LabCopiedJson text=json name="json" />
+                    <CopyButton label=Key::LabCopyMd copied=Key::LabCopiedMd text=markdown name="markdown" />
                 </div>
                 <p class="last-run">{last_text}</p>
             </section>

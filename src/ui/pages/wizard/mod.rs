@@ -163,7 +163,7 @@ pub fn WizardPage() -> impl IntoView {
                 <ComparePickers pair=pair on_pick=on_pick />
                 <div class="table-wrap" inner_html=compare_table></div>
             </section>
-            <CopyButton label=Key::WizardCopy text=markdown name="markdown" />
+            <CopyButton label=Key::WizardCopy copied=Key::WizardCopied text=markdown name="markdown" />
             <section class="how" aria-labelledby="how-title">
                 <div inner_html=how_html></div>
                 <button type="button" class="link-button" data-time-engine="" on:click=on_time>{t(Key::WizardTime)}</button>
