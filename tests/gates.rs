@@ -14,7 +14,7 @@ use container_atlas::domain::query::{get_param, unknown_keys};
 use container_atlas::i18n::Key;
 use fantoccini::Locator;
 use serde_json::json;
-use support::{Hosting, Server, Session, build_dir, page_title};
+use support::{Hosting, Server, Session, VIEW_WRITERS, build_dir, page_title};
 
 /// The sub-path the second release build is made for (see scripts/atlas.sh).
 const SUB_PATH: &str = "/some/sub/path";
@@ -64,6 +64,17 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
         "{:?}",
         s.eval("return document.body.innerText").await
     );
+    // Views written into the address stay under the sub-path (the router once put
+    // the base path in twice), and keep the language switched to.
+    for (page, control) in VIEW_WRITERS {
+        let url = s
+            .switch_to_english_then_change_the_view(page, control)
+            .await;
+        assert_eq!(
+            url.path().trim_end_matches('/'),
+            format!("{SUB_PATH}{}", page.path())
+        );
+    }
     // An unknown path gets 404.html, which shows the not-found page.
     s.open("/no/such/page").await;
     assert_eq!(s.text("main h1").await, Key::NotFoundTitle.text(Lang::En));

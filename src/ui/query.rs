@@ -8,7 +8,10 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::domain::query::with_param;
+use crate::base::lang::Lang;
+use crate::domain::prefs::LANG_PARAM;
+use crate::domain::query::{get_param, with_param};
+use crate::ui::i18n::use_lang;
 
 /// Whether a change to the address is a step the Back button undoes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,23 +31,35 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 pub struct QueryWriter {
     search: Memo<String>,
     pathname: Memo<String>,
+    hash: Memo<String>,
     navigate: StoredValue<Navigate>,
 }
 
 impl QueryWriter {
-    /// The current query string (with its `?`), untracked: for building the next one.
+    /// The current query string (the router's, without its `?`), untracked: for
+    /// building the next one ([`crate::domain::query`] reads it with or without `?`).
     pub fn current(&self) -> String {
         self.search.get_untracked()
     }
 
-    /// Replaces the whole query string with what `next` makes of the current one.
+    /// Replaces the whole query string with what `next` makes of the current one,
+    /// keeping the path and the fragment.
     pub fn update(&self, history: History, next: impl FnOnce(&str) -> String) {
         let search = next(&self.current());
         let path = self.pathname.get_untracked();
+        let hash = self.hash.get_untracked();
+        let hash = match hash.as_str() {
+            "" | "#" => String::new(),
+            h if h.starts_with('#') => hash.clone(),
+            h => format!("#{h}"),
+        };
         self.navigate.with_value(|navigate| {
             navigate(
-                &format!("{path}{search}"),
+                &format!("{path}{search}{hash}"),
                 NavigateOptions {
+                    // The path is the browser's, base path included: resolving it
+                    // against the base would put the base in twice under a sub-path.
+                    resolve: false,
                     replace: history == History::Replace,
                     scroll: false,
                     ..Default::default()
@@ -66,6 +81,23 @@ pub fn use_query_writer() -> QueryWriter {
     QueryWriter {
         search: location.search,
         pathname: location.pathname,
+        hash: location.hash,
         navigate: StoredValue::new(Box::new(navigate)),
     }
+}
+
+/// Keeps a `?lang=` in the address equal to the language on screen: after the switch,
+/// and after Back or Forward brings back an entry written before the switch (whose
+/// `?lang=` would otherwise win on the next reload, or be carried on by the next view
+/// change). An address without `?lang=` is left alone: the stored choice applies.
+pub fn keep_lang_in_query() {
+    let lang = use_lang();
+    let query = use_query_writer();
+    Effect::new(move |_| {
+        let shown = lang.get();
+        let written = get_param(&query.search.get(), LANG_PARAM);
+        if written.is_some_and(|code| Lang::parse(&code) != Some(shown)) {
+            query.set(LANG_PARAM, Some(shown.code()), History::Replace);
+        }
+    });
 }

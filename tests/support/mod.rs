@@ -27,6 +27,17 @@ pub fn page_title(page: Page, lang: Lang) -> &'static str {
     title_key(page).text(lang)
 }
 
+/// Every page that writes its view into the address, with a control that changes it.
+/// Chart pages: the first scale toggle not yet pressed (whatever the chart's default).
+/// (/wasm reads `quick=1` and writes nothing; a test checks the list is complete.)
+pub const VIEW_WRITERS: [(Page, &str); 5] = [
+    (Page::Sandboxes, "[data-scale][aria-pressed=false]"),
+    (Page::Gpus, "[data-scale][aria-pressed=false]"),
+    (Page::Engines, "[data-scale][aria-pressed=false]"),
+    (Page::Data, "th[data-column=value] button"),
+    (Page::Wizard, "[data-preset='0']"),
+];
+
 pub const WAIT: Duration = Duration::from_secs(20);
 
 /// How the server answers a path that is not a file.
@@ -469,6 +480,42 @@ impl Session {
             .await
             .expect(selector);
         element.click().await.expect(selector);
+    }
+
+    /// Opens `page` in Chinese by `?lang=zh`, switches to English, clicks `control`,
+    /// and reloads: the address must say English after the view change and the reload
+    /// must show English. Returns the address after the view change.
+    pub async fn switch_to_english_then_change_the_view(
+        &self,
+        page: Page,
+        control: &str,
+    ) -> url::Url {
+        self.open(&format!("{}?lang=zh", page.path())).await;
+        self.click("button[data-lang=en]").await;
+        let en = page_title(page, Lang::En);
+        assert_eq!(self.wait_for_text("main h1", en).await, en);
+        let before = self.eval("return location.search").await;
+        self.click(control).await;
+        let after = self
+            .wait_until(&format!(
+                "return location.search !== {before} ? location.search : null"
+            ))
+            .await;
+        let after = after.as_str().unwrap().to_owned();
+        assert!(
+            after.contains("lang=en") && !after.contains("lang=zh"),
+            "{}: after a view change the address reads {after}",
+            page.path()
+        );
+        let url = self.client.current_url().await.unwrap();
+        self.client.refresh().await.unwrap();
+        assert_eq!(
+            self.wait_for_text("main h1", en).await,
+            en,
+            "{}: the reload of {after} is not in English",
+            page.path()
+        );
+        url
     }
 
     pub async fn close(self) {

@@ -6,13 +6,12 @@ use leptos_router::components::A;
 use super::page_names::nav_key;
 use crate::base::lang::Lang;
 use crate::base::page::Page;
-use crate::domain::prefs::{LANG_PARAM, ThemePref};
-use crate::domain::query::get_param;
+use crate::domain::prefs::ThemePref;
 use crate::i18n::Key;
 use crate::ui::app::page_href;
 use crate::ui::i18n::{t, use_lang};
 use crate::ui::prefs::ThemeSignal;
-use crate::ui::query::{History, use_query_writer};
+use crate::ui::query::keep_lang_in_query;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -53,15 +52,9 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_writer();
-    let choose = move |choice: Lang| {
-        lang.set(choice);
-        // A `?lang=` left in the address would undo the switch on reload. Written
-        // through the router, so the next view change keeps the new language.
-        if get_param(&query.current(), LANG_PARAM).is_some() {
-            query.set(LANG_PARAM, Some(choice.code()), History::Replace);
-        }
-    };
+    // A `?lang=` left in the address would undo the switch on reload.
+    keep_lang_in_query();
+    let choose = move |choice: Lang| lang.set(choice);
     let button = move |choice: Lang, label: Key| {
         view! {
             <button
