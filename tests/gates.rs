@@ -463,6 +463,21 @@ async fn phones_get_no_sideways_scroll_and_big_enough_touch_targets() {
     for lang in ["en", "zh"] {
         for route in routes() {
             s.open(&format!("{route}?lang={lang}")).await;
+            // Unfold every chart's secondary controls, so they are measured too.
+            let unfolded = s
+                .eval(
+                    "const toggles = [...document.querySelectorAll('.more-toggle')]
+                       .filter(b => b.getClientRects().length);
+                     toggles.forEach(b => b.click());
+                     return toggles.length;",
+                )
+                .await;
+            if unfolded.as_u64() > Some(0) {
+                s.wait_until(
+                    "return [...document.querySelectorAll('.chart-more')].every(m => !m.hidden) || null",
+                )
+                .await;
+            }
             let report = s
                 .eval(
                     "return {

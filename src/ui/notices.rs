@@ -73,15 +73,34 @@ pub fn ignored_values_notice(
     text: Key,
     ignored: impl Fn() -> Vec<IgnoredValue> + Send + Sync + 'static,
 ) -> impl IntoView {
+    ignored_notice(code, text, Vec::new(), move || {
+        ignored()
+            .iter()
+            .map(|i| format!("{}={}", i.key, i.value))
+            .collect()
+    })
+}
+
+/// The notice for settings a reader's link holds that could not be used, listed as
+/// given (the first four and how many more) in `text`'s `{{ list }}`, with `args` for
+/// its other placeholders; nothing while the list is empty.
+pub fn ignored_notice(
+    code: &'static str,
+    text: Key,
+    args: Vec<(&'static str, &'static str)>,
+    ignored: impl Fn() -> Vec<String> + Send + Sync + 'static,
+) -> impl IntoView {
     move || {
         let ignored = ignored();
         (!ignored.is_empty()).then(|| {
-            let list: Vec<String> = ignored
-                .iter()
-                .map(|i| format!("{}={}", i.key, i.value))
-                .collect();
-            let list = summarize(&list, 4);
-            let text = t_fill(text, move || vec![("list", list.clone())]);
+            let list = summarize(&ignored, 4);
+            let args = args.clone();
+            let text = t_fill(text, move || {
+                let mut filled: Vec<(&'static str, String)> =
+                    args.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+                filled.push(("list", list.clone()));
+                filled
+            });
             notice_box(code, Signal::derive(text), None)
         })
     }
@@ -123,8 +142,11 @@ fn IgnoredParamsNotice() -> impl IntoView {
             .map_or(&[][..], crate::domain::pages::query_keys);
         let known: Vec<&str> = GLOBAL_QUERY_KEYS.iter().chain(page_keys).copied().collect();
         let unknown = unknown_keys(&search, &known);
-        (!unknown.is_empty() && dismissed_for.get().as_deref() != Some(search.as_str()))
-            .then(|| (search, summarize(&unknown, 5)))
+        // Dismissed for this page and these keys: a change to the rest of the
+        // address (a view, the language) does not bring it back.
+        let said = format!("{}?{}", location.pathname.get(), unknown.join("&"));
+        (!unknown.is_empty() && dismissed_for.get().as_deref() != Some(said.as_str()))
+            .then(|| (said, summarize(&unknown, 5)))
     });
     move || {
         ignored.get().map(|(search, names)| {

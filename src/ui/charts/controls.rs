@@ -16,9 +16,10 @@ use crate::i18n::Key;
 use crate::ui::browser::download;
 use crate::ui::i18n::{t, use_lang};
 
-/// Below this viewport width (CSS pixels; 40rem, the stylesheet's phone breakpoint)
-/// the secondary controls fold behind "More options".
-pub const COMPACT_BELOW: f64 = 640.0;
+/// Up to this viewport width (CSS pixels; 40rem, the stylesheet's phone breakpoint,
+/// `max-width: 40rem`, which includes it) the secondary controls fold behind "More
+/// options".
+pub const COMPACT_UP_TO: f64 = 640.0;
 
 fn tag_key(tag: &str) -> Key {
     match tag {
@@ -39,7 +40,7 @@ pub fn ChartControls(
 ) -> impl IntoView {
     let def = state.def;
     let viewport = use_context::<Viewport>().map(|v| v.0);
-    let compact = move || viewport.is_some_and(|v| v.get() < COMPACT_BELOW);
+    let compact = move || viewport.is_some_and(|v| v.get() <= COMPACT_UP_TO);
     let open = RwSignal::new(false);
     let more_id = format!("{}-more", def.id);
 
@@ -53,6 +54,8 @@ pub fn ChartControls(
                 hidden=move || !compact()
                 aria-expanded=move || open.get().to_string()
                 aria-controls=more_id.clone()
+                // Every chart has one: its title tells them apart.
+                aria-describedby=format!("{}-title", def.id)
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {t(Key::ChartMore)}

@@ -23,12 +23,11 @@ use crate::base::lang::Lang;
 use crate::data::charts::{ChartDef, ChartKind};
 use crate::data::sections::section;
 use crate::domain::chart::{Cell, Row, cell_text, source_text};
-use crate::domain::query::summarize;
 use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
 use crate::ui::html::Html;
-use crate::ui::i18n::{t_fill, use_lang};
-use crate::ui::notices::notice_box;
+use crate::ui::i18n::use_lang;
+use crate::ui::notices::ignored_notice;
 use body::{ChartBody, use_plot_width};
 use controls::ChartControls;
 use state::use_chart_view;
@@ -199,20 +198,18 @@ pub fn Chart(
             def.what.get(lang)
         )
     };
-    let ignored_notice = move || {
-        let ignored = state.ignored.get();
-        (!ignored.is_empty()).then(|| {
-            let list = summarize(&ignored, 4);
-            let text = t_fill(Key::ChartIgnored, move || {
-                vec![("chart", def.id.to_owned()), ("list", list.clone())]
-            });
-            notice_box("chart-ignored", Signal::derive(text), None)
-        })
-    };
+    let ignored_notice = ignored_notice(
+        "chart-ignored",
+        Key::ChartIgnored,
+        vec![("chart", def.id)],
+        move || state.ignored.get(),
+    );
+    let title_id = format!("{}-title", def.id);
+    let labelled_by = title_id.clone();
 
     view! {
-        <section class="chart" id=def.id data-chart=def.id data-kind=kind_code(def.kind)>
-            <h2>
+        <section class="chart" id=def.id data-chart=def.id data-kind=kind_code(def.kind) aria-labelledby=labelled_by>
+            <h2 id=title_id>
                 <a class="permalink" href=format!("#{}", def.id)>{move || def.title.get(lang.get())}</a>
             </h2>
             <p class="chart-sub">{section_line}</p>
