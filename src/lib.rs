@@ -1,9 +1,13 @@
 //! Container Atlas: the October 2025 container-technology report as an explorable,
 //! bilingual single-page app.
 //!
-//! Three layers, with dependencies pointing one way:
+//! Three layers over a shared vocabulary, with dependencies pointing one way
+//! (`tests/architecture.rs` checks it):
+//! - [`base`]: the vocabulary every layer uses (languages, pages, quantities, the
+//!   wizard's answers); it uses nothing else of the crate;
 //! - [`data`]: the report as typed values, embedded in the binary;
-//! - [`domain`]: pure logic (preferences, query strings, pages), tested natively;
+//! - [`domain`]: pure logic (preferences, query strings, charts, the wizard, the lab),
+//!   tested natively;
 //! - [`ui`]: Leptos components, one file per page.
 //!
 //! [`i18n`] holds every visible string of the UI, in Chinese and English.

@@ -39,12 +39,49 @@ fn data_domain_and_i18n_do_not_depend_on_the_browser_or_the_ui() {
     );
 }
 
-/// The crate modules a layer's sources name, as `crate::x`, `super::x` at the layer's
-/// top, or `container_atlas::x`.
+/// The top-level crate modules a source names through `crate::`: `crate::x::…`,
+/// `crate::x;`, `crate::x as y`, and every first segment of `crate::{a::…, b, …}`.
+fn crate_modules(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // Split the group's top level by commas; nested groups belong to their item.
+            let mut depth = 0;
+            let mut item = String::new();
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        found.push(first_segment(&item));
+                        item.clear();
+                        continue;
+                    }
+                    _ => {}
+                }
+                item.push(c);
+            }
+            found.push(first_segment(&item));
+        } else {
+            found.push(first_segment(rest));
+        }
+    }
+    found.retain(|m| !m.is_empty());
+    found
+}
+
+fn first_segment(path: &str) -> String {
+    path.trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
 fn mentions_module(text: &str, module: &str) -> bool {
-    text.contains(&format!("crate::{module}::"))
-        || text.contains(&format!("crate::{module}}}"))
-        || text.contains(&format!("crate::{{{module}"))
+    crate_modules(text).iter().any(|m| m == module)
 }
 
 /// Which of the crate's layers each layer may use. Anything else is a dependency
@@ -80,8 +117,25 @@ fn layers_depend_only_on_the_layers_below() {
 
 #[test]
 fn the_layer_check_sees_a_wrong_way_import() {
-    // Control case: the check above must catch the import that made the old cycle.
+    // Control case: the check above must catch the import that made the old cycle,
+    // and the other ways a `use` can name a module.
     assert!(mentions_module("use crate::domain::pages::Page;", "domain"));
     assert!(mentions_module("use crate::{domain, base};", "domain"));
+    assert!(mentions_module(
+        "use crate::{base::lang::Lang, domain::pages};",
+        "domain"
+    ));
+    assert!(mentions_module(
+        "use crate::{base::{lang, page}, domain};",
+        "domain"
+    ));
+    assert!(mentions_module("use crate::domain;", "domain"));
+    assert!(mentions_module("use crate::domain as d;", "domain"));
+    assert!(mentions_module("fn f() { crate::domain::x() }", "domain"));
     assert!(!mentions_module("use crate::base::page::Page;", "domain"));
+    assert!(!mentions_module(
+        "use crate::{base::{domain_like, page}};",
+        "domain"
+    ));
+    assert!(!mentions_module("use crate::domains::x;", "domain"));
 }

@@ -45,7 +45,7 @@ impl Page {
         Page::ALL.into_iter().find(|page| page.path() == wanted)
     }
 
-    /// The page at a browser path under the app's base path (see [`base_path`]).
+    /// The page at a browser path under the app's base path (`domain::pages::base_path`).
     pub fn from_location(pathname: &str, base: &str) -> Option<Page> {
         let relative = pathname.strip_prefix(base)?;
         if !relative.is_empty() && !relative.starts_with('/') {

@@ -1,5 +1,6 @@
 //! Language and theme: read once at start-up through the domain rules, then kept in
-//! signals whose changes are written back to localStorage, the URL and `<html>`.
+//! signals whose changes are written back to localStorage and `<html>`. A `?lang=` in
+//! the address follows the language through `ui::query::keep_lang_in_query`.
 
 use leptos::prelude::*;
 

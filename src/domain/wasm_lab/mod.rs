@@ -4,8 +4,8 @@
 //! a tiny module (`modules`): if the browser validates it, the feature is there. SIMD is
 //! also run, since validating and computing right are not the same thing. Threads also
 //! need `crossOriginIsolated`; JS promise integration is a JavaScript API, detected by
-//! its presence. The benchmark kernel is a module too. Results (`results`) are kept as
-//! a query string (`storage`) and written out as JSON or Markdown (`report`) for the
+//! its presence. The benchmark kernel is a module too. Results (`results`) are kept in
+//! localStorage as versioned JSON (`storage`) and written out as JSON or Markdown (`report`) for the
 //! visitor to copy.
 
 mod modules;
