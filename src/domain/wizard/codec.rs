@@ -2,7 +2,7 @@
 //! answer (`base::answers` holds both), so a link states every answer.
 
 use super::{Answers, Question};
-use crate::domain::query::{IgnoredValue, parse_query, percent_encode};
+use crate::domain::query::{IgnoredValue, format_query, parse_query, percent_encode};
 
 /// The query key of the two technologies compared side by side.
 pub const COMPARE_PARAM: &str = "compare";
@@ -45,6 +45,17 @@ impl Answers {
             .collect()
     }
 
+    /// `search` with these answers in place of any it held, its other keys kept (the
+    /// language, the compared pair).
+    pub fn write_into(&self, search: &str) -> String {
+        let mut pairs: Vec<(String, String)> = parse_query(search)
+            .into_iter()
+            .filter(|(k, _)| Question::from_key(k).is_none())
+            .collect();
+        pairs.extend(self.to_pairs());
+        format_query(&pairs)
+    }
+
     /// The answers as a query string (`?workload=own&…`).
     pub fn to_search(&self) -> String {
         let body: Vec<String> = self
@@ -60,6 +71,23 @@ impl Answers {
 mod tests {
     use super::*;
     use crate::base::answers::{Artifact, Gpu, Kvm, Place, Priority, Startup, Tee, Workload};
+
+    #[test]
+    fn answers_replace_answers_and_keep_the_other_keys() {
+        let a = Answers {
+            workload: Workload::Untrusted,
+            ..Answers::default()
+        };
+        let search = a.write_into("?lang=zh&workload=own&compare=kata%2Cgvisor&kvm=no");
+        let (read, ignored) = Answers::from_search(&search);
+        assert_eq!(read, a, "{search}");
+        assert!(ignored.is_empty());
+        assert!(
+            search.starts_with("?lang=zh&compare=kata%2Cgvisor&workload=untrusted&"),
+            "{search}"
+        );
+        assert_eq!(search.matches("workload=").count(), 1, "{search}");
+    }
 
     #[test]
     fn the_wizard_reads_its_questions_and_the_compared_pair() {

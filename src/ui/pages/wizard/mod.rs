@@ -21,9 +21,8 @@ use crate::base::page::Page;
 use crate::base::quantity::number;
 use crate::data::tech::{TECHNOLOGIES, Technology};
 use crate::data::wizard_presets::PRESETS;
-use crate::domain::query::{format_query, parse_query};
 use crate::domain::wizard::text::to_markdown;
-use crate::domain::wizard::{Answer, Answers, COMPARE_PARAM, Question, rank};
+use crate::domain::wizard::{Answer, Answers, COMPARE_PARAM, rank};
 use crate::i18n::Key;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::page_intro::PageIntro;
@@ -34,25 +33,6 @@ use compare::{ComparePickers, compare_table_html, compared};
 use form::QuestionsForm;
 use how::how_html;
 use results::{presets_html, results_html};
-
-/// The query string with these answers (and compared pair) set, other keys kept.
-fn search_with(search: &str, answers: Option<&Answers>, compare: Option<&str>) -> String {
-    let mut pairs: Vec<(String, String)> = parse_query(search)
-        .into_iter()
-        .filter(|(k, _)| {
-            let answer = answers.is_some() && Question::from_key(k).is_some();
-            let compared = compare.is_some() && k == COMPARE_PARAM;
-            !answer && !compared
-        })
-        .collect();
-    if let Some(a) = answers {
-        pairs.extend(a.to_pairs());
-    }
-    if let Some(c) = compare {
-        pairs.push((COMPARE_PARAM.to_owned(), c.to_owned()));
-    }
-    format_query(&pairs)
-}
 
 /// The element an event came from, or its closest ancestor matching `selector`.
 fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
@@ -73,20 +53,7 @@ pub fn WizardPage() -> impl IntoView {
     let answers = Memo::new(move |_| parsed.get().0);
     let outcome = Memo::new(move |_| rank(&answers.get()));
     // Each answer is a step back in history: Back undoes it.
-    let go = move |search: String, replace: bool| {
-        let history = if replace {
-            History::Replace
-        } else {
-            History::Push
-        };
-        writer.update(history, |_| search);
-    };
-    let set_answers = move |a: Answers| {
-        go(
-            search_with(&location.search.get_untracked(), Some(&a), None),
-            false,
-        );
-    };
+    let set_answers = move |a: Answers| writer.update(History::Push, |search| a.write_into(search));
 
     let on_answer = Callback::new(move |answer: Answer| {
         set_answers(answers.get_untracked().with(answer));
@@ -114,10 +81,7 @@ pub fn WizardPage() -> impl IntoView {
         let mut codes = pair.get_untracked().map(|t| t.code);
         codes[slot] = tech.code;
         let value = codes.join(",");
-        go(
-            search_with(&location.search.get_untracked(), None, Some(&value)),
-            true,
-        );
+        writer.set(COMPARE_PARAM, Some(&value), History::Replace);
     });
     let compare_table =
         move || compare_table_html(&answers.get(), &outcome.get(), &pair.get(), lang.get());
