@@ -45,7 +45,7 @@ choice! {
 }
 
 choice! {
-    /// What is shipped. The order is that of `Technology::artifacts`.
+    /// What is shipped.
     Artifact {
         #[default]
         Oci = "oci",
@@ -86,7 +86,7 @@ choice! {
 }
 
 choice! {
-    /// Where it runs (query key `where`). The order is that of `Technology::fit`.
+    /// Where it runs (query key `where`).
     Place {
         #[default]
         K8s = "k8s",

@@ -3,6 +3,7 @@
 //! stated in words with what it rests on: a statement of the report where there is one
 //! (quoted in `facts.rs`), otherwise how the technology works, said plainly.
 
+use crate::base::answers::{Artifact, Place};
 use crate::base::lang::{Text, text};
 
 /// How far a technology does something.
@@ -72,13 +73,13 @@ pub struct Technology {
     /// The report's startup rating (figure id).
     pub startup_stars: &'static str,
     /// Runs each kind of artifact: OCI image, Wasm module, unikernel, full OS image.
-    pub artifacts: [Support; 4],
+    pub artifacts: PerArtifact<Support>,
     /// Needs hardware virtualization (KVM) on the hosts.
     pub needs_kvm: Support,
     pub gpu: Support,
     pub tee: Support,
     /// How well it fits each place: Kubernetes, serverless, edge, CI.
-    pub fit: [Rating; 4],
+    pub fit: PerPlace<Rating>,
     /// Runs existing software unchanged.
     pub compatibility: Rating,
     /// Small memory and image.
@@ -88,6 +89,46 @@ pub struct Technology {
     pub cost: Rating,
     /// Little run-time overhead against a plain process.
     pub overhead: Rating,
+}
+
+/// One value for each kind of artifact the wizard asks about, by name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerArtifact<T> {
+    pub oci: T,
+    pub wasm: T,
+    pub unikernel: T,
+    pub vm: T,
+}
+
+impl<T: Copy> PerArtifact<T> {
+    pub const fn get(&self, artifact: Artifact) -> T {
+        match artifact {
+            Artifact::Oci => self.oci,
+            Artifact::Wasm => self.wasm,
+            Artifact::Unikernel => self.unikernel,
+            Artifact::Vm => self.vm,
+        }
+    }
+}
+
+/// One value for each place the wizard asks about, by name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerPlace<T> {
+    pub k8s: T,
+    pub serverless: T,
+    pub edge: T,
+    pub ci: T,
+}
+
+impl<T: Copy> PerPlace<T> {
+    pub const fn get(&self, place: Place) -> T {
+        match place {
+            Place::K8s => self.k8s,
+            Place::Serverless => self.serverless,
+            Place::Edge => self.edge,
+            Place::Ci => self.ci,
+        }
+    }
 }
 
 pub const RUNC: Technology = Technology {
@@ -102,24 +143,24 @@ pub const RUNC: Technology = Technology {
     fast_start: None,
     isolation: "compare.docker.isolation-stars",
     startup_stars: "compare.docker.startup-stars",
-    artifacts: [
-        yes(
+    artifacts: PerArtifact {
+        oci: yes(
             "Runs OCI images: it is the reference runtime",
             "运行 OCI 镜像：它就是参考运行时",
         ),
-        partly(
+        wasm: partly(
             "A Wasm runtime inside a container image",
             "把 Wasm 运行时装进容器镜像",
         ),
-        no(
+        unikernel: no(
             "Containers share the host kernel: no guest kernel to boot",
             "容器共享宿主机内核：无法启动客户机内核",
         ),
-        no(
+        vm: no(
             "Runs processes, not operating-system images",
             "运行进程，而非操作系统镜像",
         ),
-    ],
+    },
     needs_kvm: no(
         "Needs only Linux namespaces and cgroups",
         "只需要 Linux 命名空间和 cgroup",
@@ -132,28 +173,28 @@ pub const RUNC: Technology = Technology {
         "A shared kernel is no trusted execution environment",
         "共享内核不构成可信执行环境",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             5,
             "The default Kubernetes runtime",
             "Kubernetes 的默认运行时",
         ),
-        rated(
+        serverless: rated(
             2,
             "A shared kernel between tenants: serverless platforms in the report use sandboxes",
             "租户共享内核：报告中的 Serverless 平台都使用沙箱",
         ),
-        rated(
+        edge: rated(
             3,
             "Light and everywhere, but no isolation from a compromised neighbour",
             "轻量且普及，但无法隔离被攻破的相邻负载",
         ),
-        rated(
+        ci: rated(
             4,
             "The usual CI runner; risky for untrusted pull requests",
             "最常见的 CI 执行器；运行不受信任的 PR 有风险",
         ),
-    ],
+    },
     compatibility: rated(
         5,
         "Runs every OCI image; the report: Docker has \"the best compatibility\"",
@@ -193,24 +234,24 @@ pub const GVISOR: Technology = Technology {
     fast_start: None,
     isolation: "compare.gvisor.isolation-stars",
     startup_stars: "compare.gvisor.startup-stars",
-    artifacts: [
-        yes(
+    artifacts: PerArtifact {
+        oci: yes(
             "An OCI runtime (runsc); the report picks it for compatibility",
             "OCI 运行时（runsc）；报告在“兼容性优先”中推荐",
         ),
-        partly(
+        wasm: partly(
             "A Wasm runtime inside a container image",
             "把 Wasm 运行时装进容器镜像",
         ),
-        no(
+        unikernel: no(
             "Runs Linux processes, not a unikernel",
             "运行 Linux 进程，而非 Unikernel",
         ),
-        no(
+        vm: no(
             "Runs containers, not operating-system images",
             "运行容器，而非操作系统镜像",
         ),
-    ],
+    },
     needs_kvm: no(
         "The report: \"a user-space kernel: no virtualization needed\"",
         "报告：“用户态内核：无需虚拟化”",
@@ -223,28 +264,28 @@ pub const GVISOR: Technology = Technology {
         "The report names no TEE support for gVisor",
         "报告未提及 gVisor 支持 TEE",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             4,
             "A Kubernetes RuntimeClass (runsc)",
             "Kubernetes RuntimeClass（runsc）",
         ),
-        rated(
+        serverless: rated(
             4,
             "Runs Google Cloud Run, says the report",
             "报告：Google Cloud Run 采用",
         ),
-        rated(
+        edge: rated(
             2,
             "A sandbox per container costs memory on small devices",
             "每个容器一个沙箱，在小型设备上占用内存",
         ),
-        rated(
+        ci: rated(
             5,
             "The report lists CI/CD environments and untrusted code",
             "报告列出 CI/CD 环境与不受信任代码",
         ),
-    ],
+    },
     compatibility: rated(
         4,
         "The report picks it for compatibility (OCI, Kubernetes); a user-space kernel does not implement every system call",
@@ -284,24 +325,24 @@ pub const KATA: Technology = Technology {
     fast_start: None,
     isolation: "compare.kata.isolation-stars",
     startup_stars: "compare.kata.startup-stars",
-    artifacts: [
-        yes(
+    artifacts: PerArtifact {
+        oci: yes(
             "The report: \"OCI compatible: full Docker and Podman support\"",
             "报告：“OCI 兼容：完整支持 Docker/Podman”",
         ),
-        partly(
+        wasm: partly(
             "A Wasm runtime inside a container image",
             "把 Wasm 运行时装进容器镜像",
         ),
-        no(
+        unikernel: no(
             "Boots its own guest kernel for containers, not a unikernel",
             "为容器启动自己的客户机内核，而非 Unikernel",
         ),
-        no(
+        vm: no(
             "Runs containers in a VM, not arbitrary OS images",
             "在虚拟机中运行容器，而非任意操作系统镜像",
         ),
-    ],
+    },
     needs_kvm: yes(
         "The report: \"hardware virtualization: KVM, QEMU or ACRN\"",
         "报告：“硬件虚拟化：KVM/QEMU/ACRN”",
@@ -314,24 +355,24 @@ pub const KATA: Technology = Technology {
         "The report: \"Confidential Containers (CoCo): TEE support\"",
         "报告：“Confidential Containers（CoCo）：TEE 支持”",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             4,
             "The report lists multi-tenant Kubernetes",
             "报告列出多租户 Kubernetes",
         ),
-        rated(
+        serverless: rated(
             4,
             "Runs Azure Container Instances and Alibaba Function Compute, says the report",
             "报告：Azure Container Instances 与阿里云函数计算采用",
         ),
-        rated(
+        edge: rated(
             2,
             "The report lists edge computing, but a VM per pod is heavy on small devices",
             "报告列出边缘计算，但每个 Pod 一个虚拟机对小型设备较重",
         ),
-        rated(4, "A VM boundary per job", "每个作业一个虚拟机边界"),
-    ],
+        ci: rated(4, "A VM boundary per job", "每个作业一个虚拟机边界"),
+    },
     compatibility: rated(
         5,
         "The report picks it for compatibility: OCI compatible, good Kubernetes integration",
@@ -367,24 +408,24 @@ pub const FIRECRACKER: Technology = Technology {
     fast_start: Some("firecracker.snapshot"),
     isolation: "compare.firecracker.isolation-stars",
     startup_stars: "compare.firecracker.startup-stars",
-    artifacts: [
-        partly(
+    artifacts: PerArtifact {
+        oci: partly(
             "A VMM, not a container runtime: OCI images need firecracker-containerd or Kata on top",
             "是 VMM 而非容器运行时：运行 OCI 镜像需要 firecracker-containerd 或 Kata",
         ),
-        partly(
+        wasm: partly(
             "A Wasm runtime inside the microVM",
             "在 microVM 中运行 Wasm 运行时",
         ),
-        partly(
+        unikernel: partly(
             "Boots unikernels built for it (Unikraft supports Firecracker)",
             "可启动为其构建的 Unikernel（Unikraft 支持 Firecracker）",
         ),
-        partly(
+        vm: partly(
             "Boots a Linux guest with a minimal device model",
             "以极简设备模型启动 Linux 客户机",
         ),
-    ],
+    },
     needs_kvm: yes(
         "The report: \"full isolation through KVM virtualization\"",
         "报告：“完整隔离：KVM 虚拟化”",
@@ -397,24 +438,24 @@ pub const FIRECRACKER: Technology = Technology {
         "The report names no TEE support for Firecracker",
         "报告未提及 Firecracker 支持 TEE",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             2,
             "Through Kata or firecracker-containerd, not directly",
             "需通过 Kata 或 firecracker-containerd，而非直接接入",
         ),
-        rated(
+        serverless: rated(
             5,
             "The backend of AWS Lambda and Fargate, says the report",
             "报告：AWS Lambda 与 Fargate 的后端",
         ),
-        rated(
+        edge: rated(
             3,
             "The report lists edge functions and IoT devices",
             "报告列出边缘函数与 IoT 设备",
         ),
-        rated(4, "A microVM per job", "每个作业一个 microVM"),
-    ],
+        ci: rated(4, "A microVM per job", "每个作业一个 microVM"),
+    },
     compatibility: rated(
         3,
         "A VMM, not a container runtime: OCI images need a layer such as Kata or firecracker-containerd",
@@ -453,21 +494,21 @@ pub const WASM: Technology = Technology {
     fast_start: None,
     isolation: "compare.wasm.isolation-stars",
     startup_stars: "compare.wasm.startup-stars",
-    artifacts: [
-        no(
+    artifacts: PerArtifact {
+        oci: no(
             "Runs Wasm modules, not container images",
             "运行 Wasm 模块，而非容器镜像",
         ),
-        yes("Runs Wasm modules natively", "原生运行 Wasm 模块"),
-        no(
+        wasm: yes("Runs Wasm modules natively", "原生运行 Wasm 模块"),
+        unikernel: no(
             "A Wasm runtime does not boot a kernel",
             "Wasm 运行时不启动内核",
         ),
-        no(
+        vm: no(
             "Runs modules, not operating-system images",
             "运行模块，而非操作系统镜像",
         ),
-    ],
+    },
     needs_kvm: no("A process with a software sandbox", "一个带软件沙箱的进程"),
     gpu: no(
         "No general GPU access: inference through WASI-NN at most",
@@ -477,28 +518,28 @@ pub const WASM: Technology = Technology {
         "The report names no TEE support for Wasm runtimes",
         "报告未提及 Wasm 运行时支持 TEE",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             3,
             "Through containerd shims (runwasi) and SpinKube",
             "通过 containerd shim（runwasi）与 SpinKube",
         ),
-        rated(
+        serverless: rated(
             4,
             "The report: millisecond starts; edge function platforms run Wasm",
             "报告：毫秒级启动；边缘函数平台运行 Wasm",
         ),
-        rated(
+        edge: rated(
             5,
             "The report picks it for edge and IoT: \"small, low resource use\"",
             "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
         ),
-        rated(
+        ci: rated(
             2,
             "Build and test steps need a whole OS toolchain, not a module",
             "构建与测试步骤需要完整的操作系统工具链，而非单个模块",
         ),
-    ],
+    },
     compatibility: rated(
         2,
         "Code must be compiled to Wasm/WASI; containerd runs it through runwasi shims",
@@ -541,21 +582,21 @@ pub const UNIKERNEL: Technology = Technology {
     fast_start: None,
     isolation: "compare.unikernel.isolation-stars",
     startup_stars: "compare.unikernel.startup-stars",
-    artifacts: [
-        no(
+    artifacts: PerArtifact {
+        oci: no(
             "One purpose-built image per service: existing containers do not run unchanged (the report's \"OCI image support\" packages unikernels as OCI images)",
             "每个服务一个专门构建的镜像：现有容器无法直接运行（报告中的“OCI 镜像支持”是把 Unikernel 打包成 OCI 镜像）",
         ),
-        no(
+        wasm: no(
             "Runs the application it was built from",
             "只运行构建它的那个应用",
         ),
-        yes("Runs unikernels natively", "原生运行 Unikernel"),
-        no(
+        unikernel: yes("Runs unikernels natively", "原生运行 Unikernel"),
+        vm: no(
             "A single application, not a whole OS image",
             "单一应用，而非完整操作系统镜像",
         ),
-    ],
+    },
     needs_kvm: yes(
         "Boots as a virtual machine on a hypervisor",
         "以虚拟机方式在虚拟机监控器上启动",
@@ -568,28 +609,28 @@ pub const UNIKERNEL: Technology = Technology {
         "The report names no TEE support for unikernels",
         "报告未提及 Unikernel 支持 TEE",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             1,
             "The report lists \"Kubernetes integration\" as new in 2025, without detail",
             "报告把“Kubernetes 集成”列为 2025 新特性，未给细节",
         ),
-        rated(
+        serverless: rated(
             3,
             "Millisecond boots suit short-lived functions",
             "毫秒级启动适合短生命周期函数",
         ),
-        rated(
+        edge: rated(
             5,
             "The report picks it for edge and IoT: \"small, low resource use\"",
             "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
         ),
-        rated(
+        ci: rated(
             1,
             "CI jobs need a whole OS toolchain",
             "CI 作业需要完整的操作系统工具链",
         ),
-    ],
+    },
     compatibility: rated(
         1,
         "One purpose-built image per service: existing containers do not run unchanged",
@@ -625,21 +666,21 @@ pub const VM: Technology = Technology {
     fast_start: None,
     isolation: "compare.vm.isolation-stars",
     startup_stars: "compare.vm.startup-stars",
-    artifacts: [
-        partly(
+    artifacts: PerArtifact {
+        oci: partly(
             "Runs OCI images through a container runtime installed in the guest",
             "需在客户机中安装容器运行时来运行 OCI 镜像",
         ),
-        partly(
+        wasm: partly(
             "A Wasm runtime installed in the guest",
             "在客户机中安装 Wasm 运行时",
         ),
-        partly(
+        unikernel: partly(
             "Boots unikernels as guests (QEMU, for example)",
             "可把 Unikernel 作为客户机启动（例如 QEMU）",
         ),
-        yes("Runs any operating-system image", "运行任何操作系统镜像"),
-    ],
+        vm: yes("Runs any operating-system image", "运行任何操作系统镜像"),
+    },
     needs_kvm: yes(
         "The report: \"hardware virtualization\"",
         "报告：“硬件虚拟化”",
@@ -649,24 +690,24 @@ pub const VM: Technology = Technology {
         "Confidential VMs (AMD SEV-SNP, Intel TDX)",
         "机密虚拟机（AMD SEV-SNP、Intel TDX）",
     ),
-    fit: [
-        rated(
+    fit: PerPlace {
+        k8s: rated(
             2,
             "Through KubeVirt, or as the nodes themselves",
             "通过 KubeVirt，或作为节点本身",
         ),
-        rated(1, "The report: 10-30 s to start", "报告：启动需要 10-30 秒"),
-        rated(
+        serverless: rated(1, "The report: 10-30 s to start", "报告：启动需要 10-30 秒"),
+        edge: rated(
             1,
             "A whole OS per workload is heavy on small devices",
             "每个负载一个完整操作系统，对小型设备过重",
         ),
-        rated(
+        ci: rated(
             4,
             "A VM per job is the classic isolated runner",
             "每个作业一个虚拟机是经典的隔离执行器",
         ),
-    ],
+    },
     compatibility: rated(
         3,
         "Runs any software, but as a whole OS image rather than an OCI image",

@@ -35,12 +35,12 @@ fn budget_ms(startup: Startup) -> f64 {
 
 /// How a technology runs an artifact.
 pub fn runs(t: &Technology, artifact: Artifact) -> Support {
-    t.artifacts[artifact as usize]
+    t.artifacts.get(artifact)
 }
 
 /// How well a technology fits a place.
 pub fn fits(t: &Technology, place: Place) -> Rating {
-    t.fit[place as usize]
+    t.fit.get(place)
 }
 
 /// What a score is made of.
