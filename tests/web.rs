@@ -735,6 +735,6 @@ async fn the_benchmarks_finish_with_finite_positive_figures() {
         .unwrap()
         .get_item("atlas.lab")
         .unwrap();
-    assert!(kept.is_some_and(|k| k.starts_with("{\"v\":3,")));
+    assert!(kept.is_some_and(|k| k.starts_with("{\n  \"v\": 3,")));
     root.remove();
 }
