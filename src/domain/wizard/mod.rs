@@ -366,17 +366,14 @@ pub fn what_would_change(a: &Answers) -> Option<Vec<Answer>> {
             .first()
             .is_some_and(|r| r.tech.code == runner_up)
     };
-    let order = [
-        Question::Priority,
-        Question::Workload,
-        Question::Artifact,
-        Question::Startup,
-        Question::Kvm,
-        Question::Gpu,
-        Question::Place,
-        Question::Tee,
-    ];
-    for q in order {
+    let order: Vec<Question> = std::iter::once(Question::Priority)
+        .chain(
+            Question::ALL
+                .into_iter()
+                .filter(|q| *q != Question::Priority),
+        )
+        .collect();
+    for &q in &order {
         for v in alternatives(q, a) {
             if wins(&a.with(v)) {
                 return Some(vec![v]);
