@@ -430,13 +430,13 @@ pub const FIRECRACKER: Technology = Technology {
         "The report: \"full isolation through KVM virtualization\"",
         "报告：“完整隔离：KVM 虚拟化”",
     ),
-    gpu: partly(
-        "The report lists \"NVIDIA GPU virtualization\" as new in 2025, without detail",
-        "报告把“NVIDIA GPU 虚拟化”列为 2025 新特性，未给细节",
+    gpu: no(
+        "No GPU passthrough: its maintainers said none is planned as a general feature (firecracker issue 2487); 1.13 (Sept 2025) added PCIe but not VFIO (issue 5133); VFIO is work in progress (issue 5679). The report lists \"NVIDIA GPU virtualization\" as new in 2025 without detail; the evidence is in crosscheck.md",
+        "不支持 GPU 直通：维护者表示不计划将其作为通用功能（firecracker issue 2487）；1.13（2025 年 9 月）加入 PCIe 但不含 VFIO（issue 5133）；VFIO 仍在开发中（issue 5679）。报告把“NVIDIA GPU 虚拟化”列为 2025 新特性但未给细节；证据见 crosscheck.md",
     ),
     tee: no(
-        "The report names no TEE support for Firecracker",
-        "报告未提及 Firecracker 支持 TEE",
+        "The report's high-security pick names Kata and Firecracker for \"confidential computing support\", but lists no TEE feature of Firecracker: its one TEE entry is Kata's Confidential Containers (CoCo)",
+        "报告的高安全推荐把 Kata 与 Firecracker 并列，理由含“机密计算支持”，但未列出 Firecracker 的任何 TEE 特性：报告唯一的 TEE 条目是 Kata 的 Confidential Containers（CoCo）",
     ),
     fit: PerPlace {
         k8s: rated(
@@ -451,8 +451,8 @@ pub const FIRECRACKER: Technology = Technology {
         ),
         edge: rated(
             3,
-            "The report lists edge functions and IoT devices",
-            "报告列出边缘函数与 IoT 设备",
+            "Small (the report: 5 MB base memory), but the edge host needs KVM; the report's edge and IoT pick is WebAssembly and unikernels, not Firecracker",
+            "体积小（报告：基础内存 5MB），但边缘主机需要 KVM；报告对边缘/IoT 的推荐是 WebAssembly 与 Unikernel，而非 Firecracker",
         ),
         ci: rated(4, "A microVM per job", "每个作业一个 microVM"),
     },
