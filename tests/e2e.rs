@@ -457,11 +457,7 @@ async fn a_chart_view_survives_a_reload() {
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn on_a_phone_a_chart_folds_its_secondary_controls() {
     let s = Session::start().await;
-    s.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": true }),
-    )
-    .await;
+    s.emulate_phone().await;
     s.open("/sandboxes?lang=en").await;
     // What the reader sees of the startup chart's toolbar, with the page's stylesheet.
     let seen = "const c = document.querySelector('#startup .chart-controls');

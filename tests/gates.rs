@@ -455,11 +455,7 @@ async fn the_skip_link_moves_focus_to_the_content() {
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn phones_get_no_sideways_scroll_and_big_enough_touch_targets() {
     let s = Session::start().await;
-    s.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": true }),
-    )
-    .await;
+    s.emulate_phone().await;
     for lang in ["en", "zh"] {
         for route in routes() {
             s.open(&format!("{route}?lang={lang}")).await;

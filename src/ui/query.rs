@@ -36,16 +36,11 @@ pub struct QueryWriter {
 }
 
 impl QueryWriter {
-    /// The current query string (the router's, without its `?`), untracked: for
-    /// building the next one ([`crate::domain::query`] reads it with or without `?`).
-    pub fn current(&self) -> String {
-        self.search.get_untracked()
-    }
-
-    /// Replaces the whole query string with what `next` makes of the current one,
+    /// Replaces the whole query string with what `next` makes of the current one
+    /// (the router's, without its `?`: [`crate::domain::query`] reads it either way),
     /// keeping the path and the fragment.
     pub fn update(&self, history: History, next: impl FnOnce(&str) -> String) {
-        let search = next(&self.current());
+        let search = next(&self.search.get_untracked());
         let path = self.pathname.get_untracked();
         let hash = self.hash.get_untracked();
         let hash = match hash.as_str() {

@@ -518,6 +518,15 @@ impl Session {
         url
     }
 
+    /// Makes the page a 375 × 812 phone screen (mobile, at twice the pixel density).
+    pub async fn emulate_phone(&self) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": true }),
+        )
+        .await;
+    }
+
     pub async fn close(self) {
         self.client.close().await.unwrap();
     }

@@ -13,32 +13,8 @@ use crate::domain::query::get_param;
 use crate::ui::i18n::use_lang;
 use crate::ui::query::{History, QueryWriter, use_query_writer};
 
-/// Writes one chart's view into the query string (replacing the history entry), so
-/// that a reload or a shared link restores it.
-#[derive(Clone, Copy)]
-pub struct ViewWriter {
-    chart: &'static ChartDef,
-    query: QueryWriter,
-}
-
-impl ViewWriter {
-    pub fn set(&self, view: ChartView) {
-        let value = view.to_value(self.chart);
-        self.query
-            .set(self.chart.id, Some(&value), History::Replace);
-    }
-}
-
-/// The [`ViewWriter`] of `chart`. Must be called inside the `<Router>`.
-pub fn use_view_writer(chart: &'static ChartDef) -> ViewWriter {
-    ViewWriter {
-        chart,
-        query: use_query_writer(),
-    }
-}
-
 /// What [`use_chart_view`] returns: the chart's rows, the view read from the query
-/// string, the rows it shows, and the writer.
+/// string and the rows it shows; [`UseChartView::update`] writes a new view.
 #[derive(Clone, Copy)]
 pub struct UseChartView {
     pub def: &'static ChartDef,
@@ -50,16 +26,18 @@ pub struct UseChartView {
     pub ignored: Memo<Vec<String>>,
     /// The rows the view shows, in its order.
     pub shown: Memo<Vec<Row>>,
-    /// Writes a new view.
-    pub set_view: ViewWriter,
+    query: QueryWriter,
 }
 
 impl UseChartView {
-    /// Changes the current view with `change` and writes the result.
+    /// Changes the current view with `change` and writes the result into the query
+    /// string under the chart's id (replacing the history entry), so that a reload or
+    /// a shared link restores it.
     pub fn update(&self, change: impl FnOnce(&mut ChartView)) {
         let mut next = self.view.get_untracked();
         change(&mut next);
-        self.set_view.set(next);
+        let value = next.to_value(self.def);
+        self.query.set(self.def.id, Some(&value), History::Replace);
     }
 
     /// Whether the numbers show as a table instead of a drawing (tracked).
@@ -107,6 +85,6 @@ pub fn use_chart_view(def: &'static ChartDef) -> UseChartView {
         view,
         ignored,
         shown,
-        set_view: use_view_writer(def),
+        query: use_query_writer(),
     }
 }

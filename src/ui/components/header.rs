@@ -54,7 +54,6 @@ pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
     // A `?lang=` left in the address would undo the switch on reload.
     keep_lang_in_query();
-    let choose = move |choice: Lang| lang.set(choice);
     let button = move |choice: Lang, label: Key| {
         view! {
             <button
@@ -63,7 +62,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 lang=choice.code()
                 data-lang=choice.code()
                 aria-pressed=move || (lang.get() == choice).to_string()
-                on:click=move |_| choose(choice)
+                on:click=move |_| lang.set(choice)
             >
                 // Each language is named in itself, whatever the page language.
                 {label.text(choice)}
