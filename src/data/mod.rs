@@ -7,6 +7,7 @@ pub mod figures;
 pub mod headline;
 pub mod notes;
 pub mod sections;
+pub mod sources;
 pub mod tech;
 pub mod wasm_claims;
 pub mod wasm_features;

@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod data_view;
+pub mod evidence;
 pub mod export;
 pub mod format;
 pub mod pages;

@@ -119,7 +119,7 @@ pub fn resolve_cell(cell: &CellDef) -> Option<Cell> {
                 amount: Amount::Exact(f64::from(rating.level)),
                 unit: Unit::Stars,
             },
-            Source::Rating(rating.basis),
+            Source::Rating(rating.basis.text),
         ),
     };
     // Plot in the base unit, so a panel's rows share one axis (ms, MB, MB/s).

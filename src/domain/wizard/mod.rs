@@ -20,7 +20,7 @@ pub use codec::{COMPARE_PARAM, WIZARD_QUERY_KEYS};
 
 use crate::base::quantity::Amount;
 use crate::data::figures::figure;
-use crate::data::tech::{Level, Rating, Support, TECHNOLOGIES, Technology};
+use crate::data::tech::{Level, Rating, StartFrom, Support, TECHNOLOGIES, Technology, technology};
 use crate::data::wizard_presets::Preset;
 
 /// The cold-start budget of an answer, in ms (`any`: none).
@@ -132,10 +132,12 @@ pub fn weight(c: Criterion, a: &Answers) -> f64 {
         Criterion::Maturity => 1.0,
         Criterion::Cost => 1.0 + boost(Priority::Cost, 3.0),
         Criterion::Overhead => 1.0 + boost(Priority::Performance, 3.0),
-        // Unknown KVM: if it turns out missing, what needs it does not run at all.
+        // Unknown KVM: if it turns out missing, what needs it does not run at all. No
+        // KVM: what needs it is ruled out, and what needs it only in part (unikernels:
+        // some run as a sandboxed process) narrows to that part.
         Criterion::KvmRisk => match a.kvm {
-            Kvm::Unknown => 3.0,
-            Kvm::Yes | Kvm::No => 0.0,
+            Kvm::Unknown | Kvm::No => 3.0,
+            Kvm::Yes => 0.0,
         },
         Criterion::Gpu => match a.gpu {
             Gpu::Yes => 2.0,
@@ -163,8 +165,9 @@ fn stars(figure_id: &str, floor: f64) -> f64 {
     ((stars - floor) / (5.0 - floor)).clamp(0.0, 1.0)
 }
 
-/// The fastest start the report states for a technology, in ms: the low end of a
-/// range, the bound of "<10 ms", the value of "~125 ms", or a snapshot restore.
+/// The fastest start of a technology's isolation layer, in ms, the engine's overhead
+/// apart: the low end of a range, the bound of "<10 ms", the value of "~125 ms", an
+/// independent measurement, or a snapshot restore.
 pub fn best_start_ms(t: &Technology) -> f64 {
     let low = |id: &str| {
         figure(id).map_or(f64::INFINITY, |f| {
@@ -175,7 +178,11 @@ pub fn best_start_ms(t: &Technology) -> f64 {
             }
         })
     };
-    let start = low(t.startup);
+    let start = match t.start.level {
+        StartFrom::Figure(id) => low(id),
+        StartFrom::Measured(ms) => ms,
+        StartFrom::AtMostThatOf(code) => technology(code).map_or(f64::INFINITY, best_start_ms),
+    };
     t.fast_start.map_or(start, |id| start.min(low(id)))
 }
 

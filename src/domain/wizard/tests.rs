@@ -1,4 +1,4 @@
-//! The engine's scenarios: the report's five profiles and eleven more cases, each
+//! The engine's scenarios: the report's five profiles and twelve more cases, each
 //! asserting the top pick, exclusions and reasons.
 
 use super::*;
@@ -147,9 +147,12 @@ fn scenario_7_no_kvm_rules_out_every_vm() {
         "?workload=untrusted&artifact=oci&startup=any&kvm=no&gpu=no&where=k8s&tee=no&priority=security",
     );
     assert_eq!(o.ranked[0].tech.code, "gvisor");
-    for code in ["kata", "firecracker", "vm", "unikernel"] {
+    for code in ["kata", "firecracker", "vm"] {
         assert!(excluded_for(&o, code).contains(&Constraint::Kvm), "{code}");
     }
+    // Some unikernels run without KVM (MirageOS on Solo5's spt): only the OCI image
+    // rules them out here.
+    assert_eq!(excluded_for(&o, "unikernel"), [Constraint::Artifact]);
 }
 
 #[test]
@@ -187,8 +190,12 @@ fn scenario_10_gpu_training_in_kubernetes() {
         "?workload=vetted&artifact=oci&startup=any&kvm=yes&gpu=yes&where=k8s&tee=no&priority=performance",
     );
     assert_eq!(o.ranked[0].tech.code, "runc");
+    // WasmEdge runs WASI-NN inference on CUDA GPUs: partial GPU support, so only the
+    // OCI image rules Wasm out.
+    assert_eq!(excluded_for(&o, "wasm"), [Constraint::Artifact]);
+    assert_eq!(excluded_for(&o, "firecracker"), [Constraint::Gpu]);
     assert_eq!(
-        excluded_for(&o, "wasm"),
+        excluded_for(&o, "unikernel"),
         [Constraint::Artifact, Constraint::Gpu]
     );
     let gvisor = o.ranked.iter().find(|r| r.tech.code == "gvisor").unwrap();
@@ -214,14 +221,19 @@ fn scenario_12_serverless_functions_with_a_100ms_budget() {
     let o = ask(
         "?workload=untrusted&artifact=oci&startup=100ms&kvm=yes&gpu=no&where=serverless&tee=no&priority=security",
     );
-    // Firecracker restores a snapshot in <50 ms (report); Kata's ~200 ms misses.
+    // Firecracker restores a snapshot in <50 ms (report); Kata boots in about 1 s (its
+    // own reference figures; the report says ~200 ms) and misses.
     assert_eq!(o.ranked[0].tech.code, "firecracker");
     assert_eq!(excluded_for(&o, "kata"), [Constraint::Startup]);
-    assert_eq!(excluded_for(&o, "runc"), [Constraint::Startup]);
     assert!(
         excluded_for(&o, "gvisor").is_empty(),
         "~100 ms fits a 100 ms budget"
     );
+    // runc starts no slower than gVisor under the same engine: the budget that admits
+    // gVisor admits runc, which then ranks below it on isolation.
+    assert!(excluded_for(&o, "runc").is_empty());
+    let at = |code: &str| order(&o).iter().position(|c| *c == code).unwrap();
+    assert!(at("gvisor") < at("runc"), "{:?}", order(&o));
 }
 
 #[test]
@@ -259,11 +271,32 @@ fn scenario_15_whole_os_images() {
 }
 
 #[test]
-fn scenario_16_a_unikernel_without_kvm_is_contradictory() {
-    let a = Answers::from_search("?workload=own&artifact=unikernel&kvm=no&where=edge").0;
+fn scenario_16_a_unikernel_without_kvm_runs_only_as_a_sandboxed_process() {
+    // MirageOS runs on Solo5's spt target, a seccomp-sandboxed process: without KVM a
+    // unikernel is still possible, and the engine says it narrows the choice.
+    let o = ask(
+        "?workload=own&artifact=unikernel&startup=any&kvm=no&gpu=no&where=edge&tee=no&priority=footprint",
+    );
+    assert_eq!(order(&o), ["unikernel"]);
+    assert!(
+        o.ranked[0]
+            .cons
+            .iter()
+            .any(|r| r.criterion == Criterion::KvmRisk),
+        "{:?}",
+        o.ranked[0].cons
+    );
+    assert_eq!(excluded_for(&o, "firecracker"), [Constraint::Kvm]);
+    assert_eq!(excluded_for(&o, "vm"), [Constraint::Kvm]);
+    assert_eq!(excluded_for(&o, "wasm"), [Constraint::Artifact]);
+}
+
+#[test]
+fn scenario_17_a_whole_os_image_without_kvm_is_contradictory() {
+    let a = Answers::from_search("?workload=own&artifact=vm&kvm=no&where=edge").0;
     let o = rank(&a);
     assert!(o.ranked.is_empty());
-    assert_eq!(excluded_for(&o, "unikernel"), [Constraint::Kvm]);
+    assert_eq!(excluded_for(&o, "vm"), [Constraint::Kvm]);
     assert_eq!(excluded_for(&o, "firecracker"), [Constraint::Kvm]);
     assert_eq!(excluded_for(&o, "wasm"), [Constraint::Artifact]);
     let ways = relaxations(&a);
@@ -271,8 +304,14 @@ fn scenario_16_a_unikernel_without_kvm_is_contradictory() {
         ways.iter()
             .any(|w| w.changes == [change] && w.top.code == top)
     };
-    assert!(one(Answer::Kvm(Kvm::Yes), "unikernel"), "{ways:?}");
-    assert!(one(Answer::Artifact(Artifact::Wasm), "wasm"), "{ways:?}");
+    let tops: Vec<(Vec<Answer>, &str)> = ways
+        .iter()
+        .map(|w| (w.changes.clone(), w.top.code))
+        .collect();
+    // Hosts with KVM give a VM boundary (Firecracker's lighter one first); a Wasm build
+    // needs none.
+    assert!(one(Answer::Kvm(Kvm::Yes), "firecracker"), "{tops:?}");
+    assert!(one(Answer::Artifact(Artifact::Wasm), "wasm"), "{tops:?}");
 }
 
 #[test]

@@ -139,7 +139,13 @@ pub(super) fn compare_table_html(
             pair.map(|t| reason_basis(c, t, a, lang)),
         );
     }
-    let level = |s: Support| format!("{} — {}", level_key(s.level).text(lang), s.basis.get(lang));
+    let level = |s: Support| {
+        format!(
+            "{} — {}",
+            level_key(s.level).text(lang),
+            s.basis.text.get(lang)
+        )
+    };
     row(
         &mut h,
         Key::WizardArtifactOci.text(lang),
@@ -163,7 +169,7 @@ pub(super) fn compare_table_html(
     row(
         &mut h,
         Key::WizardWhereK8s.text(lang),
-        pair.map(|t| fits(t, Place::K8s).basis.get(lang).to_owned()),
+        pair.map(|t| fits(t, Place::K8s).basis.text.get(lang).to_owned()),
     );
     h.close("tbody").close("table");
     h.finish()

@@ -59,7 +59,7 @@ pub(super) fn how_html(a: &Answers, lang: Lang) -> String {
             let s = support(t);
             h.open("td", &[]);
             h.element("strong", &[], level_key(s.level).text(lang));
-            h.element("span", &[("class", "basis")], s.basis.get(lang));
+            h.element("span", &[("class", "basis")], s.basis.text.get(lang));
             h.close("td");
         }
         h.close("tr");
