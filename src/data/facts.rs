@@ -4,6 +4,7 @@
 //! selection recommendations. Each entry quotes the report, checked by a test.
 
 use crate::base::lang::Text;
+use crate::data::sources::*;
 
 /// A statement of the report, in both languages, with its words in the report.
 #[derive(Clone, Copy, Debug)]
@@ -278,12 +279,38 @@ impl Maturity {
     }
 }
 
-/// A Kubernetes 1.31 feature the report lists (section `k8s-131`).
+/// A Kubernetes 1.31 feature the report lists (section `k8s-131`), with what the
+/// Kubernetes release notes and enhancement proposals (KEPs) say of it.
 #[derive(Clone, Copy, Debug)]
 pub struct KubernetesFeature {
     pub name: Text,
+    /// The stage the report gives it in 1.31.
     pub maturity: Maturity,
     pub fact: Fact,
+    pub release_notes: ReleaseNotes,
+}
+
+/// What the Kubernetes project says of a feature's stage.
+#[derive(Clone, Copy, Debug)]
+pub struct ReleaseNotes {
+    /// Its stage in 1.31 and when it reached GA, in words.
+    pub stage: Text,
+    /// The release notes give the stage the report gives.
+    pub agrees: bool,
+    pub sources: &'static [&'static Source],
+}
+
+const fn notes(
+    agrees: bool,
+    en: &'static str,
+    zh: &'static str,
+    sources: &'static [&'static Source],
+) -> ReleaseNotes {
+    ReleaseNotes {
+        stage: Text { en, zh },
+        agrees,
+        sources,
+    }
 }
 
 pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
@@ -298,6 +325,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "原生 Sidecar 支持，简化服务网格和日志收集",
             "Sidecar Containers (稳定版,GA)",
         ),
+        release_notes: notes(
+            false,
+            "Beta in 1.31 (since 1.29); GA in 1.33",
+            "1.31 中为 Beta（自 1.29 起）；1.33 进入 GA",
+            &[&KEP_SIDECARS, &K8S_133],
+        ),
     },
     KubernetesFeature {
         name: Text {
@@ -309,6 +342,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "A new syntax for security profiles",
             "新的安全配置语法",
             "AppArmor支持 (稳定版,GA)",
+        ),
+        release_notes: notes(
+            true,
+            "GA in 1.31",
+            "1.31 进入 GA",
+            &[&KEP_APPARMOR, &K8S_131],
         ),
     },
     KubernetesFeature {
@@ -322,6 +361,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "在线存储类型转换",
             "PersistentVolume迁移 (Beta)",
         ),
+        release_notes: notes(
+            false,
+            "No such 1.31 feature: CSI volume migration reached GA in 1.25; the PersistentVolume item that went to Beta in 1.31 is \"always honor the reclaim policy\"",
+            "1.31 并无此特性：CSI 卷迁移已于 1.25 进入 GA；1.31 进入 Beta 的 PersistentVolume 特性是“始终遵循回收策略”",
+            &[&KEP_CSI_MIGRATION, &KEP_PV_RECLAIM],
+        ),
     },
     KubernetesFeature {
         name: Text {
@@ -333,6 +378,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "More flexible failure handling",
             "更灵活的失败处理",
             "Pod Failure Policy (Beta)",
+        ),
+        release_notes: notes(
+            false,
+            "GA in 1.31 (Beta since 1.26)",
+            "1.31 进入 GA（自 1.26 起为 Beta）",
+            &[&K8S_POD_FAILURE_POLICY_GA, &KEP_POD_FAILURE_POLICY],
         ),
     },
     KubernetesFeature {
@@ -346,6 +397,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "动态调整 IOPS/吞吐量",
             "VolumeAttributesClass (Alpha)",
         ),
+        release_notes: notes(
+            false,
+            "Beta in 1.31 (Alpha in 1.29); GA in 1.34",
+            "1.31 中为 Beta（1.29 为 Alpha）；1.34 进入 GA",
+            &[&KEP_VOLUME_ATTRIBUTES_CLASS, &K8S_134],
+        ),
     },
     KubernetesFeature {
         name: Text {
@@ -357,6 +414,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "Dynamic resource allocation, with GPU support",
             "动态资源分配，支持 GPU",
             "DRA (Alpha)",
+        ),
+        release_notes: notes(
+            true,
+            "Alpha in 1.31 (structured parameters); Beta in 1.32, GA in 1.34",
+            "1.31 中为 Alpha（结构化参数）；1.32 为 Beta，1.34 进入 GA",
+            &[&KEP_DRA, &K8S_134],
         ),
     },
     KubernetesFeature {
@@ -370,6 +433,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "复杂验证逻辑",
             "CEL表达式验证 (增强)",
         ),
+        release_notes: notes(
+            true,
+            "Already GA before 1.31: CRD validation rules in 1.29, admission policies in 1.30",
+            "1.31 之前已 GA：CRD 验证规则于 1.29，准入策略于 1.30",
+            &[&KEP_CEL],
+        ),
     },
     KubernetesFeature {
         name: Text {
@@ -382,6 +451,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "更精细的资源控制",
             "cgroup v2改进",
         ),
+        release_notes: notes(
+            true,
+            "cgroup v2 support has been GA since 1.25; in 1.31 cgroup v1 moved to maintenance mode",
+            "cgroup v2 支持自 1.25 起已 GA；1.31 中 cgroup v1 进入维护模式",
+            &[&KEP_CGROUP_V2, &K8S_131],
+        ),
     },
     KubernetesFeature {
         name: Text {
@@ -393,6 +468,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
             "Better request queuing",
             "增强的请求队列",
             "API优先级和公平性",
+        ),
+        release_notes: notes(
+            true,
+            "Already GA since 1.29",
+            "自 1.29 起已 GA",
+            &[&KEP_APF],
         ),
     },
 ];
@@ -702,6 +783,31 @@ mod tests {
                 assert!(f.fact.quote_zh.contains(f.maturity.code()), "{}", f.name.en);
             }
         }
+    }
+
+    #[test]
+    fn every_kubernetes_stage_names_the_release_notes_and_says_where_they_differ() {
+        for f in KUBERNETES_131_FEATURES {
+            let n = f.release_notes;
+            assert!(!n.sources.is_empty(), "{}: no source", f.name.en);
+            assert!(!n.stage.en.is_empty() && !n.stage.zh.is_empty());
+        }
+        let differ: Vec<&str> = KUBERNETES_131_FEATURES
+            .iter()
+            .filter(|f| !f.release_notes.agrees)
+            .map(|f| f.name.en)
+            .collect();
+        // The KEPs' stages (kubernetes/enhancements, kep.yaml of each): sidecars beta in
+        // 1.31, Pod failure policy GA, VolumeAttributesClass beta, no PV migration.
+        assert_eq!(
+            differ,
+            [
+                "Sidecar containers",
+                "PersistentVolume migration",
+                "Pod failure policy",
+                "VolumeAttributesClass"
+            ]
+        );
     }
 
     #[test]

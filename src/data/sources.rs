@@ -227,58 +227,58 @@ pub const VFIO: Source = source(
 
 pub const KUBEVIRT: Source = source(
     "kubevirt",
-    "KubeVirt: virtual machines on Kubernetes",
-    "KubeVirt：在 Kubernetes 上运行虚拟机",
-    "https://kubevirt.io/",
-    "2025",
+    "KubeVirt README: virtual machines managed by Kubernetes",
+    "KubeVirt README：由 Kubernetes 管理虚拟机",
+    "https://github.com/kubevirt/kubevirt/blob/9a296ed0fcd013556be9e3f7207a900f5cca2217/README.md",
+    "2026-07-07",
 );
 
 pub const GVISOR_DOCS: Source = source(
     "gvisor-docs",
-    "gVisor documentation: what gVisor is (runsc, an OCI runtime with a user-space kernel)",
-    "gVisor 文档：gVisor 是什么（runsc，带用户态内核的 OCI 运行时）",
-    "https://gvisor.dev/docs/",
-    "2025",
+    "gVisor README: an application kernel that runs in user space, with runsc, its OCI runtime",
+    "gVisor README：运行在用户态的应用内核，及其 OCI 运行时 runsc",
+    "https://github.com/google/gvisor/blob/f43697d411785cecca389b13e4be96920676411c/README.md",
+    "2026-08-19",
 );
 
 pub const GVISOR_COMPAT: Source = source(
     "gvisor-compatibility",
-    "gVisor documentation: application compatibility",
-    "gVisor 文档：应用兼容性",
-    "https://gvisor.dev/docs/user_guide/compatibility/",
-    "2025",
+    "gVisor documentation, compatibility: it implements a subset of the Linux system-call ABI",
+    "gVisor 文档“兼容性”：只实现了 Linux 系统调用 ABI 的一个子集",
+    "https://github.com/google/gvisor/blob/d3ae922f09fea576279ba6caf12ea010885a5187/g3doc/user_guide/compatibility.md",
+    "2025-08-14",
 );
 
 pub const KATA_ARCH: Source = source(
     "kata-architecture",
     "Kata Containers documentation: architecture (a VM per pod, virtio, hypervisors)",
     "Kata Containers 文档：架构（每个 Pod 一个虚拟机、virtio、虚拟机监控器）",
-    "https://github.com/kata-containers/kata-containers/tree/main/docs/design/architecture",
-    "2025",
+    "https://github.com/kata-containers/kata-containers/blob/5c0269881e32aa2a990bb0e1b4bf4658dfbcd0a9/docs/design/architecture/README.md",
+    "2026-02-10",
 );
 
 pub const K8S_RUNTIME_CLASS: Source = source(
     "k8s-runtimeclass",
-    "Kubernetes documentation: RuntimeClass (choosing a container runtime per pod)",
-    "Kubernetes 文档：RuntimeClass（按 Pod 选择容器运行时）",
-    "https://kubernetes.io/docs/concepts/containers/runtime-class/",
-    "2025",
+    "KEP-585, RuntimeClass: a container runtime chosen per pod (stable since 1.20)",
+    "KEP-585，RuntimeClass：按 Pod 选择容器运行时（自 1.20 起稳定）",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-node/585-runtime-class/kep.yaml",
+    "2022-09-27",
 );
 
 pub const FIRECRACKER_README: Source = source(
     "firecracker-readme",
-    "Firecracker README: a VMM on KVM for microVMs, used by AWS Lambda and Fargate",
-    "Firecracker README：基于 KVM 的 microVM 虚拟机监控器，AWS Lambda 与 Fargate 使用",
-    "https://github.com/firecracker-microvm/firecracker/blob/main/README.md",
-    "2025",
+    "Firecracker README (v1.13.0): a VMM that uses KVM, developed at AWS for services like Lambda and Fargate",
+    "Firecracker README（v1.13.0）：使用 KVM 的虚拟机监控器，由 AWS 为 Lambda、Fargate 等服务开发",
+    "https://github.com/firecracker-microvm/firecracker/blob/v1.13.0/README.md",
+    "2025-08-28",
 );
 
 pub const WASM_SPEC: Source = source(
     "wasm-core-spec",
-    "WebAssembly Core Specification (W3C)",
-    "WebAssembly 核心规范（W3C）",
-    "https://webassembly.github.io/spec/core/",
-    "2025",
+    "WebAssembly Core Specification 2.0 (W3C Candidate Recommendation)",
+    "WebAssembly 核心规范 2.0（W3C 候选推荐标准）",
+    "https://www.w3.org/TR/2024/CR-wasm-core-2-20241217/",
+    "2024-12-17",
 );
 
 pub const WASM_PERF_PAPER: Source = source(
@@ -293,31 +293,23 @@ pub const WAMR_SGX: Source = source(
     "wamr-sgx",
     "WebAssembly Micro Runtime documentation: running WAMR in an Intel SGX enclave",
     "WebAssembly Micro Runtime 文档：在 Intel SGX 飞地中运行 WAMR",
-    "https://github.com/bytecodealliance/wasm-micro-runtime/blob/main/doc/linux_sgx.md",
-    "2024",
+    "https://github.com/bytecodealliance/wasm-micro-runtime/blob/dfd16f8e4f82de64bdc6259f87fb7d69684a9ff0/doc/linux_sgx.md",
+    "2022-09-28",
 );
 
 pub const UNIKRAFT_DOCS: Source = source(
     "unikraft-docs",
-    "Unikraft documentation: platforms and drivers",
-    "Unikraft 文档：平台与驱动",
-    "https://unikraft.org/docs/",
-    "2025",
-);
-
-pub const GITHUB_RUNNERS: Source = source(
-    "github-hosted-runners",
-    "GitHub documentation: each job on a GitHub-hosted runner gets a fresh virtual machine",
-    "GitHub 文档：GitHub 托管执行器上的每个作业都使用全新的虚拟机",
-    "https://docs.github.com/en/actions/using-github-hosted-runners/about-github-hosted-runners",
-    "2025",
+    "Unikraft source, platforms: KVM (QEMU or Firecracker) and Xen; no GPU driver",
+    "Unikraft 源码“平台”：KVM（QEMU 或 Firecracker）与 Xen；没有 GPU 驱动",
+    "https://github.com/unikraft/unikraft/blob/28f9bc5a213a43495355042fb98a0bb01a095a45/plat/kvm/Config.uk",
+    "2024-10-11",
 );
 
 pub const KVM_SITE: Source = source(
     "kvm",
-    "KVM: in the mainline Linux kernel since 2.6.20 (2007)",
-    "KVM：自 Linux 2.6.20（2007 年）起进入主线内核",
-    "https://www.linux-kvm.org/page/Main_Page",
+    "Linux.com: KVM enters the mainline kernel with Linux 2.6.20",
+    "Linux.com：KVM 随 Linux 2.6.20 进入主线内核",
+    "https://www.linux.com/news/linux-kernel-goes-virtual-challenge-xen",
     "2007-02",
 );
 
@@ -335,6 +327,118 @@ pub const INCLUDEOS_RELEASE: Source = source(
     "IncludeOS 0.15.1，其最新版本（不存在 0.16）",
     "https://github.com/includeos/IncludeOS/releases/tag/v0.15.1",
     "2024-06-02",
+);
+
+pub const K8S_131: Source = source(
+    "k8s-1.31",
+    "Kubernetes v1.31 release announcement (Elli)",
+    "Kubernetes v1.31 发布公告（Elli）",
+    "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+    "2024-08-13",
+);
+
+pub const K8S_133: Source = source(
+    "k8s-1.33",
+    "Kubernetes v1.33 release announcement (Octarine): sidecar containers graduate to stable",
+    "Kubernetes v1.33 发布公告（Octarine）：Sidecar 容器进入稳定版",
+    "https://kubernetes.io/blog/2025/04/23/kubernetes-v1-33-release/",
+    "2025-04-23",
+);
+
+pub const K8S_134: Source = source(
+    "k8s-1.34",
+    "Kubernetes v1.34 release announcement: DRA and VolumeAttributesClass graduate to stable",
+    "Kubernetes v1.34 发布公告：DRA 与 VolumeAttributesClass 进入稳定版",
+    "https://kubernetes.io/blog/2025/08/27/kubernetes-v1-34-release/",
+    "2025-08-27",
+);
+
+pub const KEP_SIDECARS: Source = source(
+    "kep-753",
+    "KEP-753, sidecar containers: alpha 1.28, beta 1.29, stable 1.33",
+    "KEP-753，Sidecar 容器：1.28 Alpha，1.29 Beta，1.33 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-node/753-sidecar-containers/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_APPARMOR: Source = source(
+    "kep-24",
+    "KEP-24, AppArmor: stable in 1.31",
+    "KEP-24，AppArmor：1.31 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-node/24-apparmor/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_POD_FAILURE_POLICY: Source = source(
+    "kep-3329",
+    "KEP-3329, Job Pod failure policy: alpha 1.25, beta 1.26, stable 1.31",
+    "KEP-3329，Job 的 Pod 失败策略：1.25 Alpha，1.26 Beta，1.31 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-apps/3329-retriable-and-non-retriable-failures/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_VOLUME_ATTRIBUTES_CLASS: Source = source(
+    "kep-3751",
+    "KEP-3751, VolumeAttributesClass: alpha 1.29, beta 1.31, stable 1.34",
+    "KEP-3751，VolumeAttributesClass：1.29 Alpha，1.31 Beta，1.34 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-storage/3751-volume-attributes-class/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_DRA: Source = source(
+    "kep-4381",
+    "KEP-4381, DRA with structured parameters: alpha 1.30, beta 1.32, stable 1.34",
+    "KEP-4381，结构化参数的 DRA：1.30 Alpha，1.32 Beta，1.34 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-node/4381-dra-structured-parameters/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_CEL: Source = source(
+    "kep-2876",
+    "KEP-2876, CRD validation rules in CEL: stable 1.29 (CEL admission policies, KEP-3488: stable 1.30)",
+    "KEP-2876，CRD 的 CEL 验证规则：1.29 稳定版（CEL 准入策略 KEP-3488：1.30 稳定版）",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-api-machinery/2876-crd-validation-expression-language/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_CGROUP_V2: Source = source(
+    "kep-2254",
+    "KEP-2254, cgroup v2: stable 1.25 (in 1.31, cgroup v1 moves to maintenance mode, KEP-4569)",
+    "KEP-2254，cgroup v2：1.25 稳定版（1.31 中 cgroup v1 进入维护模式，KEP-4569）",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-node/2254-cgroup-v2/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_APF: Source = source(
+    "kep-1040",
+    "KEP-1040, API priority and fairness: stable 1.29",
+    "KEP-1040，API 优先级和公平性：1.29 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-api-machinery/1040-priority-and-fairness/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_PV_RECLAIM: Source = source(
+    "kep-2644",
+    "KEP-2644, always honor the PersistentVolume reclaim policy: beta in 1.31",
+    "KEP-2644，始终遵循 PersistentVolume 回收策略：1.31 Beta",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-storage/2644-honor-pv-reclaim-policy/kep.yaml",
+    "2026-07-24",
+);
+
+pub const KEP_CSI_MIGRATION: Source = source(
+    "kep-625",
+    "KEP-625, CSI volume migration: stable in 1.25",
+    "KEP-625，CSI 卷迁移：1.25 稳定版",
+    "https://github.com/kubernetes/enhancements/blob/313ad8b59c80819659e1fbf0f165230f633f2b22/keps/sig-storage/625-csi-migration/kep.yaml",
+    "2022-09-22",
+);
+
+pub const K8S_POD_FAILURE_POLICY_GA: Source = source(
+    "k8s-1.31-pod-failure-policy",
+    "Kubernetes blog: Pod failure policy for Jobs goes GA in 1.31",
+    "Kubernetes 博客：Job 的 Pod 失败策略在 1.31 进入 GA",
+    "https://kubernetes.io/blog/2024/08/19/kubernetes-1-31-pod-failure-policy-for-jobs-goes-ga/",
+    "2024-08-19",
 );
 
 /// Every source, for checks and exports.
@@ -373,10 +477,23 @@ pub const SOURCES: &[&Source] = &[
     &WASM_PERF_PAPER,
     &WAMR_SGX,
     &UNIKRAFT_DOCS,
-    &GITHUB_RUNNERS,
     &KVM_SITE,
     &UNIKRAFT_RELEASE,
     &INCLUDEOS_RELEASE,
+    &K8S_131,
+    &K8S_133,
+    &K8S_134,
+    &KEP_SIDECARS,
+    &KEP_APPARMOR,
+    &KEP_POD_FAILURE_POLICY,
+    &KEP_VOLUME_ATTRIBUTES_CLASS,
+    &KEP_DRA,
+    &KEP_CEL,
+    &KEP_CGROUP_V2,
+    &KEP_APF,
+    &KEP_PV_RECLAIM,
+    &KEP_CSI_MIGRATION,
+    &K8S_POD_FAILURE_POLICY_GA,
 ];
 
 /// Whether `s` is a date as `as_of` takes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

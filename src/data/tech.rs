@@ -1032,10 +1032,11 @@ pub const VM: Technology = Technology {
         .figure("compare.vm.startup"),
         ci: rated(
             4,
-            "A VM per job is the classic isolated runner (GitHub-hosted runners, for one)",
-            "每个作业一个虚拟机是经典的隔离执行器（例如 GitHub 托管执行器）",
+            "A VM per job is the classic isolated runner, with hardware virtualization between jobs",
+            "每个作业一个虚拟机是经典的隔离执行器，作业之间隔着硬件虚拟化",
         )
-        .sources(&[&GITHUB_RUNNERS]),
+        .figure("compare.vm.isolation-stars")
+        .sources(&[&KVM_SITE]),
     },
     compatibility: rated(
         3,

@@ -3,9 +3,15 @@
 //! independent source, or both, and where they disagree what the report says).
 
 use crate::base::answers::{Artifact, Place};
-use crate::base::lang::{Text, text};
-use crate::data::tech::{Basis, Level, ReportWords, TECHNOLOGIES, Technology};
+use crate::base::lang::{Lang, Text, text};
+use crate::base::quantity::{Amount, Quantity, Unit};
+use crate::data::figures::figure;
+use crate::data::tech::{Basis, Level, ReportWords, StartFrom, TECHNOLOGIES, Technology};
+use crate::domain::chart::readable;
+use crate::domain::format::format_quantity;
 use crate::domain::wizard::best_start_ms;
+use crate::domain::wizard::text::level_key;
+use crate::i18n::Key;
 
 /// An attribute of a technology the engine uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,6 +162,63 @@ pub fn disagreements() -> impl Iterator<Item = Evidence> {
     all_evidence().filter(|e| e.basis.report_differs.is_some())
 }
 
+impl Attribute {
+    /// Its name on screen.
+    pub const fn key(self) -> Key {
+        match self {
+            Attribute::Startup => Key::EvidenceAStartup,
+            Attribute::Isolation => Key::EvidenceAIsolation,
+            Attribute::Overhead => Key::EvidenceAOverhead,
+            Attribute::Footprint => Key::EvidenceAFootprint,
+            Attribute::NeedsKvm => Key::EvidenceANeedsKvm,
+            Attribute::Gpu => Key::EvidenceAGpu,
+            Attribute::Tee => Key::EvidenceATee,
+            Attribute::Runs(Artifact::Oci) => Key::EvidenceARunsOci,
+            Attribute::Runs(Artifact::Wasm) => Key::EvidenceARunsWasm,
+            Attribute::Runs(Artifact::Unikernel) => Key::EvidenceARunsUnikernel,
+            Attribute::Runs(Artifact::Vm) => Key::EvidenceARunsVm,
+            Attribute::Compatibility => Key::EvidenceACompatibility,
+            Attribute::Maturity => Key::EvidenceAMaturity,
+            Attribute::Cost => Key::EvidenceACost,
+            Attribute::Fits(Place::K8s) => Key::EvidenceAFitsK8s,
+            Attribute::Fits(Place::Serverless) => Key::EvidenceAFitsServerless,
+            Attribute::Fits(Place::Edge) => Key::EvidenceAFitsEdge,
+            Attribute::Fits(Place::Ci) => Key::EvidenceAFitsCi,
+        }
+    }
+}
+
+/// The level of a row in words: "Partly", "4/5", "≤ 100 ms", "★★★★".
+pub fn value_text(e: &Evidence, lang: Lang) -> String {
+    let ms = |ms: f64| {
+        format_quantity(
+            readable(Quantity {
+                amount: Amount::Exact(ms),
+                unit: Unit::Milliseconds,
+            }),
+            false,
+            lang,
+        )
+    };
+    let written = |id: &str| figure(id).map(|f| format_quantity(f.quantity, false, lang));
+    match e.value {
+        Value::Support(level) => level_key(level).text(lang).to_owned(),
+        Value::Rating(n) => Key::EvidenceRating.fill(lang, &[("n", &n.to_string())]),
+        Value::Stars(id) => written(id).unwrap_or_default(),
+        Value::StartMs(best) => match e.tech.start.level {
+            StartFrom::AtMostThatOf(_) => Key::EvidenceAtMost.fill(lang, &[("start", &ms(best))]),
+            StartFrom::Measured(_) => ms(best),
+            StartFrom::Figure(id) => {
+                let mut text = written(id).unwrap_or_default();
+                if let Some(fast) = e.tech.fast_start.and_then(written) {
+                    text = format!("{text}; {fast}");
+                }
+                text
+            }
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +253,18 @@ mod tests {
         }
         let offset = |i: usize| lines[..i].iter().map(|l| l.len() + 1).sum::<usize>();
         &REPORT[offset(start)..offset(end).min(REPORT.len())]
+    }
+
+    #[test]
+    fn levels_read_as_the_engine_uses_them() {
+        use crate::data::tech::{FIRECRACKER, GVISOR, KATA, RUNC};
+        let text = |t, a| value_text(&evidence(t, a), Lang::En);
+        assert_eq!(text(&RUNC, Attribute::Startup), "≤ 100 ms");
+        assert_eq!(text(&KATA, Attribute::Startup), "990 ms");
+        assert_eq!(text(&FIRECRACKER, Attribute::Startup), "~125 ms; <50 ms");
+        assert_eq!(text(&GVISOR, Attribute::Gpu), "partly");
+        assert_eq!(text(&GVISOR, Attribute::Overhead), "3/5");
+        assert_eq!(text(&KATA, Attribute::Isolation), "★★★★★");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reusable components of the shell and pages.
 
 pub mod copy;
+pub mod evidence;
 pub mod figure_card;
 pub mod footer;
 pub mod header;

@@ -12,6 +12,7 @@ use crate::data::notes::IndependentFigure;
 use crate::data::sections::section;
 use crate::domain::format::format_quantity;
 use crate::i18n::Key;
+use crate::ui::components::evidence::sources;
 use crate::ui::html::Html;
 
 /// A figure of the report, written out in full: "Firecracker · Startup time: <125 ms".
@@ -137,48 +138,53 @@ pub fn cloud_adoption(h: &mut Html, lang: Lang) {
     h.close("tbody").close("table");
 }
 
-/// The Kubernetes 1.31 features, grouped by maturity (GA, Beta, Alpha, improved).
+/// The Kubernetes 1.31 features: the stage the report gives each, beside what the
+/// Kubernetes project's release announcements and KEPs say, with links.
 pub fn kubernetes_features(h: &mut Html, lang: Lang) {
-    h.element("h3", &[], Key::DataFactsK8s.text(lang));
-    h.open("div", &[("class", "maturity-groups")]);
-    for maturity in [
-        Maturity::Ga,
-        Maturity::Beta,
-        Maturity::Alpha,
-        Maturity::Improved,
+    h.element("h3", &[], Key::EvidenceK8sTitle.text(lang));
+    h.element("p", &[("class", "note")], Key::EvidenceK8sLead.text(lang));
+    h.open_scroll_region(Key::EvidenceK8sTitle.text(lang));
+    h.open("table", &[("class", "compact k8s-features")])
+        .open("thead", &[])
+        .open("tr", &[]);
+    for key in [
+        Key::EvidenceK8sFeature,
+        Key::EvidenceK8sWhat,
+        Key::EvidenceK8sReport,
+        Key::EvidenceK8sNotes,
     ] {
-        let features: Vec<_> = KUBERNETES_131_FEATURES
-            .iter()
-            .filter(|f| f.maturity == maturity)
-            .collect();
-        if features.is_empty() {
-            continue;
-        }
-        let stage = match maturity {
+        h.element("th", &[("scope", "col")], key.text(lang));
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for f in KUBERNETES_131_FEATURES {
+        let stage = match f.maturity {
             Maturity::Improved => Key::DataFactsImproved.text(lang),
             other => other.code(),
         };
-        h.open(
-            "div",
-            &[
-                ("class", "maturity-group"),
-                ("data-maturity", maturity.code()),
-            ],
-        );
-        h.open("h4", &[])
-            .element("span", &[("class", "badge")], stage);
-        h.text(&format!(" {}", features.len())).close("h4");
-        h.open("ul", &[("class", "maturity-list")]);
-        for f in features {
-            h.open("li", &[]);
-            h.element("strong", &[], f.name.get(lang))
-                .text(": ")
-                .text(f.fact.text.get(lang));
-            h.close("li");
+        let mut attrs = vec![("data-maturity", f.maturity.code())];
+        if !f.release_notes.agrees {
+            attrs.push(("class", "report-differs"));
         }
-        h.close("ul").close("div");
+        h.open("tr", &attrs);
+        h.element("th", &[("scope", "row")], f.name.get(lang));
+        h.open("td", &[]);
+        h.text(f.fact.text.get(lang));
+        h.element("q", &[("lang", "zh"), ("class", "quote")], f.fact.quote_zh);
+        h.close("td");
+        h.open("td", &[])
+            .element("span", &[("class", "badge")], stage);
+        h.close("td");
+        h.open("td", &[("data-release-notes", "")]);
+        if !f.release_notes.agrees {
+            h.element("strong", &[], Key::EvidenceK8sDiffers.text(lang));
+            h.text(": ");
+        }
+        h.text(f.release_notes.stage.get(lang));
+        sources(h, f.release_notes.sources, lang);
+        h.close("td");
+        h.close("tr");
     }
-    h.close("div");
+    h.close("tbody").close("table").close("div");
     from_section(h, "k8s-131", lang);
 }
 

@@ -14,6 +14,7 @@ use crate::domain::data_view::{Column, DataQuery, normalised};
 use crate::domain::export;
 use crate::i18n::Key;
 use crate::ui::browser;
+use crate::ui::components::evidence::{EVIDENCE_TITLE_ID, evidence_table};
 use crate::ui::components::page_intro::{INDEPENDENT_TITLE_ID, html_section, independent_figures};
 use crate::ui::components::page_names::{lead_key, title_key};
 use crate::ui::components::report_blocks::{figure_line, report_facts};
@@ -44,6 +45,7 @@ pub fn DataPage() -> impl IntoView {
             <FigureTable query=query update=update />
             {html_section("report-facts", Some("facts-title"), report_facts)}
             {html_section("data-notes", Some("notes-title"), data_notes)}
+            {html_section("evidence", Some(EVIDENCE_TITLE_ID), |h, lang| evidence_table(h, lang, "h2"))}
             {html_section(
                 "independent",
                 Some(INDEPENDENT_TITLE_ID),

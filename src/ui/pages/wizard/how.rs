@@ -7,6 +7,7 @@ use crate::data::tech::{Support, TECHNOLOGIES, Technology};
 use crate::domain::wizard::text::{criterion_basis, criterion_key, level_key};
 use crate::domain::wizard::{Answers, Artifact, Criterion, runs, weight};
 use crate::i18n::Key;
+use crate::ui::components::evidence::evidence_table;
 use crate::ui::html::Html;
 
 pub(super) fn how_html(a: &Answers, lang: Lang) -> String {
@@ -68,5 +69,6 @@ pub(super) fn how_html(a: &Answers, lang: Lang) -> String {
         .close("table")
         .close("div")
         .close("details");
+    evidence_table(&mut h, lang, "h3");
     h.finish()
 }
