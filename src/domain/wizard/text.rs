@@ -103,6 +103,10 @@ pub const fn criterion_basis(c: Criterion) -> Key {
     match c {
         Criterion::Isolation => Key::WizardBIsolation,
         Criterion::Startup => Key::WizardBStartup,
+        // Scored by a yes / partly / no level, not a 0-5 rating.
+        Criterion::ArtifactFit | Criterion::KvmRisk | Criterion::Gpu | Criterion::Tee => {
+            Key::WizardBLevel
+        }
         _ => Key::WizardBRating,
     }
 }
@@ -184,9 +188,10 @@ pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) ->
     format!("{}: {}", key.text(lang), basis.get(lang))
 }
 
-/// Changed answers in words: "Whose code runs? were “Our own code”, …".
+/// Changed answers in words: "the answer to “Whose code runs?” were “Our own code”
+/// and …", to follow "If".
 pub fn changes_text(changes: &[Answer], lang: Lang) -> String {
-    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let sep = if lang == Lang::Zh { "，并且" } else { " and " };
     changes
         .iter()
         .map(|c| {
