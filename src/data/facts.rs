@@ -620,7 +620,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         picks: &["biren"],
         reason: fact(
             "Chiplet design, high peak compute",
-            "Chiplet 设计，峰值算力高",
+            "芯粒（Chiplet）设计，峰值算力高",
             "壁仞科技: Chiplet设计,峰值算力高",
         ),
     },
