@@ -348,10 +348,7 @@ pub const CHARTS: &[ChartDef] = &[
         id: "isolation",
         page: Page::Sandboxes,
         kind: ChartKind::Scatter,
-        title: text(
-            "Isolation strength vs. startup time",
-            "隔离强度与启动时间",
-        ),
+        title: text("Isolation strength vs. startup time", "隔离强度与启动时间"),
         section: "lightv",
         what: text(
             "The report's startup times (across) and isolation ratings (up): up and to the left is better",

@@ -144,11 +144,7 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
                 "GPU 支持：实验性",
                 "GPU支持: 实验性",
             ),
-            fact(
-                "Checkpoint/restore",
-                "检查点/恢复",
-                "Checkpoint/Restore",
-            ),
+            fact("Checkpoint/restore", "检查点/恢复", "Checkpoint/Restore"),
             fact(
                 "Mature rootless mode",
                 "Rootless 模式成熟",
@@ -202,7 +198,11 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
         ],
         scenarios: &[
             fact("Edge functions", "边缘函数", "- 边缘函数"),
-            fact("Network functions (NFV)", "网络功能虚拟化（NFV）", "- NFV网络功能"),
+            fact(
+                "Network functions (NFV)",
+                "网络功能虚拟化（NFV）",
+                "- NFV网络功能",
+            ),
             fact("IoT devices", "IoT 设备", "- IoT设备"),
             fact(
                 "High-performance microservices",
