@@ -452,7 +452,7 @@ impl Quantity {
 }
 
 impl fmt::Display for Quantity {
-    /// A normalised rendering: "≤125 ms", "≈70 ms", "≥200 TFLOPS", "1–5 s".
+    /// A normalized rendering: "≤125 ms", "≈70 ms", "≥200 TFLOPS", "1–5 s".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.unit == Unit::Version {
             return match self.amount {

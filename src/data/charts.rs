@@ -285,7 +285,7 @@ pub const CHARTS: &[ChartDef] = &[
         title: text("Startup time", "启动时间"),
         section: "lightv",
         what: text(
-            "Startup time as the report states it (bounds, approximations, ranges), beside independent measurements; lower is better",
+            "Startup time as the report states it (bounds, approximations, ranges), next to independent measurements; lower is better",
             "报告给出的启动时间（上限、约数、区间），旁边是独立测量；越低越好",
         ),
         series: &[REPORT, INDEPENDENT],
@@ -348,10 +348,7 @@ pub const CHARTS: &[ChartDef] = &[
         id: "isolation",
         page: Page::Sandboxes,
         kind: ChartKind::Scatter,
-        title: text(
-            "Isolation strength against startup time",
-            "隔离强度与启动时间",
-        ),
+        title: text("Isolation strength vs. startup time", "隔离强度与启动时间"),
         section: "lightv",
         what: text(
             "The report's startup times (across) and isolation ratings (up): up and to the left is better",
@@ -436,7 +433,7 @@ pub const CHARTS: &[ChartDef] = &[
         title: text("Memory footprint and image size", "内存占用与镜像大小"),
         section: "lightv",
         what: text(
-            "Base memory and image size from the report, beside independent measurements; lower is better",
+            "Base memory and image size from the report, next to independent measurements; lower is better",
             "报告的基础内存与镜像大小，旁边是独立测量；越低越好",
         ),
         series: &[REPORT, INDEPENDENT],
@@ -613,7 +610,7 @@ pub const CHARTS: &[ChartDef] = &[
         title: text("Market size, 2025 and 2027", "市场规模：2025 与 2027"),
         section: "lightv",
         what: text(
-            "The report's market size and forecast, in US dollars, beside 2025 grown by the report's own 35% a year",
+            "The report's market size and forecast in US dollars, next to the 2025 figure grown at the report's own 35% a year",
             "报告的市场规模与预测（美元），旁边是按报告自己的 35% 年增长率推算的数字",
         ),
         series: &[
@@ -929,7 +926,7 @@ pub const CHARTS: &[ChartDef] = &[
         id: "gpu-scatter",
         page: Page::Gpus,
         kind: ChartKind::Scatter,
-        title: text("Price against FP16 compute", "价格与 FP16 算力"),
+        title: text("Price vs. FP16 compute", "价格与 FP16 算力"),
         section: "gpu",
         what: text(
             "The report's comparison table: price across, peak FP16 up, bubble area = memory; up and to the left is better",
@@ -1004,10 +1001,10 @@ pub const CHARTS: &[ChartDef] = &[
         id: "h100-h200",
         page: Page::Gpus,
         kind: ChartKind::Bars,
-        title: text("H100 against H200", "H100 与 H200"),
+        title: text("H100 vs. H200", "H100 与 H200"),
         section: "gpu",
         what: text(
-            "Memory and bandwidth as the report states them, beside the datasheets; higher is better",
+            "Memory and bandwidth as the report states them, next to the datasheets; higher is better",
             "报告给出的显存与带宽，旁边是官方规格；越高越好",
         ),
         series: &[
@@ -1103,7 +1100,7 @@ pub const CHARTS: &[ChartDef] = &[
         id: "podman",
         page: Page::Engines,
         kind: ChartKind::Bars,
-        title: text("Podman 4 against Podman 5", "Podman 4 与 Podman 5"),
+        title: text("Podman 4 vs. Podman 5", "Podman 4 与 Podman 5"),
         section: "podman-5",
         what: text(
             "The report's timings before and after the SQLite backend; lower is better",
@@ -1139,11 +1136,11 @@ pub const CHARTS: &[ChartDef] = &[
         id: "network",
         page: Page::Engines,
         kind: ChartKind::Bars,
-        title: text("Pasta against slirp4netns", "Pasta 与 slirp4netns"),
+        title: text("Pasta vs. slirp4netns", "Pasta 与 slirp4netns"),
         section: "podman-5",
         what: text(
-            "The report's network figures for rootless containers; each measure on its own axis. The report gives Pasta's TCP only in words: \"close to native\"",
-            "报告给出的 rootless 容器网络数据；每项指标各用一条坐标轴。Pasta 的 TCP 报告只写了“接近原生速度”",
+            "The report's network figures for rootless containers; each measure on its own axis. The report gives Pasta's TCP only in words: “close to native”",
+            "报告给出的 Rootless 容器网络数据；每项指标各用一条坐标轴。Pasta 的 TCP 报告只写了“接近原生速度”",
         ),
         series: &[
             SeriesDef {
@@ -1184,8 +1181,8 @@ pub const CHARTS: &[ChartDef] = &[
         title: text("The report's performance changes", "报告的性能变化"),
         section: "highlights",
         what: text(
-            "The performance-delta table: percentages on one axis, factors on another; each row says whether higher or lower is better",
-            "性能提升表：百分比一条坐标轴，倍数另一条；每行注明越高越好还是越低越好",
+            "The report's table of performance changes: percentages on one axis, factors on another; each row says whether higher or lower is better",
+            "报告的性能变化汇总表：百分比用一条坐标轴，倍数用另一条；每行注明越高越好还是越低越好",
         ),
         series: &[REPORT],
         rows: &[

@@ -54,8 +54,8 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
             ),
             fact("eBPF network acceleration", "eBPF 网络加速", "eBPF网络加速"),
             fact(
-                "Multi-queue virtio optimisation",
-                "Multi-queue virtio 优化",
+                "Multi-queue virtio optimization",
+                "virtio 多队列优化",
                 "Multi-queue virtio优化",
             ),
             fact("Full ARM64 support", "完整的 ARM64 支持", "ARM64完整支持"),
@@ -80,7 +80,7 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
         item: "kata",
         traits: &[
             fact(
-                "OCI compatible: full Docker and Podman support",
+                "OCI-compatible: full Docker and Podman support",
                 "OCI 兼容：完整支持 Docker/Podman",
                 "OCI兼容: 完整Docker/Podman支持",
             ),
@@ -101,7 +101,7 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
                 "Confidential Containers（CoCo）：TEE 支持",
                 "Confidential Containers(CoCo): TEE支持",
             ),
-            fact("Optimised GPU passthrough", "GPU 直通优化", "GPU直通优化"),
+            fact("Optimized GPU passthrough", "GPU 直通优化", "GPU直通优化"),
             fact(
                 "Kubernetes DRA integration",
                 "Kubernetes DRA 集成",
@@ -145,13 +145,9 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
                 "GPU 支持：实验性",
                 "GPU支持: 实验性",
             ),
+            fact("Checkpoint/restore", "检查点/恢复", "Checkpoint/Restore"),
             fact(
-                "Checkpoint/Restore",
-                "Checkpoint/Restore",
-                "Checkpoint/Restore",
-            ),
-            fact(
-                "Rootless mode mature",
+                "Mature rootless mode",
                 "Rootless 模式成熟",
                 "Rootless模式成熟",
             ),
@@ -161,7 +157,7 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
             fact("Google Cloud Run", "Google Cloud Run", "- Google Cloud Run"),
             fact(
                 "Running untrusted code",
-                "不信任代码执行",
+                "运行不受信任的代码",
                 "- 不信任代码执行",
             ),
             fact("CI/CD environments", "CI/CD 环境", "- CI/CD环境"),
@@ -173,7 +169,7 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
         traits: &[
             fact(
                 "A custom kernel for a single application",
-                "定制内核：单一应用",
+                "为单一应用定制的内核",
                 "定制内核: 单一应用",
             ),
             fact("Extreme performance", "极致性能", "极致性能"),
@@ -203,7 +199,11 @@ pub const SANDBOX_PROFILES: &[SandboxProfile] = &[
         ],
         scenarios: &[
             fact("Edge functions", "边缘函数", "- 边缘函数"),
-            fact("Network functions (NFV)", "NFV 网络功能", "- NFV网络功能"),
+            fact(
+                "Network functions (NFV)",
+                "网络功能虚拟化（NFV）",
+                "- NFV网络功能",
+            ),
             fact("IoT devices", "IoT 设备", "- IoT设备"),
             fact(
                 "High-performance microservices",
@@ -481,12 +481,12 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
 /// Release facts the report gives.
 pub const RELEASES: &[Fact] = &[
     fact(
-        "Kubernetes 1.31 was released on 13 August 2024, code name \"Elli\"",
-        "Kubernetes 1.31 于 2024 年 8 月 13 日发布，代号 “Elli”",
+        "Kubernetes 1.31 was released on August 13, 2024, code-named “Elli”",
+        "Kubernetes 1.31 于 2024 年 8 月 13 日发布，代号“Elli”",
         "2024年8月13日,代号\"Elli\"",
     ),
     fact(
-        "Podman 5.0 was released on 20 March 2024",
+        "Podman 5.0 was released on March 20, 2024",
         "Podman 5.0 于 2024 年 3 月 20 日发布",
         "2024年3月20日",
     ),
@@ -495,7 +495,7 @@ pub const RELEASES: &[Fact] = &[
 /// WebAssembly edge platforms (section `wasm`).
 pub const EDGE_PLATFORMS: &[Fact] = &[
     fact(
-        "Cloudflare Workers: 200+ data centres worldwide, sub-millisecond startup",
+        "Cloudflare Workers: 200+ data centers worldwide, sub-millisecond startup",
         "Cloudflare Workers：全球 200+ 数据中心，亚毫秒启动",
         "Cloudflare Workers: 全球200+数据中心,亚毫秒启动",
     ),
@@ -511,7 +511,7 @@ pub const EDGE_PLATFORMS: &[Fact] = &[
     ),
     fact(
         "wasmCloud: a distributed Wasm platform, actor model",
-        "wasmCloud：分布式 WASM 平台，Actor 模型",
+        "wasmCloud：分布式 Wasm 平台，Actor 模型",
         "wasmCloud: 分布式WASM平台,Actor模型",
     ),
 ];
@@ -557,7 +557,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         },
         picks: &["podman-5"],
         reason: fact(
-            "No daemon, SQLite speed-up, Pasta networking, full Docker compatibility",
+            "No daemon, SQLite speedup, Pasta networking, full Docker compatibility",
             "无守护进程、SQLite 性能提升、Pasta 网络优化、完整 Docker 兼容",
             "无守护进程",
         ),
@@ -596,7 +596,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         },
         picks: &["kata", "firecracker"],
         reason: fact(
-            "Hardware isolation, confidential computing support",
+            "Hardware isolation; support for confidential computing",
             "硬件级隔离，机密计算支持",
             "理由: 硬件级隔离,机密计算支持",
         ),
@@ -609,7 +609,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         },
         picks: &["unikernel", "wasm"],
         reason: fact(
-            "Millisecond startup, megabyte images",
+            "Starts in milliseconds; images of a few megabytes",
             "毫秒级启动，MB 级镜像",
             "理由: 毫秒级启动,MB级镜像",
         ),
@@ -622,8 +622,8 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         },
         picks: &["kata", "gvisor"],
         reason: fact(
-            "OCI compatible, good Kubernetes integration",
-            "OCI 兼容，K8s 集成好",
+            "OCI-compatible, good Kubernetes integration",
+            "OCI 兼容，Kubernetes 集成好",
             "理由: OCI兼容,K8s集成好",
         ),
     },
@@ -643,7 +643,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
     Recommendation {
         area: Area::Sandbox,
         need: Text {
-            en: "Cost sensitive",
+            en: "Cost-sensitive",
             zh: "成本敏感",
         },
         picks: &["gvisor", "wasm"],
@@ -656,12 +656,12 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
     Recommendation {
         area: Area::Gpu,
         need: Text {
-            en: "International: top performance",
-            zh: "国际方案：最高性能",
+            en: "International vendors: top performance",
+            zh: "国际厂商：最高性能",
         },
         picks: &["h100", "h200"],
         reason: fact(
-            "Highest performance, most mature ecosystem, LLM inference optimised, higher price",
+            "Highest performance, most mature ecosystem, optimized for LLM inference, higher price",
             "最高性能、最成熟生态、LLM 推理优化、价格较高",
             "LLM推理优化",
         ),
@@ -669,12 +669,12 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
     Recommendation {
         area: Area::Gpu,
         need: Text {
-            en: "Self-reliance first",
+            en: "Domestic supply first",
             zh: "自主可控优先",
         },
         picks: &["iluvatar", "moore-threads"],
         reason: fact(
-            "Iluvatar fully self-developed; Moore Threads graphics plus compute, good value",
+            "Iluvatar: fully in-house designs; Moore Threads: graphics and compute, good value for money",
             "天数智芯完全自主；摩尔线程图形+计算，性价比高",
             "摩尔线程: 图形+计算,性价比高",
         ),
@@ -687,7 +687,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         },
         picks: &["hygon"],
         reason: fact(
-            "ROCm compatible, about ¥50k, low migration cost",
+            "ROCm-compatible, about ¥50k, low migration cost",
             "ROCm 兼容，价格约 ¥50k，迁移成本低",
             "迁移成本低",
         ),
@@ -701,7 +701,7 @@ pub const RECOMMENDATIONS: &[Recommendation] = &[
         picks: &["biren"],
         reason: fact(
             "Chiplet design, high peak compute",
-            "Chiplet 设计，峰值算力高",
+            "芯粒（Chiplet）设计，峰值算力高",
             "壁仞科技: Chiplet设计,峰值算力高",
         ),
     },

@@ -36,7 +36,7 @@ pub const HEADLINE_FIGURES: &[HeadlineFigure] = &[
         figures: &["market.size-2025"],
         joiner: "",
         label: Text {
-            en: "Lightweight-virtualization market in 2025, growing 35% a year",
+            en: "Lightweight virtualization market in 2025, growing 35% a year",
             zh: "2025 年轻量级虚拟化市场规模，年增长率 35%",
         },
     },
@@ -54,7 +54,7 @@ pub const HEADLINE_FIGURES: &[HeadlineFigure] = &[
         figures: &["compare.wasm.startup"],
         joiner: "",
         label: Text {
-            en: "WebAssembly startup, against 1-5 s for Docker and 10-30 s for a VM",
+            en: "WebAssembly startup, compared with 1–5 s for Docker and 10–30 s for a VM",
             zh: "WebAssembly 启动时间，对比 Docker 1-5 秒、虚拟机 10-30 秒",
         },
     },
@@ -63,7 +63,7 @@ pub const HEADLINE_FIGURES: &[HeadlineFigure] = &[
         figures: &["firecracker.startup"],
         joiner: "",
         label: Text {
-            en: "Firecracker microVM startup; snapshot restore <50 ms",
+            en: "Firecracker microVM startup; snapshot restore under 50 ms",
             zh: "Firecracker 微虚拟机启动时间；快照恢复 <50ms",
         },
     },
@@ -81,7 +81,7 @@ pub const HEADLINE_FIGURES: &[HeadlineFigure] = &[
         figures: &["delta.pasta.network"],
         joiner: "",
         label: Text {
-            en: "Network performance of Pasta over slirp4netns",
+            en: "Pasta's network speedup over slirp4netns",
             zh: "Pasta 网络性能提升（对比 slirp4netns）",
         },
     },
@@ -90,7 +90,7 @@ pub const HEADLINE_FIGURES: &[HeadlineFigure] = &[
         figures: &["delta.k8s.api-server"],
         joiner: "",
         label: Text {
-            en: "Kubernetes 1.31 API server performance; scheduler latency -25%",
+            en: "Kubernetes 1.31 API server speedup; scheduler latency -25%",
             zh: "Kubernetes 1.31 API 服务器性能；调度器延迟 -25%",
         },
     },
@@ -100,7 +100,7 @@ pub const HEADLINE_FIGURES: &[HeadlineFigure] = &[
         joiner: "",
         label: Text {
             en: "WebAssembly SIMD speedup claimed by the report",
-            zh: "报告所称的 WebAssembly SIMD 性能提升",
+            zh: "报告所称的 WebAssembly SIMD 加速比",
         },
     },
     HeadlineFigure {

@@ -26,7 +26,7 @@ pub const SECTIONS: &[Section] = &[
             zh: "更新统计",
         },
         summary: Text {
-            en: "The report's own account of itself: 8 files updated and 3 added, about 213 KB of new content over 12 technology areas and more than 20 vendors and projects, declared 100% complete.",
+            en: "The report's own account of itself: 8 files updated and 3 added, about 213 KB of new content covering 12 technology areas and more than 20 vendors and projects, declared 100% complete.",
             zh: "报告对自身的统计：更新 8 个文件、新增 3 个，新增内容约 213 KB，涉及 12 个技术领域、20 多家厂商与项目，完成度 100%。",
         },
         page: Page::Data,
@@ -52,8 +52,8 @@ pub const SECTIONS: &[Section] = &[
             zh: "WebAssembly 技术",
         },
         summary: Text {
-            en: "The report claims a complete \"WASI 2.0\", a mature component model, garbage collection, threads close to native speed and SIMD speedups of 4-16x, plus edge platforms (Cloudflare Workers in 200+ data centres) and in-browser AI inference. This app is WebAssembly too, so its lab checks these claims in your browser.",
-            zh: "报告称 “WASI 2.0” 已完整、组件模型成熟，支持垃圾回收，多线程接近原生性能，SIMD 提速 4-16 倍，并介绍了边缘平台（Cloudflare Workers 覆盖 200+ 数据中心）与浏览器内 AI 推理。本应用本身就是 WebAssembly，实验室页面会在你的浏览器里检验这些说法。",
+            en: "The report claims a complete “WASI 2.0”, a mature component model, garbage collection, threads close to native speed and SIMD speedups of 4–16×, plus edge platforms (Cloudflare Workers in 200+ data centers) and in-browser AI inference. This app is WebAssembly too, so its lab checks these claims in your browser.",
+            zh: "报告称“WASI 2.0”已完整、组件模型成熟，支持垃圾回收，多线程接近原生性能，SIMD 提速 4-16 倍，并介绍了边缘平台（Cloudflare Workers 覆盖 200+ 数据中心）与浏览器内 AI 推理。本应用本身就是 WebAssembly，实验室页面会在你的浏览器里检验这些说法。",
         },
         page: Page::Wasm,
     },
@@ -78,7 +78,7 @@ pub const SECTIONS: &[Section] = &[
             zh: "轻量级虚拟化技术",
         },
         summary: Text {
-            en: "Firecracker, Kata Containers, gVisor and unikernels compared on startup time (from under 5 ms to 10-30 s), isolation strength and footprint; which cloud runs which sandbox; a market of about USD 15 billion in 2025 growing 35% a year.",
+            en: "Firecracker, Kata Containers, gVisor and unikernels compared on startup time (from under 5 ms to 10–30 s), isolation strength and footprint; which cloud runs which sandbox; a market of about USD 15 billion in 2025, growing 35% a year.",
             zh: "比较 Firecracker、Kata Containers、gVisor 与 Unikernel 的启动时间（从 5ms 以内到 10-30 秒）、隔离强度与资源占用；各云厂商采用的沙箱；2025 年市场规模约 150 亿美元，年增长 35%。",
         },
         page: Page::Sandboxes,
@@ -91,8 +91,8 @@ pub const SECTIONS: &[Section] = &[
             zh: "Kubernetes 1.31",
         },
         summary: Text {
-            en: "Released 13 August 2024 as \"Elli\": native sidecar containers and AppArmor reach GA, PersistentVolume migration and Pod failure policy are beta, VolumeAttributesClass and DRA are alpha; the API server is said to be 30% faster and scheduler latency 25% lower.",
-            zh: "2024 年 8 月 13 日发布，代号 “Elli”：原生 Sidecar 与 AppArmor 进入 GA，PersistentVolume 迁移与 Pod 失败策略为 Beta，VolumeAttributesClass 与 DRA 为 Alpha；API 服务器性能 +30%，调度器延迟 -25%。",
+            en: "Released on August 13, 2024, as “Elli”: native sidecar containers and AppArmor reach GA, PersistentVolume migration and Pod failure policy are beta, VolumeAttributesClass and DRA are alpha; the API server is said to be 30% faster and scheduler latency 25% lower.",
+            zh: "2024 年 8 月 13 日发布，代号“Elli”：原生 Sidecar 与 AppArmor 进入 GA，PersistentVolume 迁移与 Pod 失败策略为 Beta，VolumeAttributesClass 与 DRA 为 Alpha；API 服务器性能 +30%，调度器延迟 -25%。",
         },
         page: Page::Engines,
     },
@@ -104,7 +104,7 @@ pub const SECTIONS: &[Section] = &[
             zh: "Podman 5.0",
         },
         summary: Text {
-            en: "Released 20 March 2024: SQLite replaces BoltDB (podman ps -a from ~150 ms to ~70 ms), Farm builds and runs across nodes over SSH, Quadlet deepens systemd integration, and Pasta replaces slirp4netns as the rootless network backend.",
+            en: "Released on March 20, 2024: SQLite replaces BoltDB (podman ps -a from ~150 ms to ~70 ms), Farm builds and runs across nodes over SSH, Quadlet deepens systemd integration, and Pasta replaces slirp4netns as the rootless network backend.",
             zh: "2024 年 3 月 20 日发布：SQLite 取代 BoltDB（podman ps -a 从约 150ms 降至约 70ms），Farm 通过 SSH 跨节点构建与运行，Quadlet 深化 systemd 集成，Pasta 取代 slirp4netns 成为 Rootless 网络后端。",
         },
         page: Page::Engines,
@@ -117,7 +117,7 @@ pub const SECTIONS: &[Section] = &[
             zh: "技术亮点：性能提升汇总",
         },
         summary: Text {
-            en: "The report's summary table of performance deltas: Podman 5 container start +40%, image pull +30%, database +50%, Pasta networking +60%, Kubernetes 1.31 API server +30%, scheduler latency -25%, etcd +20%, WebAssembly SIMD 4-16x, gVisor +50% over 2023.",
+            en: "The report's summary table of performance changes: Podman 5 container start +40%, image pull +30%, database +50%, Pasta networking +60%, Kubernetes 1.31 API server +30%, scheduler latency -25%, etcd +20%, WebAssembly SIMD 4–16×, gVisor +50% since 2023.",
             zh: "报告的性能提升汇总表：Podman 5 容器启动 +40%、镜像拉取 +30%、数据库操作 +50%，Pasta 网络 +60%，Kubernetes 1.31 API 服务器 +30%、调度器延迟 -25%、etcd +20%，WebAssembly SIMD 4-16 倍，gVisor 较 2023 年 +50%。",
         },
         page: Page::Engines,
@@ -139,7 +139,7 @@ pub const SECTIONS: &[Section] = &[
         id: "outlook",
         heading_zh: "🔮 技术趋势展望",
         title: Text {
-            en: "Outlook 2025-2027",
+            en: "Outlook 2025–2027",
             zh: "2025-2027 技术趋势展望",
         },
         summary: Text {

@@ -46,7 +46,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "WASI",
         },
         claim: claim_fact(
-            "\"WASI 2.0\": a complete system interface for files, network, time, random numbers and the environment",
+            "“WASI 2.0”: a complete system interface for files, network, time, random numbers and the environment",
             "“WASI 2.0”：文件系统、网络、时间、随机数与环境变量的完整系统接口",
             "WASI 2.0重大更新",
         ),
@@ -64,7 +64,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "组件模型",
         },
         claim: claim_fact(
-            "The component model is mature: WIT interfaces, composition, Rust, C, Go and Python working together",
+            "A mature component model: WIT interfaces, composition, and Rust, C, Go and Python working together",
             "组件模型成熟：WIT 接口、组件组合，Rust、C、Go、Python 无缝协作",
             "组件模型成熟",
         ),
@@ -101,7 +101,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "多线程",
         },
         claim: claim_fact(
-            "Threads with shared memory and atomics, \"close to native thread performance\"",
+            "Threads with shared memory and atomics, “close to native thread performance”",
             "共享内存与原子操作的多线程，“接近原生线程性能”",
             "性能: 接近原生线程性能",
         ),
@@ -116,7 +116,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "SIMD",
         },
         claim: claim_fact(
-            "SIMD vector instructions (v128, i8x16 to f32x4): 4-16x faster",
+            "SIMD vector instructions (v128, i8x16 to f32x4): 4–16× faster",
             "SIMD 向量指令（v128、i8x16 至 f32x4）：性能提升 4-16 倍",
             "性能提升: 4-16倍",
         ),
@@ -135,7 +135,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "启动",
         },
         claim: claim_fact(
-            "Millisecond startup, megabyte sizes; under 5 ms in the report's sandbox comparison",
+            "Startup in milliseconds, sizes in megabytes; under 5 ms in the report's sandbox comparison",
             "毫秒级启动、MB 级体积；在报告的沙箱对比中 <5ms",
             "优势: 毫秒级启动、MB级体积、更安全",
         ),
@@ -150,7 +150,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "边缘平台",
         },
         claim: claim_fact(
-            "Cloudflare Workers in 200+ data centres with sub-millisecond starts; Fastly Compute, Deno Deploy, wasmCloud",
+            "Cloudflare Workers in 200+ data centers with sub-millisecond starts; Fastly Compute, Deno Deploy, wasmCloud",
             "Cloudflare Workers 覆盖全球 200+ 数据中心，亚毫秒启动；Fastly Compute、Deno Deploy、wasmCloud",
             "Cloudflare Workers: 全球200+数据中心,亚毫秒启动",
         ),
@@ -168,8 +168,8 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
             zh: "AI 推理",
         },
         claim: claim_fact(
-            "TensorFlow.js's Wasm backend: 2-10x CPU speedup; ONNX Runtime and WasmEdge inference",
-            "TensorFlow.js 的 WASM 后端：CPU 加速 2-10 倍；ONNX Runtime 与 WasmEdge 推理",
+            "TensorFlow.js's Wasm backend: 2–10× CPU speedup; ONNX Runtime and WasmEdge inference",
+            "TensorFlow.js 的 Wasm 后端：CPU 加速 2-10 倍；ONNX Runtime 与 WasmEdge 推理",
             "TensorFlow.js: WASM后端,2-10倍CPU加速",
         ),
         checks: &[Check::Feature("simd"), Check::SimdSpeedup],
@@ -189,7 +189,7 @@ pub const WASM_CLAIMS: &[WasmClaim] = &[
         ),
         checks: &[],
         not_here: Some(Text {
-            en: "Server runtimes, not part of a browser.",
+            en: "Server-side runtimes, not part of a browser.",
             zh: "服务器端运行时，不属于浏览器。",
         }),
         independent: &[],

@@ -36,8 +36,8 @@ pub const FEATURES: [Feature; 17] = [
         id: "simd",
         name: text("SIMD (128-bit)", "SIMD（128 位）"),
         what: text(
-            "Four 32-bit lanes per instruction: the report's 4-16x",
-            "每条指令处理 4 个 32 位通道：报告所说的 4-16 倍",
+            "128-bit vectors: four 32-bit or sixteen 8-bit lanes per instruction, the report's 4–16×",
+            "128 位向量：每条指令处理 4 个 32 位或 16 个 8 位通道，即报告所说的 4-16 倍",
         ),
         method: Method::Run { expect: 44 },
         in_chromium: true,
@@ -56,7 +56,7 @@ pub const FEATURES: [Feature; 17] = [
         id: "threads",
         name: text("Threads and atomics", "线程与原子操作"),
         what: text(
-            "Shared memory and atomic instructions: the report's \"close to native\" threads",
+            "Shared memory and atomic instructions: the report's “close to native” threads",
             "共享内存与原子指令：报告所说“接近原生”的多线程",
         ),
         method: Method::Validate,
@@ -104,7 +104,7 @@ pub const FEATURES: [Feature; 17] = [
         name: text("Saturating float-to-int", "饱和浮点转整数"),
         what: text(
             "Conversions that clamp instead of trapping",
-            "溢出时截断而不是陷入的转换",
+            "溢出时取边界值而不触发陷阱的转换",
         ),
         method: Method::Validate,
         in_chromium: true,
@@ -163,7 +163,7 @@ pub const FEATURES: [Feature; 17] = [
         id: "extended-const",
         name: text("Extended constant expressions", "扩展常量表达式"),
         what: text(
-            "Arithmetic in global initialisers",
+            "Arithmetic in global initializers",
             "全局变量初始化中的算术",
         ),
         method: Method::Validate,

@@ -53,7 +53,7 @@ pub const PRESETS: [Preset; 5] = [
         },
         picks: &["unikernel", "wasm"],
         assumes: text(
-            "Own code compiled to Wasm, a 10 ms cold-start budget, serverless",
+            "Your own code compiled to Wasm, a 10 ms cold-start budget, serverless",
             "自有代码编译为 Wasm、10ms 冷启动预算、Serverless",
         ),
     },
@@ -91,13 +91,13 @@ pub const PRESETS: [Preset; 5] = [
         },
         picks: &["wasm", "unikernel"],
         assumes: text(
-            "Own code compiled to Wasm on small devices",
+            "Your own code compiled to Wasm, on small devices",
             "自有代码编译为 Wasm，运行在小型设备上",
         ),
     },
     Preset {
         code: "cost",
-        name: text("Cost sensitive", "成本敏感"),
+        name: text("Cost-sensitive", "成本敏感"),
         answers: Answers {
             workload: Workload::Untrusted,
             artifact: Artifact::Oci,
@@ -110,7 +110,7 @@ pub const PRESETS: [Preset; 5] = [
         },
         picks: &["gvisor", "wasm"],
         assumes: text(
-            "Hosts without virtualization hardware (the report's reason), existing images, a sandbox wanted",
+            "Hosts without virtualization hardware (the report's reason), existing images, and a sandbox wanted",
             "主机没有虚拟化硬件（报告给出的理由）、现有镜像、需要沙箱",
         ),
     },

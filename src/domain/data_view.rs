@@ -204,7 +204,7 @@ fn search_text(f: &Figure) -> String {
     text.to_ascii_lowercase()
 }
 
-/// The normalised value: the quantity in its dimension's base unit.
+/// The normalized value: the quantity in its dimension's base unit.
 pub fn normalised(f: &Figure, lang: Lang) -> String {
     format_quantity(f.quantity.in_base_unit(), f.signed, lang)
 }

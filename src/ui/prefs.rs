@@ -37,7 +37,7 @@ pub fn provide_prefs(notices: Notices) {
         notices.push(notice);
     }
 
-    // Set <html> now, so the first paint already has the right language and colours.
+    // Set <html> now, so the first paint already has the right language and colors.
     apply_lang(choice.lang, false);
     apply_theme(theme, false);
 

@@ -96,7 +96,7 @@ pub fn panels(rows: &[Row]) -> Vec<(Unit, Vec<&Row>)> {
 }
 
 /// The point of a radar chart for `value` (out of `max`) on axis `axis` of `axes`,
-/// in a unit circle centred on 0 with the first axis pointing up.
+/// in a unit circle centered on 0 with the first axis pointing up.
 pub fn radar_point(axis: usize, axes: usize, value: f64, max: f64) -> (f64, f64) {
     let (sin, cos) = sin_cos_of_turn(axis as f64 / axes.max(1) as f64);
     let r = (value / max).clamp(0.0, 1.0);

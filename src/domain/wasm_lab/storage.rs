@@ -1,5 +1,5 @@
 //! How the last run is kept in localStorage (`atlas.lab`): JSON with a version, so that
-//! an entry from another version, or damaged by hand or by another app, is recognised
+//! an entry from another version, or damaged by hand or by another app, is recognized
 //! and set aside instead of half read.
 
 use serde::{Deserialize, Serialize};

@@ -158,8 +158,10 @@ fn level_score(level: Level) -> f64 {
     }
 }
 
-/// A star rating of the report on 0-1, counted from `floor` stars up: the report
-/// gives isolation 3 to 5 stars, so 3 is the bottom of that scale, not 60% of it.
+/// A star rating of the report on 0-1, counted from `floor` stars up (`floor` scores
+/// 0, five stars 1): isolation, which the report gives 3 to 5 stars, counts from 2, so
+/// its 3 stars score 1/3 rather than the 60% they would be of a 0-5 scale; startup
+/// counts from 1.
 fn stars(figure_id: &str, floor: f64) -> f64 {
     let stars = figure(figure_id).map_or(0.0, |f| f.quantity.amount.representative());
     ((stars - floor) / (5.0 - floor)).clamp(0.0, 1.0)
@@ -289,7 +291,7 @@ pub struct Ranked {
     pub tech: &'static Technology,
     /// 0 to 100.
     pub score: f64,
-    /// The criteria that count most in its favour (scoring 0.65 or more: a 3-of-5 rating is neither for nor against), strongest first.
+    /// The criteria that count most in its favor (scoring 0.65 or more: a 3-of-5 rating is neither for nor against), strongest first.
     pub pros: Vec<Reason>,
     /// The criteria that count most against it (scoring 0.5 or less), strongest first.
     pub cons: Vec<Reason>,

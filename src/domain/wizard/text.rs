@@ -81,6 +81,19 @@ pub fn answer_text(a: &Answers, q: Question, lang: Lang) -> &'static str {
     answer_key(a.get(q)).text(lang)
 }
 
+/// A question and its answer on one line: "Whose code runs? Untrusted code …",
+/// "Cold-start budget: 10 ms" (a colon only after a label that is not a question).
+pub fn question_answer(a: &Answers, q: Question, lang: Lang) -> String {
+    let question = question_key(q).text(lang);
+    let sep = match (question.ends_with(['?', '？']), lang) {
+        (true, Lang::En) => " ",
+        (true, Lang::Zh) => "",
+        (false, Lang::En) => ": ",
+        (false, Lang::Zh) => "：",
+    };
+    format!("{question}{sep}{}", answer_text(a, q, lang))
+}
+
 pub const fn criterion_key(c: Criterion) -> Key {
     match c {
         Criterion::Isolation => Key::WizardCIsolation,
@@ -103,6 +116,10 @@ pub const fn criterion_basis(c: Criterion) -> Key {
     match c {
         Criterion::Isolation => Key::WizardBIsolation,
         Criterion::Startup => Key::WizardBStartup,
+        // Scored by a yes / partly / no level, not a 0-5 rating.
+        Criterion::ArtifactFit | Criterion::KvmRisk | Criterion::Gpu | Criterion::Tee => {
+            Key::WizardBLevel
+        }
         _ => Key::WizardBRating,
     }
 }
@@ -191,9 +208,14 @@ pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) ->
     format!("{}: {}", key.text(lang), basis.text.get(lang))
 }
 
-/// Changed answers in words: "Whose code runs? were “Our own code”, …".
+/// Changed answers in words: "the answer to “Whose code runs?” were “Our own code”
+/// and …", to follow "If".
 pub fn changes_text(changes: &[Answer], lang: Lang) -> String {
-    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let sep = if lang == Lang::Zh {
+        "，并且"
+    } else {
+        " and "
+    };
     changes
         .iter()
         .map(|c| {
@@ -219,11 +241,7 @@ pub fn to_markdown(a: &Answers, lang: Lang) -> String {
         Key::WizardMarkdownAnswers.text(lang)
     );
     for q in Question::ALL {
-        md.push_str(&format!(
-            "- {}: {}\n",
-            question_key(q).text(lang),
-            answer_text(a, q, lang)
-        ));
+        md.push_str(&format!("- {}\n", question_answer(a, q, lang)));
     }
     md.push_str(&format!(
         "\n## {}\n\n",
@@ -350,7 +368,7 @@ mod tests {
         let a = PRESETS[0].answers;
         let md = to_markdown(&a, Lang::En);
         assert!(
-            md.starts_with("# Sandbox choice\n\n## Answers\n\n- Whose code runs?: Untrusted code")
+            md.starts_with("# Sandbox choice\n\n## Answers\n\n- Whose code runs? Untrusted code")
         );
         let o = rank(&a);
         for (i, r) in o.ranked.iter().enumerate() {

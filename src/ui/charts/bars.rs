@@ -65,7 +65,7 @@ const ARROW_OVERHANG: f64 = 20.0;
 /// The gap between a bar's end and its value (after an arrow, past the arrow).
 const VALUE_GAP: f64 = 5.0;
 const VALUE_AFTER_ARROW: f64 = 26.0;
-/// Text baselines sit this far below the middle of a bar, to centre 12 px text.
+/// Text baselines sit this far below the middle of a bar, to center 12 px text.
 const TEXT_DROP: f64 = 4.0;
 
 pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
@@ -260,7 +260,7 @@ fn label_lines(s: &mut Svg, label: &str, right: f64, mid: f64) {
         s.text(right, mid + TEXT_DROP, "end", "row-label", first);
         return;
     }
-    // Two lines 14 px apart, centred on the bars.
+    // Two lines 14 px apart, centered on the bars.
     s.text(right, mid - 3.0, "end", "row-label", first);
     s.text(right, mid + 11.0, "end", "row-label sub", second);
 }

@@ -169,7 +169,7 @@ pub fn ChartBody(
     }
 }
 
-/// Shows `text` in the tooltip above `mark`, centred on it but inside `body`.
+/// Shows `text` in the tooltip above `mark`, centered on it but inside `body`.
 fn place_tip(
     tip: &web_sys::HtmlDivElement,
     body: &web_sys::HtmlDivElement,

@@ -84,7 +84,7 @@ impl Plot<'_> {
 }
 
 /// The chart as SVG. `standalone` adds what a file needs on its own: the XML
-/// namespace, a background, the title and source, and colours as a stylesheet.
+/// namespace, a background, the title and source, and colors as a stylesheet.
 pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
     let mut body = Svg::new();
     let height = match p.chart.kind {
@@ -163,8 +163,8 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
     (out.finish(), total)
 }
 
-/// The light theme's colours, for SVG and PNG files (the page's stylesheet is not
-/// there to resolve its variables). Okabe-Ito colours, as on the page.
+/// The light theme's colors, for SVG and PNG files (the page's stylesheet is not
+/// there to resolve its variables). Okabe-Ito colors, as on the page.
 const STANDALONE_STYLE: &str = "text{font:12px system-ui,'Noto Sans CJK SC',sans-serif;fill:#1a1f29}.title{font-size:16px;font-weight:600}.strong,.point-label{font-weight:600}.tick,.axis-title,.sub,.muted{fill:#4f5868}.paper{fill:#fff}.grid{stroke:#d5dae2;fill:none}.zero{stroke:#4f5868;fill:none}.whisker,.onward{stroke:#1a1f29;stroke-width:1.5}.onward{stroke-dasharray:3 3}.arrow,.cap{fill:#1a1f29}.hatch-bg{fill:#fff}.inside{fill:#fff;font-weight:600}.s0{--c:#0072b2}.s1{--c:#d55e00}.s2{--c:#009e73}.s3{--c:#cc79a7}.s4{--c:#e69f00}.s5{--c:#8a7800}.s6{--c:#1a1f29}.bar,.dot,.swatch,.hatch-fg{fill:var(--c)}.hatched{stroke:var(--c);stroke-width:1.5}.area{fill:var(--c);fill-opacity:.12;stroke:var(--c);stroke-width:2}.about .bar{fill-opacity:.7}.range .bar{stroke:#1a1f29}.point .dot{fill-opacity:.8;stroke:#fff}";
 
 fn kind_code(kind: ChartKind) -> &'static str {

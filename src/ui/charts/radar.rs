@@ -60,7 +60,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
                 tip.push_str(&p.tip_value(axis, cell));
             }
         }
-        // Colour by the row's place in the report, so hiding a row keeps the others'.
+        // Color by the row's place in the report, so hiding a row keeps the others'.
         s.open_mark(
             index == 0,
             &format!("mark shape s{}", row.index % 7),
@@ -73,7 +73,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         }
         s.close("g");
     }
-    // A legend: the colour of each row.
+    // A legend: the color of each row.
     let mut y = cy + radius + 48.0;
     let mut x = 12.0;
     for row in p.rows {

@@ -148,21 +148,21 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     bottom + 44.0
 }
 
-/// Where a value's whisker or arrow reaches along its axis, from `centre` (a range's
+/// Where a value's whisker or arrow reaches along its axis, from `center` (a range's
 /// ends, or an arrow's length either side for a bound).
 fn whisker_span(
     cell: &Cell,
-    centre: f64,
+    center: f64,
     r: f64,
     place: &dyn Fn(f64) -> Option<f64>,
 ) -> (f64, f64) {
     match cell.quantity.amount {
         Amount::Range(lo, hi) => match (place(lo), place(hi)) {
             (Some(a), Some(b)) => (a.min(b), a.max(b)),
-            _ => (centre, centre),
+            _ => (center, center),
         },
-        Amount::AtMost(_) | Amount::AtLeast(_) => (centre - r - 18.0, centre + r + 18.0),
-        _ => (centre, centre),
+        Amount::AtMost(_) | Amount::AtLeast(_) => (center - r - 18.0, center + r + 18.0),
+        _ => (center, center),
     }
 }
 
@@ -184,7 +184,7 @@ fn whiskers(
             s.line(cx, from, cx, to, "whisker");
         }
     };
-    let centre = if across { cx } else { cy };
+    let center = if across { cx } else { cy };
     match cell.quantity.amount {
         Amount::Range(lo, hi) => {
             if let (Some(a), Some(b)) = (place(lo), place(hi)) {
@@ -198,8 +198,8 @@ fn whiskers(
                 (true, true) | (false, false) => -1.0,
                 _ => 1.0,
             };
-            let end = centre + sign * (r + 16.0);
-            along(centre + sign * r, end, s);
+            let end = center + sign * (r + 16.0);
+            along(center + sign * r, end, s);
             if across {
                 s.arrowhead(end, cy, sign, 0.0, "arrow");
             } else {

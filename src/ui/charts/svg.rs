@@ -1,5 +1,5 @@
 //! SVG markup for charts, built as escaped text (see `ui/html.rs` for why), with
-//! coordinates written by integer arithmetic. Colours are classes, never inline
+//! coordinates written by integer arithmetic. Colors are classes, never inline
 //! styles: the page's CSP forbids inline styles, and the classes follow the theme.
 
 use crate::base::quantity::number;
@@ -96,7 +96,7 @@ impl Svg {
         self
     }
 
-    /// A diamond centred on `(x, y)`: how independent figures are marked.
+    /// A diamond centered on `(x, y)`: how independent figures are marked.
     pub fn diamond(&mut self, x: f64, y: f64, r: f64, class: &str) -> &mut Svg {
         self.path(
             &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],

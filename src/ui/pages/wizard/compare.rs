@@ -148,12 +148,12 @@ pub(super) fn compare_table_html(
     };
     row(
         &mut h,
-        Key::WizardArtifactOci.text(lang),
+        Key::WizardRunsOci.text(lang),
         pair.map(|t| level(runs(t, Artifact::Oci))),
     );
     row(
         &mut h,
-        Key::WizardQKvm.text(lang),
+        Key::WizardNeedsKvm.text(lang),
         pair.map(|t| level(t.needs_kvm)),
     );
     row(
@@ -168,7 +168,7 @@ pub(super) fn compare_table_html(
     );
     row(
         &mut h,
-        Key::WizardWhereK8s.text(lang),
+        Key::WizardFitsK8s.text(lang),
         pair.map(|t| fits(t, Place::K8s).basis.text.get(lang).to_owned()),
     );
     h.close("tbody").close("table");

@@ -48,10 +48,10 @@ pub(super) fn how_html(a: &Answers, lang: Lang) -> String {
     h.close("tr").close("thead").open("tbody", &[]);
     type Attribute = fn(&Technology) -> Support;
     let rows: [(Key, Attribute); 4] = [
-        (Key::WizardQKvm, |t| t.needs_kvm),
+        (Key::WizardNeedsKvm, |t| t.needs_kvm),
         (Key::WizardCGpu, |t| t.gpu),
         (Key::WizardCTee, |t| t.tee),
-        (Key::WizardArtifactOci, |t| runs(t, Artifact::Oci)),
+        (Key::WizardRunsOci, |t| runs(t, Artifact::Oci)),
     ];
     for (key, support) in rows {
         h.open("tr", &[]);

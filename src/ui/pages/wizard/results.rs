@@ -7,9 +7,7 @@ use crate::base::lang::Lang;
 use crate::base::quantity::number;
 use crate::data::tech::technology;
 use crate::data::wizard_presets::PRESETS;
-use crate::domain::wizard::text::{
-    answer_text, changes_text, exclusion_text, question_key, reason_text,
-};
+use crate::domain::wizard::text::{changes_text, exclusion_text, question_answer, reason_text};
 use crate::domain::wizard::{
     Answer, Answers, Constraint, Criterion, Outcome, agrees_in, applied, conflicting_questions,
     relaxations, what_would_change,
@@ -120,13 +118,7 @@ pub(super) fn results_html(a: &Answers, o: &Outcome, lang: Lang) -> String {
         );
         let list: Vec<String> = conflicting_questions(o)
             .iter()
-            .map(|q| {
-                format!(
-                    "{}: {}",
-                    question_key(*q).text(lang),
-                    answer_text(a, *q, lang)
-                )
-            })
+            .map(|q| question_answer(a, *q, lang))
             .collect();
         let sep = if lang == Lang::Zh { "；" } else { "; " };
         h.element(
