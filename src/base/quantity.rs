@@ -51,6 +51,8 @@ pub enum Unit {
     Stars,
     /// A multiple ("4-16倍", "3-6x").
     Factor,
+    /// A part of one whole ("1/8" of a GPU), written as a fraction.
+    Fraction,
     Count,
     /// Billions of model parameters ("70B").
     BillionParameters,
@@ -77,7 +79,7 @@ impl Unit {
             Unit::Usd => Dimension::MoneyUsd,
             Unit::Percent => Dimension::Share,
             Unit::Stars => Dimension::Rating,
-            Unit::Factor => Dimension::Ratio,
+            Unit::Factor | Unit::Fraction => Dimension::Ratio,
             Unit::Count => Dimension::Count,
             Unit::BillionParameters => Dimension::Parameters,
             Unit::Version => Dimension::Version,
@@ -123,6 +125,7 @@ impl Unit {
             Unit::Percent => "%",
             Unit::Stars => "★",
             Unit::Factor => "×",
+            Unit::Fraction => "",
             Unit::Count => "",
             Unit::BillionParameters => "B params",
             Unit::Version => "",
@@ -151,6 +154,7 @@ impl Unit {
             Unit::Percent => "%",
             Unit::Stars => "stars",
             Unit::Factor => "factor",
+            Unit::Fraction => "fraction",
             Unit::Count => "count",
             Unit::BillionParameters => "Bparams",
             Unit::Version => "version",
@@ -281,6 +285,8 @@ const UNIT_WORDS: &[(&str, Unit, f64)] = &[
     ("美元", Unit::Usd, 1.0),
     ("INT8 TOPS", Unit::Tops, 1.0),
     ("TF FP16", Unit::Teraflops, 1.0),
+    // "TF32+" is a precision (Biren's extended TF32), not a lower bound: "768 TF TF32+".
+    ("TF TF32+", Unit::Teraflops, 1.0),
     ("TF TF32", Unit::Teraflops, 1.0),
     ("TFLOPS", Unit::Teraflops, 1.0),
     ("TOPS", Unit::Tops, 1.0),
@@ -387,7 +393,7 @@ impl Quantity {
             rest = stripped.trim_start();
         }
         let (unit, factor, after_unit) = if fraction && rest.is_empty() {
-            (Unit::Factor, 1.0, rest)
+            (Unit::Fraction, 1.0, rest)
         } else {
             take_unit(rest, cny, unitless).ok_or_else(|| ParseError::UnknownUnit {
                 input: text.into(),

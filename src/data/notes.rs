@@ -3,6 +3,7 @@
 
 use super::figures::Topic;
 use crate::base::lang::Text;
+use crate::data::sources::*;
 
 /// An inconsistency inside the report, naming the figures involved.
 #[derive(Clone, Copy, Debug)]
@@ -60,7 +61,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "mig-seven-vs-eighth",
         figures: &["h100.mig-instances", "mig.slice"],
         text: Text {
-            en: "MIG: \"up to 7 instances\" and \"1/8 GPU instances\" in the same section. Memory is cut in eighths, compute in sevenths: 7 instances at most.",
+            en: "MIG: “up to 7 instances” and “1/8 GPU instances” in the same section. Memory is cut in eighths, compute in sevenths: 7 instances at most.",
             zh: "MIG：同一章节中既说“最多 7 个实例”，又说“支持 1/8 GPU 实例”。显存按八分之一切分、算力按七分之一切分，最多 7 个实例。",
         },
         from_crosscheck: true,
@@ -105,7 +106,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "iluvatar.bert-vs-t4",
         ],
         text: Text {
-            en: "The selection advice calls Iluvatar's performance \"85-90%\" without saying of what; the only source in the report is ResNet-50 relative to an NVIDIA T4 (BERT-Large: 80-85%).",
+            en: "The selection advice calls Iluvatar's performance “85-90%” without saying of what; the only source in the report is ResNet-50 relative to an NVIDIA T4 (BERT-Large: 80-85%).",
             zh: "选型建议称天数智芯“性能85-90%”，却未说明相对于什么；报告中唯一的出处是 ResNet-50 相对 NVIDIA T4 的成绩（BERT-Large 为 80-85%）。",
         },
         from_crosscheck: false,
@@ -123,7 +124,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "gvisor-gain",
         figures: &["gvisor.perf-vs-2023", "delta.gvisor.overall"],
         text: Text {
-            en: "gVisor's gain over 2023 is \"50%+\" (at least 50%) in the technology card and \"+50%\" (exactly) in the summary table, without saying what was measured.",
+            en: "gVisor's gain over 2023 is “50%+” (at least 50%) in the technology card and “+50%” (exactly) in the summary table, without saying what was measured.",
             zh: "gVisor 相对 2023 年的提升在技术介绍中是“50%+”（至少 50%），在汇总表中是“+50%”，两处都没有说明测的是什么。",
         },
         from_crosscheck: false,
@@ -143,8 +144,8 @@ pub struct IndependentFigure {
     pub figure: Text,
     /// Where it comes from, as `crosscheck.md` names it.
     pub source: &'static str,
-    /// When it was measured or published, where the source says.
-    pub date: Option<&'static str>,
+    /// The sources themselves: links, each with the date it said this.
+    pub links: &'static [&'static Source],
     /// The source has a stake in the result.
     pub caution: bool,
 }
@@ -160,7 +161,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "从 InstanceStart API 调用到客户机 /sbin/init ≤125ms（最小内核、关闭串口控制台）",
         },
         source: "firecracker-microvm/firecracker, SPECIFICATION.md",
-        date: None,
+        links: &[&FIRECRACKER_SPEC],
         caution: false,
     },
     IndependentFigure {
@@ -169,11 +170,11 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
         claims: &["firecracker.memory"],
         claim_text: None,
         figure: Text {
-            en: "≤5 MiB overhead for the VMM process (1 vCPU, 128 MiB guest); VMM start ≤8 CPU-ms",
-            zh: "VMM 进程开销 ≤5 MiB（1 个 vCPU、128 MiB 客户机内存）；VMM 启动 ≤8 CPU 毫秒",
+            en: "≤5 MiB (5.24 MB) overhead for the VMM process (1 vCPU, 128 MiB guest); VMM start ≤8 CPU-ms",
+            zh: "VMM 进程开销 ≤5 MiB（5.24 MB；1 个 vCPU、128 MiB 客户机内存）；VMM 启动 ≤8 CPU 毫秒",
         },
         source: "firecracker-microvm/firecracker, SPECIFICATION.md",
-        date: None,
+        links: &[&FIRECRACKER_SPEC],
         caution: false,
     },
     IndependentFigure {
@@ -186,7 +187,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "每次系统调用开销：runc 约 1.9µs，runsc（旧 ptrace 平台）约 38µs，runsc-kvm 约 0.8µs（现在默认平台为 systrap）",
         },
         source: "google/gvisor, website/performance/syscall.csv",
-        date: None,
+        links: &[&GVISOR_SYSCALL, &GVISOR_PLATFORMS],
         caution: false,
     },
     IndependentFigure {
@@ -202,7 +203,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "空容器：runc 4.1MB，runsc 23.7MB（ptrace 时代的数据）",
         },
         source: "google/gvisor, website/performance/density.csv",
-        date: None,
+        links: &[&GVISOR_DENSITY],
         caution: false,
     },
     IndependentFigure {
@@ -215,7 +216,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "裸金属上参考启动时间约 0.99 秒（QEMU + virtiofs）和约 1.10 秒（Cloud Hypervisor）；2018 年的一次测量：docker run 使用 runc 0.97 秒，使用 Kata 1.68 秒",
         },
         source: "kata-containers/kata-containers issue 1058; kata-containers/runtime issue 382",
-        date: Some("2018 (second measurement)"),
+        links: &[&KATA_BOOT, &KATA_RUNTIME_382],
         caution: false,
     },
     IndependentFigure {
@@ -232,7 +233,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "某第三方基准测试：runc / gVisor / Kata 启动 607 / 708 / 1747ms，内存开销 0 / 28.1 / 184.3MB",
         },
         source: "QuarkContainer/Quark, doc/perf_test.md",
-        date: None,
+        links: &[&QUARK_BENCH],
         caution: true,
     },
     IndependentFigure {
@@ -245,7 +246,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "Unikraft：镜像约 1MB，内存 <10MB，在 VMM 之上客户机启动约 1ms（含 VMM 启动共 2-70ms）",
         },
         source: "unikraft/eurosys21-artifacts (EuroSys 2021 paper artifacts)",
-        date: Some("2021"),
+        links: &[&UNIKRAFT_PAPER, &UNIKRAFT_ARTIFACTS],
         caution: false,
     },
     IndependentFigure {
@@ -258,7 +259,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "Wasmtime 实例化：空模块约 3µs，小内存约 5-10µs，WASI hello world 约 30µs（2021 年的 CI 机器）",
         },
         source: "bytecodealliance/wasmtime PR 2900",
-        date: Some("2021"),
+        links: &[&WASMTIME_2900],
         caution: false,
     },
     IndependentFigure {
@@ -266,15 +267,15 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
         topic: Topic::Wasm,
         claims: &[],
         claim_text: Some(Text {
-            en: "\"Millisecond startup\" for Wasm containers (no figure)",
-            zh: "WASM 容器“毫秒级启动”（无具体数字）",
+            en: "“Millisecond startup” for Wasm containers (no figure)",
+            zh: "Wasm 容器“毫秒级启动”（无具体数字）",
         }),
         figure: Text {
             en: "containerd runwasi: wasmtime shim ~330 tasks/s against runc + distroless ~85 tasks/s in one test; other stress tests rank runtimes differently",
             zh: "containerd runwasi：一次测试中 wasmtime shim 约 330 任务/秒，runc + distroless 约 85 任务/秒；其他压力测试的排名不同",
         },
         source: "containerd/runwasi issues 613, 860, 704",
-        date: None,
+        links: &[&RUNWASI_613, &RUNWASI_860, &RUNWASI],
         caution: false,
     },
     IndependentFigure {
@@ -287,7 +288,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "H100 80GB 与 H200 141GB：最多 7 个 MIG 实例（显存按八分之一、算力按七分之一切分）",
         },
         source: "NVIDIA MIG User Guide, \"Supported GPUs\"",
-        date: None,
+        links: &[&NVIDIA_MIG],
         caution: false,
     },
     IndependentFigure {
@@ -300,7 +301,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "H100 SXM5 80GB HBM3 为 3.35TB/s（3.0TB/s 是早期数字）",
         },
         source: "NVIDIA H100 datasheet",
-        date: None,
+        links: &[],
         caution: false,
     },
     IndependentFigure {
@@ -313,7 +314,7 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "141GB HBM3e，4.8TB/s，最高 700W（SXM）：与报告一致",
         },
         source: "NVIDIA H200 datasheet",
-        date: None,
+        links: &[],
         caution: false,
     },
     IndependentFigure {
@@ -321,15 +322,15 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
         topic: Topic::Wasm,
         claims: &[],
         claim_text: Some(Text {
-            en: "\"WASI 2.0: complete system interface\"",
+            en: "“WASI 2.0: complete system interface”",
             zh: "“WASI 2.0：完整的系统接口规范”",
         }),
         figure: Text {
-            en: "The published WASI releases are 0.2 (Preview 2, January 2024) and work on 0.3; there is no \"WASI 2.0\"",
+            en: "The published WASI releases are 0.2 (Preview 2, January 2024) and work on 0.3; there is no “WASI 2.0”",
             zh: "已发布的 WASI 版本是 0.2（Preview 2，2024 年 1 月），0.3 正在进行中；并不存在“WASI 2.0”",
         },
         source: "WebAssembly/WASI repository",
-        date: Some("2024-01"),
+        links: &[&WASI_RELEASES],
         caution: false,
     },
     IndependentFigure {
@@ -345,7 +346,49 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
             zh: "SIMD：Chrome 91、Firefox 89、Safari 16.4；GC：Chrome 119、Firefox 120、Safari 18.2；Memory64：Chrome 133、Firefox 134",
         },
         source: "WebAssembly/website, features.json",
-        date: None,
+        links: &[&WASM_FEATURES],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "k8s-131-stages",
+        topic: Topic::Kubernetes,
+        claims: &[],
+        claim_text: Some(Text {
+            en: "Sidecars and AppArmor GA, PersistentVolume migration and Pod failure policy Beta, VolumeAttributesClass and DRA Alpha in 1.31",
+            zh: "1.31 中 Sidecar 与 AppArmor 为 GA，PersistentVolume 迁移与 Pod 失败策略为 Beta，VolumeAttributesClass 与 DRA 为 Alpha",
+        }),
+        figure: Text {
+            en: "AppArmor: GA in 1.31 (agrees). Native sidecars: Beta since 1.29, GA in 1.33. Job Pod failure policy: GA in 1.31. VolumeAttributesClass: Beta in 1.31, GA in 1.34",
+            zh: "AppArmor：1.31 GA（一致）。原生 Sidecar：自 1.29 起为 Beta，1.33 GA。Job 的 Pod 失败策略：1.31 GA。VolumeAttributesClass：1.31 为 Beta，1.34 GA",
+        },
+        source: "Kubernetes release blog posts for v1.31",
+        links: &[
+            &K8S_131,
+            &KEP_SIDECARS,
+            &KEP_POD_FAILURE_POLICY,
+            &KEP_VOLUME_ATTRIBUTES_CLASS,
+        ],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "firecracker-gpu",
+        topic: Topic::Sandboxes,
+        claims: &[],
+        claim_text: Some(Text {
+            en: "“NVIDIA GPU virtualization” as a 2025 Firecracker feature",
+            zh: "“NVIDIA GPU 虚拟化”是 Firecracker 的 2025 新特性",
+        }),
+        figure: Text {
+            en: "2021: its maintainers said there is no passthrough and no plan for it as a general feature; 1.13 (2025) added PCIe and virtio-pci but explicitly not VFIO; 2026: VFIO passthrough is tracked as work in progress, a first implementation was closed and split up",
+            zh: "2021 年：维护者表示不支持直通，也不计划将其作为通用功能；1.13（2025 年）加入 PCIe 与 virtio-pci，但明确不含 VFIO；2026 年：VFIO 直通作为开发中的工作被跟踪，首个实现已关闭并拆分",
+        },
+        source: "firecracker-microvm/firecracker issues 2487, 5133, 5679, pull request 5870",
+        links: &[
+            &FIRECRACKER_2487,
+            &FIRECRACKER_5133,
+            &FIRECRACKER_5679,
+            &FIRECRACKER_5870,
+        ],
         caution: false,
     },
 ];

@@ -156,7 +156,7 @@ pub const FIRECRACKER_5679: Source = source(
 pub const FIRECRACKER_CONTAINERD: Source = source(
     "firecracker-containerd",
     "firecracker-containerd: containers in Firecracker microVMs through containerd",
-    "firecracker-containerd：经 containerd 在 Firecracker microVM 中运行容器",
+    "firecracker-containerd：经 containerd 在 Firecracker 微虚拟机中运行容器",
     "https://github.com/firecracker-microvm/firecracker-containerd/blob/9711138b150ac9133ca01379ac19a2e7884c251d/README.md",
     "2026-04-01",
 );
@@ -441,6 +441,62 @@ pub const K8S_POD_FAILURE_POLICY_GA: Source = source(
     "2024-08-19",
 );
 
+pub const KATA_RUNTIME_382: Source = source(
+    "kata-runtime-382",
+    "Kata Containers runtime issue 382: docker run with runc and with Kata",
+    "Kata Containers runtime issue 382：docker run 使用 runc 与 Kata 的对比",
+    "https://github.com/kata-containers/runtime/issues/382",
+    "2018",
+);
+
+pub const UNIKRAFT_ARTIFACTS: Source = source(
+    "unikraft-eurosys21-artifacts",
+    "Unikraft's EuroSys 2021 paper artifacts (measurement scripts and data)",
+    "Unikraft EuroSys 2021 论文的实验材料（测量脚本与数据）",
+    "https://github.com/unikraft/eurosys21-artifacts/blob/d88853d509c43f4bcd1633e9fec49e4d02241985/README.md",
+    "2021-07-06",
+);
+
+pub const RUNWASI_613: Source = source(
+    "runwasi-613",
+    "containerd runwasi issue 613: the wasmtime shim against runc in a stress test",
+    "containerd runwasi issue 613：压力测试中 wasmtime shim 与 runc 的对比",
+    "https://github.com/containerd/runwasi/issues/613",
+    "2025-02-18",
+);
+
+pub const RUNWASI_860: Source = source(
+    "runwasi-860",
+    "containerd runwasi issue 860: the four Wasm shims ranked differently in another stress test",
+    "containerd runwasi issue 860：另一项压力测试中四个 Wasm shim 的排名不同",
+    "https://github.com/containerd/runwasi/issues/860",
+    "2025-02-17",
+);
+
+pub const NVIDIA_MIG: Source = source(
+    "nvidia-mig-guide",
+    "NVIDIA MIG User Guide, supported GPUs",
+    "NVIDIA MIG 用户指南：支持的 GPU",
+    "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
+    "2024-08",
+);
+
+pub const WASM_FEATURES: Source = source(
+    "wasm-features",
+    "webassembly.org feature table (features.json)",
+    "webassembly.org 特性支持表（features.json）",
+    "https://github.com/WebAssembly/website/blob/4e9ff7836bb7b7eb30376b39475782c67c1c5c46/features.json",
+    "2026-08-21",
+);
+
+pub const FIRECRACKER_5870: Source = source(
+    "firecracker-5870",
+    "Firecracker pull request 5870: a first VFIO implementation, with many limits (closed; work split up)",
+    "Firecracker PR 5870：首个 VFIO 实现，限制很多（已关闭，拆分继续）",
+    "https://github.com/firecracker-microvm/firecracker/pull/5870",
+    "2026-05-08",
+);
+
 /// Every source, for checks and exports.
 pub const SOURCES: &[&Source] = &[
     &RUNC_README,
@@ -494,6 +550,13 @@ pub const SOURCES: &[&Source] = &[
     &KEP_PV_RECLAIM,
     &KEP_CSI_MIGRATION,
     &K8S_POD_FAILURE_POLICY_GA,
+    &KATA_RUNTIME_382,
+    &UNIKRAFT_ARTIFACTS,
+    &RUNWASI_613,
+    &RUNWASI_860,
+    &NVIDIA_MIG,
+    &WASM_FEATURES,
+    &FIRECRACKER_5870,
 ];
 
 /// Whether `s` is a date as `as_of` takes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -295,7 +295,7 @@ pub const RUNC: Technology = Technology {
     },
     compatibility: rated(
         5,
-        "Runs every OCI image; the report: Docker has \"the best compatibility\"",
+        "Runs every OCI image; the report: Docker has “the best compatibility”",
         "运行任何 OCI 镜像；报告：Docker“兼容性最好”",
     )
     .says("selection", "兼容性最好"),
@@ -307,7 +307,7 @@ pub const RUNC: Technology = Technology {
     .sources(&[&GVISOR_DENSITY]),
     maturity: rated(
         5,
-        "The report: \"the most mature ecosystem\"",
+        "The report: “the most mature ecosystem”",
         "报告：“最成熟的生态”",
     )
     .says("selection", "最成熟的生态"),
@@ -379,7 +379,7 @@ pub const GVISOR: Technology = Technology {
     .says("lightv", "用户态内核: 无需虚拟化")
     .sources(&[&GVISOR_PLATFORMS]),
     gpu: partly(
-        "NVIDIA GPUs through nvproxy, for supported drivers and CUDA workloads; the report: \"GPU support: experimental\"",
+        "NVIDIA GPUs through nvproxy, for supported drivers and CUDA workloads; the report: “GPU support: experimental”",
         "通过 nvproxy 使用 NVIDIA GPU，限于受支持的驱动与 CUDA 负载；报告：“GPU 支持：实验性”",
     )
     .says("lightv", "GPU支持: 实验性")
@@ -392,8 +392,8 @@ pub const GVISOR: Technology = Technology {
     fit: PerPlace {
         k8s: rated(
             4,
-            "A Kubernetes RuntimeClass (runsc); the report: \"good Kubernetes integration\"",
-            "Kubernetes RuntimeClass（runsc）；报告：“K8s 集成好”",
+            "A Kubernetes RuntimeClass (runsc); the report: “good Kubernetes integration”",
+            "Kubernetes RuntimeClass（runsc）；报告：“Kubernetes 集成好”",
         )
         .says("selection", "理由: OCI兼容,K8s集成好")
         .sources(&[&K8S_RUNTIME_CLASS]),
@@ -419,7 +419,7 @@ pub const GVISOR: Technology = Technology {
     compatibility: rated(
         4,
         "The report picks it for compatibility (OCI, Kubernetes); a user-space kernel does not implement every system call",
-        "报告在“兼容性优先”中推荐它（OCI 兼容、K8s 集成）；用户态内核并未实现全部系统调用",
+        "报告在“兼容性优先”中推荐它（OCI 兼容、Kubernetes 集成）；用户态内核并未实现全部系统调用",
     )
     .says("selection", "理由: OCI兼容,K8s集成好")
     .sources(&[&GVISOR_COMPAT]),
@@ -437,7 +437,7 @@ pub const GVISOR: Technology = Technology {
     .says("lightv", "- Google Cloud Run: gVisor"),
     cost: rated(
         4,
-        "The report's pick when cost matters: \"no virtualization hardware needed\"",
+        "The report's pick when cost matters: “no virtualization hardware needed”",
         "报告在“成本敏感”中推荐：“无需虚拟化硬件”",
     )
     .says("selection", "理由: 无需虚拟化硬件"),
@@ -479,7 +479,7 @@ pub const KATA: Technology = Technology {
     startup_stars: "compare.kata.startup-stars",
     artifacts: PerArtifact {
         oci: yes(
-            "The report: \"OCI compatible: full Docker and Podman support\"",
+            "The report: “OCI compatible: full Docker and Podman support”",
             "报告：“OCI 兼容：完整支持 Docker/Podman”",
         )
         .says("lightv", "OCI兼容: 完整Docker/Podman支持")
@@ -501,19 +501,19 @@ pub const KATA: Technology = Technology {
         .sources(&[&KATA_ARCH]),
     },
     needs_kvm: yes(
-        "The report: \"hardware virtualization: KVM, QEMU or ACRN\"",
+        "The report: “hardware virtualization: KVM, QEMU or ACRN”",
         "报告：“硬件虚拟化：KVM/QEMU/ACRN”",
     )
     .says("lightv", "硬件虚拟化: KVM/QEMU/ACRN")
     .sources(&[&KATA_ARCH]),
     gpu: yes(
-        "GPU passthrough (VFIO) into the pod's VM; the report: \"optimized GPU passthrough\" (new in 2025)",
+        "GPU passthrough (VFIO) into the pod's VM; the report: “optimized GPU passthrough” (new in 2025)",
         "通过 VFIO 把 GPU 直通进 Pod 的虚拟机；报告：“GPU 直通优化”（2025 新特性）",
     )
     .says("lightv", "GPU直通优化")
     .sources(&[&KATA_GPU]),
     tee: yes(
-        "The report: \"Confidential Containers (CoCo): TEE support\"",
+        "The report: “Confidential Containers (CoCo): TEE support”",
         "报告：“Confidential Containers（CoCo）：TEE 支持”",
     )
     .says("lightv", "Confidential Containers(CoCo): TEE支持")
@@ -544,7 +544,7 @@ pub const KATA: Technology = Technology {
     compatibility: rated(
         5,
         "The report picks it for compatibility: OCI compatible, good Kubernetes integration",
-        "报告在“兼容性优先”中推荐：OCI 兼容，K8s 集成好",
+        "报告在“兼容性优先”中推荐：OCI 兼容，Kubernetes 集成好",
     )
     .says("selection", "理由: OCI兼容,K8s集成好"),
     footprint: rated(
@@ -581,7 +581,7 @@ pub const FIRECRACKER: Technology = Technology {
     name: text("Firecracker", "Firecracker"),
     what: text(
         "A minimal virtual-machine monitor for microVMs, on KVM",
-        "基于 KVM 的极简 microVM 虚拟机监控器",
+        "基于 KVM 的极简微虚拟机（microVM）监控器",
     ),
     startup: "compare.firecracker.startup",
     start: Judged {
@@ -608,7 +608,7 @@ pub const FIRECRACKER: Technology = Technology {
         .sources(&[&FIRECRACKER_CONTAINERD]),
         wasm: partly(
             "A Wasm runtime inside the microVM",
-            "在 microVM 中运行 Wasm 运行时",
+            "在微虚拟机中运行 Wasm 运行时",
         )
         .sources(&[&FIRECRACKER_README]),
         unikernel: partly(
@@ -623,7 +623,7 @@ pub const FIRECRACKER: Technology = Technology {
         .sources(&[&FIRECRACKER_README]),
     },
     needs_kvm: yes(
-        "The report: \"full isolation through KVM virtualization\"",
+        "The report: “full isolation through KVM virtualization”",
         "报告：“完整隔离：KVM 虚拟化”",
     )
     .says("lightv", "完整隔离: KVM虚拟化")
@@ -635,7 +635,7 @@ pub const FIRECRACKER: Technology = Technology {
     .says("lightv", "NVIDIA GPU虚拟化")
     .sources(&[&FIRECRACKER_2487, &FIRECRACKER_5133, &FIRECRACKER_5679])
     .report_differs(
-        "The report lists \"NVIDIA GPU virtualization\" as new in 2025, without detail",
+        "The report lists “NVIDIA GPU virtualization” as new in 2025, without detail",
         "报告把“NVIDIA GPU 虚拟化”列为 2025 新特性，未给细节",
     ),
     tee: no(
@@ -645,7 +645,7 @@ pub const FIRECRACKER: Technology = Technology {
     .says("selection", "理由: 硬件级隔离,机密计算支持")
     .sources(&[&FIRECRACKER_README])
     .report_differs(
-        "The report's high-security pick names Kata and Firecracker for \"confidential computing support\"",
+        "The report's high-security pick names Kata and Firecracker for “confidential computing support”",
         "报告的高安全推荐把 Kata 与 Firecracker 并列，理由含“机密计算支持”",
     ),
     fit: PerPlace {
@@ -668,7 +668,7 @@ pub const FIRECRACKER: Technology = Technology {
             "体积小（报告：基础内存 5MB），但边缘主机需要 KVM；报告对边缘/IoT 的推荐是 WebAssembly 与 Unikernel，而非 Firecracker",
         )
         .says("selection", "推荐: WebAssembly, Unikernel"),
-        ci: rated(4, "A microVM per job", "每个作业一个 microVM").sources(&[&FIRECRACKER_README]),
+        ci: rated(4, "A microVM per job", "每个作业一个微虚拟机").sources(&[&FIRECRACKER_README]),
     },
     compatibility: rated(
         3,
@@ -693,13 +693,13 @@ pub const FIRECRACKER: Technology = Technology {
     cost: rated(
         3,
         "Needs KVM hosts (bare metal or nested virtualization); dense microVMs",
-        "需要 KVM 主机（裸金属或嵌套虚拟化）；microVM 密度高",
+        "需要 KVM 主机（裸金属或嵌套虚拟化）；微虚拟机密度高",
     )
     .sources(&[&FIRECRACKER_README]),
     overhead: rated(
         4,
         "A minimal device model; the report lists multi-queue virtio and eBPF network acceleration",
-        "极简设备模型；报告列出 Multi-queue virtio 与 eBPF 网络加速",
+        "极简设备模型；报告列出 virtio 多队列与 eBPF 网络加速",
     )
     .says("lightv", "Multi-queue virtio优化")
     .sources(&[&FIRECRACKER_SPEC]),
@@ -753,7 +753,7 @@ pub const WASM: Technology = Technology {
         .sources(&[&WASM_SPEC]),
     },
     needs_kvm: no(
-        "A process with a software sandbox; the report: \"no virtualization hardware needed\"",
+        "A process with a software sandbox; the report: “no virtualization hardware needed”",
         "一个带软件沙箱的进程；报告：“无需虚拟化硬件”",
     )
     .says("selection", "理由: 无需虚拟化硬件")
@@ -785,7 +785,7 @@ pub const WASM: Technology = Technology {
         .says("wasm", "Cloudflare Workers: 全球200+数据中心,亚毫秒启动"),
         edge: rated(
             5,
-            "The report picks it for edge and IoT: \"small, low resource use\"",
+            "The report picks it for edge and IoT: “small, low resource use”",
             "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
         )
         .says("selection", "理由: 体积小,资源占用低"),
@@ -804,7 +804,7 @@ pub const WASM: Technology = Technology {
     .sources(&[&RUNWASI, &WASI_RELEASES]),
     footprint: rated(
         5,
-        "The report picks it for edge and IoT: \"small, low resource use\"",
+        "The report picks it for edge and IoT: “small, low resource use”",
         "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
     )
     .says("selection", "理由: 体积小,资源占用低"),
@@ -816,12 +816,12 @@ pub const WASM: Technology = Technology {
     .says("wasm", "WASI 2.0重大更新")
     .sources(&[&WASI_RELEASES])
     .report_differs(
-        "The report names a \"WASI 2.0\", which does not exist",
+        "The report names a “WASI 2.0”, which does not exist",
         "报告提到并不存在的“WASI 2.0”",
     ),
     cost: rated(
         5,
-        "The report's pick when cost matters: \"no virtualization hardware needed\"",
+        "The report's pick when cost matters: “no virtualization hardware needed”",
         "报告在“成本敏感”中推荐：“无需虚拟化硬件”",
     )
     .says("selection", "理由: 无需虚拟化硬件"),
@@ -862,7 +862,7 @@ pub const UNIKERNEL: Technology = Technology {
     startup_stars: "compare.unikernel.startup-stars",
     artifacts: PerArtifact {
         oci: no(
-            "One purpose-built image per service: existing containers do not run unchanged (the report's \"OCI image support\" packages unikernels as OCI images)",
+            "One purpose-built image per service: existing containers do not run unchanged (the report's “OCI image support” packages unikernels as OCI images)",
             "每个服务一个专门构建的镜像：现有容器无法直接运行（报告中的“OCI 镜像支持”是把 Unikernel 打包成 OCI 镜像）",
         )
         .says("lightv", "OCI镜像支持")
@@ -899,7 +899,7 @@ pub const UNIKERNEL: Technology = Technology {
     fit: PerPlace {
         k8s: rated(
             1,
-            "The report lists \"Kubernetes integration\" as new in 2025, without detail",
+            "The report lists “Kubernetes integration” as new in 2025, without detail",
             "报告把“Kubernetes 集成”列为 2025 新特性，未给细节",
         )
         .says("lightv", "Kubernetes集成"),
@@ -912,7 +912,7 @@ pub const UNIKERNEL: Technology = Technology {
         .sources(&[&UNIKRAFT_PAPER]),
         edge: rated(
             5,
-            "The report picks it for edge and IoT: \"small, low resource use\"",
+            "The report picks it for edge and IoT: “small, low resource use”",
             "报告在“边缘/IoT”中推荐：“体积小，资源占用低”",
         )
         .says("selection", "理由: 体积小,资源占用低"),
@@ -952,7 +952,7 @@ pub const UNIKERNEL: Technology = Technology {
     .sources(&[&UNIKRAFT_DOCS]),
     overhead: rated(
         5,
-        "The report: \"extreme performance\": no switch between kernel and user mode",
+        "The report: “extreme performance”: no switch between kernel and user mode",
         "报告：“极致性能”：无内核态与用户态切换",
     )
     .says("lightv", "极致性能")
@@ -1004,7 +1004,7 @@ pub const VM: Technology = Technology {
             .sources(&[&KVM_SITE]),
     },
     needs_kvm: yes(
-        "The report: \"hardware virtualization\"",
+        "The report: “hardware virtualization”",
         "报告：“硬件虚拟化”",
     )
     .figure("compare.vm.isolation-stars")

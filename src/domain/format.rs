@@ -11,6 +11,14 @@ pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {
     if q.unit == Unit::Version {
         return q.to_string();
     }
+    if q.unit == Unit::Fraction
+        && let Amount::Exact(v) = q.amount
+        && v > 0.0
+        && (1.0 / v - (1.0 / v).round()).abs() < 1e-9
+    {
+        // A part of one whole, as the report writes it: "1/8", not "0.125×".
+        return format!("1/{}", (1.0 / v).round());
+    }
     if q.unit == Unit::Stars {
         let stars = q.amount.representative().round().clamp(0.0, 5.0) as usize;
         return format!("{}{}", "★".repeat(stars), "☆".repeat(5 - stars));
@@ -48,7 +56,7 @@ fn unit_words(q: Quantity, lang: Lang) -> (f64, &'static str, &'static str, &'st
         (Unit::Factor, Lang::Zh) => (1.0, "", "", "倍"),
         (Unit::Factor, Lang::En) => (1.0, "", "", "×"),
         (Unit::Percent, _) => (1.0, "", "", "%"),
-        (Unit::Count | Unit::Stars | Unit::Version, _) => (1.0, "", "", ""),
+        (Unit::Count | Unit::Stars | Unit::Version | Unit::Fraction, _) => (1.0, "", "", ""),
         (Unit::BillionParameters, Lang::En) => (1.0, "", "", "B parameters"),
         (Unit::BillionParameters, Lang::Zh) => (1.0, "", "", "B 参数"),
         (unit, _) => (1.0, "", " ", unit.symbol()),
@@ -61,6 +69,12 @@ mod tests {
 
     fn f(text: &str, signed: bool, lang: Lang) -> String {
         format_quantity(Quantity::parse(text).unwrap(), signed, lang)
+    }
+
+    #[test]
+    fn writes_a_part_of_one_whole_as_a_fraction() {
+        assert_eq!(f("1/8", false, Lang::En), "1/8");
+        assert_eq!(f("1/2", false, Lang::Zh), "1/2");
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn reads_the_reports_notations() {
         q("1/8"),
         Quantity {
             amount: Amount::Exact(0.125),
-            unit: Unit::Factor
+            unit: Unit::Fraction
         }
     );
     assert_eq!(
@@ -155,13 +155,15 @@ fn reads_the_reports_notations() {
             unit: Unit::Kilobytes
         }
     );
+    // "TF32+" names a precision: the "+" is not a lower bound on 768.
     assert_eq!(
         q("768 TF TF32+"),
         Quantity {
-            amount: Amount::AtLeast(768.0),
+            amount: Amount::Exact(768.0),
             unit: Unit::Teraflops
         }
     );
+    assert_eq!(q("200+ TF").amount, Amount::AtLeast(200.0));
     let version = Quantity::parse_as("2025.1+", Unit::Version).unwrap();
     assert_eq!(
         version,

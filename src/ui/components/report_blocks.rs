@@ -38,7 +38,6 @@ pub fn independent_card(h: &mut Html, figure: &IndependentFigure, lang: Lang) {
             .collect::<Vec<_>>()
             .join("; "),
     };
-    let date = figure.date.unwrap_or(Key::DataDateUnknown.text(lang));
     h.open(
         "li",
         &[
@@ -56,11 +55,14 @@ pub fn independent_card(h: &mut Html, figure: &IndependentFigure, lang: Lang) {
         figure.figure.get(lang),
     );
     h.element("dt", &[], Key::DataSource.text(lang));
-    h.open("dd", &[])
-        .element("cite", &[], figure.source)
-        .close("dd");
-    h.element("dt", &[], Key::DataDate.text(lang));
-    h.element("dd", &[], date);
+    h.open("dd", &[]);
+    if figure.links.is_empty() {
+        h.element("cite", &[], figure.source);
+        h.element("p", &[("class", "as-of")], Key::DataDateUnknown.text(lang));
+    } else {
+        sources(h, figure.links, lang);
+    }
+    h.close("dd");
     h.close("dl");
     if figure.caution {
         h.element("p", &[("class", "caution")], Key::DataCaution.text(lang));
