@@ -5,69 +5,109 @@ use super::figures::Topic;
 use crate::base::lang::Text;
 use crate::data::sources::*;
 
-/// An inconsistency inside the report, naming the figures involved.
+/// What kind of finding a data note is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Two places of the report cannot both hold.
+    Contradiction,
+    /// One statement of the report that cannot be right, judged with what is known of
+    /// the hardware or software (the note says what).
+    Implausible,
+    /// True and worth knowing, but not a contradiction: loose wording, a missing
+    /// reference, an arithmetic check.
+    Observation,
+}
+
+impl NoteKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            NoteKind::Contradiction => "contradiction",
+            NoteKind::Implausible => "implausible",
+            NoteKind::Observation => "observation",
+        }
+    }
+}
+
+/// A finding about the report itself, quoting the places involved: figures of the
+/// dataset (each with its quote) and statements that are not figures.
 #[derive(Clone, Copy, Debug)]
 pub struct DataNote {
     pub id: &'static str,
-    /// Ids in `data/figures.tsv`: the numbers that disagree, shown side by side.
+    pub kind: NoteKind,
+    /// Ids in `data/figures.tsv`: the numbers involved, shown side by side.
     pub figures: &'static [&'static str],
+    /// Statements of the report that are not figures: section id and verbatim words.
+    pub quotes: &'static [(&'static str, &'static str)],
     pub text: Text,
-    /// Listed in `crosscheck.md` (otherwise found while building the dataset).
+    /// Listed in `crosscheck.md` (otherwise found while building the dataset or in an
+    /// independent read).
     pub from_crosscheck: bool,
 }
 
 pub const DATA_NOTES: &[DataNote] = &[
     DataNote {
         id: "biren-table-vs-products",
+        kind: NoteKind::Contradiction,
         figures: &[
             "compare.biren.fp16",
             "compare.biren.memory",
+            "compare.biren.power",
             "biren-br100.fp16",
             "biren-br100.memory",
             "biren-br104.fp16",
             "biren-br104.memory",
+            "biren-br104.power",
         ],
+        quotes: &[],
         text: Text {
-            en: "Biren: the comparison table gives 700+ TF FP16 with 48 GB HBM3, a card the product list does not have: BR100 is 1000 TF peak with 64 GB HBM2e, BR104 512 TF with 48 GB HBM3.",
-            zh: "壁仞：对比表写 700+ TF FP16、48GB HBM3，产品列表中并无这样的产品：BR100 峰值 1000 TF、64GB HBM2e，BR104 为 512 TF、48GB HBM3。",
+            en: "Biren: the comparison table's 48 GB HBM3 and 300 W are the BR104's, but its 700+ TF FP16 is neither the BR104's 512 TF nor the BR100's 1000 TF peak (which comes with 64 GB HBM2e).",
+            zh: "壁仞：对比表中的 48GB HBM3 与 300W 属于 BR104，但其 700+ TF FP16 既不是 BR104 的 512 TF，也不是 BR100 的 1000 TF 峰值（BR100 配 64GB HBM2e）。",
         },
         from_crosscheck: true,
     },
     DataNote {
         id: "iluvatar-training-card",
+        kind: NoteKind::Observation,
         figures: &[
             "compare.iluvatar.fp16",
             "compare.iluvatar.memory",
             "iluvatar-mr-v200.fp16",
             "iluvatar-mr-v200.memory",
-            "iluvatar-bi-v150.int8",
+            "iluvatar.resnet-vs-t4",
+            "iluvatar.bert-vs-t4",
         ],
+        quotes: &[],
         text: Text {
-            en: "Iluvatar: the table's 350 TF and 64 GB HBM3 are the MR-V200 training card, not the BI inference line the vendor is otherwise described by.",
-            zh: "天数智芯：对比表中的 350 TF、64GB HBM3 属于 MR-V200 训练卡，而不是推理用的 BI 系列。",
+            en: "Iluvatar: the table's 350 TF and 64 GB HBM3 are the MR-V200 training card. The report's only performance data for Iluvatar, 80-90% of an NVIDIA T4 on ResNet-50 and BERT, does not say which card it measured; it cannot be the MR-V200, which the table puts above an A100.",
+            zh: "天数智芯：对比表中的 350 TF、64GB HBM3 属于 MR-V200 训练卡。报告中天数智芯唯一的性能数据（ResNet-50 与 BERT 达到 NVIDIA T4 的 80-90%）没有说明测的是哪张卡；不可能是 MR-V200，因为对比表把它排在 A100 之上。",
         },
         from_crosscheck: true,
     },
     DataNote {
         id: "mtt-s80-tf32",
-        figures: &["mtt-s80.fp16", "mtt-s80.tf32"],
+        kind: NoteKind::Implausible,
+        figures: &["mtt-s80.fp16", "mtt-s80.tf32", "compare.a100.fp16"],
+        quotes: &[],
         text: Text {
-            en: "Moore Threads MTT S80: TF32 (768 TF) is listed as twice FP16 (384 TF), the reverse of how these precisions relate on every other accelerator.",
-            zh: "摩尔线程 MTT S80：TF32（768 TF）被写成 FP16（384 TF）的两倍，与其他所有加速器上两种精度的关系相反。",
+            en: "Moore Threads MTT S80: TF32+ (768 TF) is listed at twice FP16 (384 TF). On tensor cores TF32 runs at half the FP16 rate or less (the A100's datasheet: 156 against 312 TF), so one of the two cannot be right. The MTT S80's published specification at its launch in 2022 (a graphics card: 14.4 TFLOPS FP32, 16 GB GDDR6, as reported by the press) matches neither.",
+            zh: "摩尔线程 MTT S80：TF32+（768 TF）被写成 FP16（384 TF）的两倍。在张量核心上 TF32 的速率至多是 FP16 的一半（A100 数据手册：156 对 312 TF），两者不可能都对。MTT S80 在 2022 年发布时公开的规格（显卡：FP32 14.4 TFLOPS，16GB GDDR6，据媒体报道）与两者都不符。",
         },
         from_crosscheck: true,
     },
     DataNote {
         id: "mig-seven-vs-eighth",
+        kind: NoteKind::Contradiction,
         figures: &["h100.mig-instances", "mig.slice"],
+        quotes: &[],
         text: Text {
-            en: "MIG: “up to 7 instances” and “1/8 GPU instances” in the same section. Memory is cut in eighths, compute in sevenths: 7 instances at most.",
-            zh: "MIG：同一章节中既说“最多 7 个实例”，又说“支持 1/8 GPU 实例”。显存按八分之一切分、算力按七分之一切分，最多 7 个实例。",
+            en: "MIG: “up to 7 instances” and “1/8 GPU instances” in the same section. Both hold on the hardware: memory is cut in eighths, compute in sevenths, so 7 instances at most, each with 1/8 of the memory. The A100 already had both; neither is new in “MIG 2.0”.",
+            zh: "MIG：同一章节中既说“最多 7 个实例”，又说“支持 1/8 GPU 实例”。两者在硬件上都成立：显存按八分之一切分、算力按七分之一切分，所以最多 7 个实例、每个有 1/8 显存。A100 已经如此，二者都不是“MIG 2.0”的新特性。",
         },
         from_crosscheck: true,
     },
     DataNote {
         id: "startup-stars",
+        kind: NoteKind::Observation,
         figures: &[
             "compare.gvisor.startup",
             "compare.gvisor.startup-stars",
@@ -76,14 +116,66 @@ pub const DATA_NOTES: &[DataNote] = &[
             "compare.kata.startup",
             "compare.kata.startup-stars",
         ],
+        quotes: &[],
         text: Text {
-            en: "Startup stars: Firecracker (~125 ms) gets the same 4 stars as gVisor (~100 ms), while Kata (~200 ms) gets 3.",
-            zh: "启动评级：Firecracker（约 125ms）与 gVisor（约 100ms）同为 4 星，Kata（约 200ms）却只有 3 星。",
+            en: "Startup stars are coarse buckets: Firecracker (~125 ms) gets the same 4 stars as gVisor (~100 ms), Kata (~200 ms) gets 3. No faster technology gets fewer stars, but a 25 ms gap and a 75 ms gap look alike or not depending on where the bucket edge falls.",
+            zh: "启动星级是粗略分档：Firecracker（约 125ms）与 gVisor（约 100ms）同为 4 星，Kata（约 200ms）为 3 星。没有哪项更快的技术得星更少，但 25ms 与 75ms 的差距看起来是否相同，取决于分档边界落在哪里。",
         },
         from_crosscheck: true,
     },
     DataNote {
+        id: "startup-docker-vs-sandboxes",
+        kind: NoteKind::Contradiction,
+        figures: &[
+            "compare.docker.startup",
+            "compare.gvisor.startup",
+            "compare.kata.startup",
+        ],
+        quotes: &[("lightv", "OCI兼容: 完整Docker/Podman支持")],
+        text: Text {
+            en: "The startup comparison gives Docker 1-5 s but gVisor ~100 ms and Kata ~200 ms, though both run as runtimes under Docker or containerd (the report: Kata has “full Docker/Podman support”) and do more work than runc. The numbers time different things: a sandbox layer alone against a whole engine. One benchmark through docker run: runc 607 ms, gVisor 708 ms, Kata 1747 ms.",
+            zh: "启动时间对比给出 Docker 1-5 秒，gVisor 约 100ms、Kata 约 200ms，但这两者都是在 Docker 或 containerd 之下运行的运行时（报告：Kata“完整支持 Docker/Podman”），做的事比 runc 更多。这些数字测的不是同一件事：一边只是沙箱层，一边是整个引擎。一项经 docker run 的基准测试：runc 607ms，gVisor 708ms，Kata 1747ms。",
+        },
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "firecracker-confidential",
+        kind: NoteKind::Contradiction,
+        figures: &[],
+        quotes: &[
+            ("selection", "理由: 硬件级隔离,机密计算支持"),
+            ("lightv", "Confidential Containers(CoCo): TEE支持"),
+        ],
+        text: Text {
+            en: "The high-security recommendation names Kata and Firecracker for “hardware isolation, confidential computing support”, but the report's Firecracker profile lists no TEE or confidential-computing feature; its one TEE entry is Kata's Confidential Containers.",
+            zh: "高安全需求的推荐把 Kata 与 Firecracker 并列，理由是“硬件级隔离，机密计算支持”，但报告对 Firecracker 的介绍没有列出任何 TEE 或机密计算特性；报告唯一的 TEE 条目是 Kata 的 Confidential Containers。",
+        },
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "hygon-value",
+        kind: NoteKind::Contradiction,
+        figures: &[
+            "hygon.price-selection",
+            "compare.hygon.fp16",
+            "compare.hygon.price",
+            "compare.moore-threads.fp16",
+            "compare.moore-threads.price",
+            "compare.iluvatar.fp16",
+            "compare.iluvatar.price",
+            "compare.biren.fp16",
+            "compare.biren.price",
+        ],
+        quotes: &[("selection", "性价比优先:")],
+        text: Text {
+            en: "Under “value first” the selection advice names Hygon's DCU, but by the comparison table's own figures Hygon gives the least FP16 compute per yuan of the four Chinese cards: about 4 TF per ¥10k (200+ TF at ~¥50k), against about 5.5 to 8.8 for the others. Its other reason, low porting cost through ROCm, is not about price.",
+            zh: "“性价比优先”的选型建议推荐海光 DCU，但按对比表自己的数字，海光在四款国产卡中每元 FP16 算力最低：约 4 TF/万元（200+ TF、约 ¥50k），其他三款约 5.5 至 8.8。它的另一条理由“ROCm 兼容、迁移成本低”与价格无关。",
+        },
+        from_crosscheck: false,
+    },
+    DataNote {
         id: "startup-bound-vs-approximate",
+        kind: NoteKind::Observation,
         figures: &[
             "firecracker.startup",
             "compare.firecracker.startup",
@@ -92,40 +184,71 @@ pub const DATA_NOTES: &[DataNote] = &[
             "gvisor.startup",
             "compare.gvisor.startup",
         ],
+        quotes: &[],
         text: Text {
-            en: "The technology cards give startup times as upper bounds (<125 ms, <200 ms, <100 ms); the comparison list gives the same numbers as approximate values (~125 ms, ~200 ms, ~100 ms). A bound and a typical value are different claims.",
+            en: "The technology profiles give startup times as upper bounds (<125 ms, <200 ms, <100 ms); the comparison list gives the same numbers as approximate values (~125 ms, ~200 ms, ~100 ms). A bound and a typical value are different claims.",
             zh: "技术介绍中的启动时间是上限（<125ms、<200ms、<100ms），对比列表却把同样的数字写成约数（~125ms、~200ms、~100ms）。上限与典型值是两种不同的说法。",
         },
         from_crosscheck: false,
     },
     DataNote {
         id: "iluvatar-85-90",
+        kind: NoteKind::Observation,
         figures: &[
             "iluvatar.perf-relative",
             "iluvatar.resnet-vs-t4",
             "iluvatar.bert-vs-t4",
         ],
+        quotes: &[],
         text: Text {
-            en: "The selection advice calls Iluvatar's performance “85-90%” without saying of what; the only source in the report is ResNet-50 relative to an NVIDIA T4 (BERT-Large: 80-85%).",
-            zh: "选型建议称天数智芯“性能85-90%”，却未说明相对于什么；报告中唯一的出处是 ResNet-50 相对 NVIDIA T4 的成绩（BERT-Large 为 80-85%）。",
+            en: "The selection advice calls Iluvatar's performance “85-90%” without saying of what. Next to advice that names the H100 and a table measured against the A100, it reads as a share of NVIDIA's flagship; its only source in the report is ResNet-50 against an NVIDIA T4, an inference card (BERT-Large: 80-85%).",
+            zh: "选型建议称天数智芯“性能85-90%”，却未说明相对于什么。旁边的建议提到 H100，对比表以 A100 为参照，读来像是 NVIDIA 旗舰的 85-90%；而报告中唯一的出处是 ResNet-50 相对推理卡 NVIDIA T4 的成绩（BERT-Large 为 80-85%）。",
         },
         from_crosscheck: false,
     },
     DataNote {
         id: "market-growth",
+        kind: NoteKind::Observation,
         figures: &["market.size-2025", "market.growth", "market.forecast-2027"],
+        quotes: &[],
         text: Text {
-            en: "Growing 35% a year from about USD 15 bn in 2025 gives about USD 27.3 bn in 2027, not 28 bn; the forecast implies about 37% a year.",
-            zh: "从 2025 年约 150 亿美元按每年 35% 增长，2027 年约为 273 亿美元，而非 280 亿；该预测对应的年增长率约为 37%。",
+            en: "An arithmetic check: 35% a year from about USD 15 bn in 2025 gives about USD 27.3 bn in 2027; the forecast of 28 bn implies about 37% a year. Close, given that the base is approximate.",
+            zh: "算术核对：从 2025 年约 150 亿美元按每年 35% 增长，2027 年约为 273 亿美元；280 亿的预测对应每年约 37%。考虑到基数是约数，两者接近。",
         },
         from_crosscheck: false,
     },
     DataNote {
         id: "gvisor-gain",
-        figures: &["gvisor.perf-vs-2023", "delta.gvisor.overall"],
+        kind: NoteKind::Observation,
+        figures: &[
+            "gvisor.perf-vs-2023",
+            "delta.gvisor.overall",
+            "podman.sqlite-gain",
+            "delta.podman.db",
+        ],
+        quotes: &[],
         text: Text {
-            en: "gVisor's gain over 2023 is “50%+” (at least 50%) in the technology card and “+50%” (exactly) in the summary table, without saying what was measured.",
-            zh: "gVisor 相对 2023 年的提升在技术介绍中是“50%+”（至少 50%），在汇总表中是“+50%”，两处都没有说明测的是什么。",
+            en: "Gains without a benchmark: gVisor is “50%+” faster than in 2023 in its profile and “+50%” in “overall performance” in the summary table; Podman's SQLite backend is “50%+” and “+50%” in database operations. Neither names what was measured or how.",
+            zh: "没有基准的提升：gVisor 在技术介绍中比 2023 年快“50%+”，在汇总表中“整体性能”为“+50%”；Podman 的 SQLite 后端为“50%+”，汇总表中数据库操作为“+50%”。两处都没有说明测了什么、怎么测。",
+        },
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "podman-time-as-gain",
+        kind: NoteKind::Observation,
+        figures: &[
+            "podman-4.ps",
+            "podman-5.ps",
+            "podman-5.ps-gain",
+            "podman-4.start10",
+            "podman-5.start10",
+            "podman-5.start10-gain",
+            "delta.podman.container-start",
+        ],
+        quotes: &[],
+        text: Text {
+            en: "Podman 5.0's “53%” and “40%” are cuts in time (150 to 70 ms, 5 to 3 s); the summary table then writes the 40% as “+40%” container start, beside gains in throughput. As a speed, 5 s to 3 s is 67% faster.",
+            zh: "Podman 5.0 的“53%”与“40%”是耗时的缩短（150 到 70ms、5 到 3 秒）；汇总表却把 40% 写成容器启动“+40%”，与吞吐量的提升并列。按速度算，5 秒到 3 秒是快了 67%。",
         },
         from_crosscheck: false,
     },
@@ -399,15 +522,30 @@ mod tests {
     use crate::data::figures::figure;
 
     #[test]
-    fn notes_name_known_figures_and_cover_the_crosscheck() {
+    fn notes_quote_the_report_in_both_places_and_cover_the_crosscheck() {
+        const REPORT: &str = include_str!("../../data/report.zh.md");
         for note in DATA_NOTES {
-            assert!(
-                note.figures.len() >= 2,
-                "{}: a disagreement needs two figures",
-                note.id
-            );
             for id in note.figures {
                 assert!(figure(id).is_some(), "{}: unknown figure {id}", note.id);
+            }
+            for (section, zh) in note.quotes {
+                assert!(crate::data::sections::section(section).is_some());
+                assert!(
+                    REPORT.contains(zh),
+                    "{}: {zh:?} is not in the report",
+                    note.id
+                );
+            }
+            let places = note.figures.len() + note.quotes.len();
+            match note.kind {
+                NoteKind::Contradiction => assert!(
+                    places >= 2,
+                    "{}: a contradiction quotes both places",
+                    note.id
+                ),
+                NoteKind::Implausible | NoteKind::Observation => {
+                    assert!(places >= 1, "{}: quotes the report", note.id)
+                }
             }
         }
         assert_eq!(DATA_NOTES.iter().filter(|n| n.from_crosscheck).count(), 5);
@@ -415,6 +553,10 @@ mod tests {
             DATA_NOTES.len() > 5,
             "at least one inconsistency beyond crosscheck.md"
         );
+        let mut ids: Vec<&str> = DATA_NOTES.iter().map(|n| n.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), DATA_NOTES.len());
     }
 
     #[test]

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_location;
 use crate::base::lang::Lang;
 use crate::base::page::Page;
 use crate::base::quantity::Kind;
-use crate::data::figures::{FIGURES, Figure, Topic, item_name, metric_name};
-use crate::data::notes::DATA_NOTES;
+use crate::data::figures::{FIGURES, Figure, Topic, figure, item_name, metric_name};
+use crate::data::notes::{DATA_NOTES, NoteKind};
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
 use crate::domain::export;
@@ -263,11 +263,37 @@ fn data_notes(h: &mut Html, lang: Lang) {
         } else {
             Key::DataNotesFound
         };
-        h.open("li", &[("class", "data-note"), ("data-note", note.id)]);
+        let kind = match note.kind {
+            NoteKind::Contradiction => Key::EvidenceNoteContradiction,
+            NoteKind::Implausible => Key::EvidenceNoteImplausible,
+            NoteKind::Observation => Key::EvidenceNoteObservation,
+        };
+        h.open(
+            "li",
+            &[
+                ("class", "data-note"),
+                ("data-note", note.id),
+                ("data-kind", note.kind.code()),
+            ],
+        );
+        h.element("p", &[("class", "note-kind")], kind.text(lang));
         h.element("p", &[], note.text.get(lang));
         h.open("ul", &[("class", "figure-list")]);
         for id in note.figures {
-            h.element("li", &[], &figure_line(id, lang));
+            h.open("li", &[]).text(&figure_line(id, lang));
+            if let Some(f) = figure(id) {
+                h.text(" ")
+                    .element("q", &[("lang", "zh"), ("class", "quote")], f.quote_zh);
+            }
+            h.close("li");
+        }
+        for (section_id, zh) in note.quotes {
+            h.open("li", &[]);
+            h.element("q", &[("lang", "zh"), ("class", "quote")], zh);
+            if let Some(s) = section(section_id) {
+                h.text(" — ").element("cite", &[], s.title.get(lang));
+            }
+            h.close("li");
         }
         h.close("ul");
         h.element("p", &[("class", "origin")], origin.text(lang));
