@@ -188,12 +188,22 @@ pub fn best_start_ms(t: &Technology) -> f64 {
     t.fast_start.map_or(start, |id| start.min(low(id)))
 }
 
+/// The slowest start the scale knows, in ms: a whole VM's 30 s (the report).
+const SLOWEST_START_MS: f64 = 30_000.0;
+
+/// A start on 0-1, on a log scale from 1 ms (1) to 30 s (0): each tenfold slower
+/// start costs the same. The start is the one the budget is checked against (the
+/// isolation layer's own), so that the score and the budget compare like with like.
+pub fn start_score(ms: f64) -> f64 {
+    (1.0 - ms.max(1.0).log10() / SLOWEST_START_MS.log10()).clamp(0.0, 1.0)
+}
+
 /// What a criterion scores for a technology, from 0 to 1.
 pub fn criterion_score(c: Criterion, t: &Technology, a: &Answers) -> f64 {
     let rating = |r: crate::data::tech::Rating| f64::from(r.level) / 5.0;
     match c {
         Criterion::Isolation => stars(t.isolation, 2.0),
-        Criterion::Startup => stars(t.startup_stars, 1.0),
+        Criterion::Startup => start_score(best_start_ms(t)),
         Criterion::ArtifactFit => level_score(runs(t, a.artifact).level),
         Criterion::PlaceFit => rating(fits(t, a.place)),
         Criterion::Compatibility => rating(t.compatibility),
@@ -220,6 +230,9 @@ pub enum Constraint {
     Gpu,
     /// It has no TEE support.
     Tee,
+    /// The code is untrusted and it shares the host's kernel with it (namespaces
+    /// only): the report rates that isolation lowest and picks sandboxes for it.
+    SharedKernel,
 }
 
 impl Constraint {
@@ -231,13 +244,23 @@ impl Constraint {
             Constraint::Startup => Question::Startup,
             Constraint::Gpu => Question::Gpu,
             Constraint::Tee => Question::Tee,
+            Constraint::SharedKernel => Question::Workload,
         }
     }
+}
+
+/// Whether a technology isolates only with namespaces on the host's kernel: the
+/// report's lowest isolation rating (3 stars, "命名空间").
+pub fn shares_the_kernel(t: &Technology) -> bool {
+    figure(t.isolation).is_some_and(|f| f.quantity.amount.representative() < 4.0)
 }
 
 /// The constraints these answers put on a technology that it fails.
 pub fn violations(t: &Technology, a: &Answers) -> Vec<Constraint> {
     let mut out = Vec::new();
+    if a.workload == Workload::Untrusted && shares_the_kernel(t) {
+        out.push(Constraint::SharedKernel);
+    }
     if runs(t, a.artifact).level == Level::No {
         out.push(Constraint::Artifact);
     }
@@ -257,9 +280,13 @@ pub fn violations(t: &Technology, a: &Answers) -> Vec<Constraint> {
 }
 
 /// The hard constraints these answers set: the artifact always, the others when
-/// asked for (no KVM, a startup budget, a GPU, a TEE).
+/// asked for (untrusted code, no KVM, a startup budget, a GPU, a TEE).
 pub fn active_constraints(a: &Answers) -> Vec<Constraint> {
-    let mut out = vec![Constraint::Artifact];
+    let mut out = Vec::new();
+    if a.workload == Workload::Untrusted {
+        out.push(Constraint::SharedKernel);
+    }
+    out.push(Constraint::Artifact);
     if a.kvm == Kvm::No {
         out.push(Constraint::Kvm);
     }

@@ -6,10 +6,11 @@ use super::{
     Answer, Answers, Artifact, Constraint, Criterion, Gpu, Kvm, Outcome, Place, Priority, Question,
     Startup, Tee, Workload, best_start_ms, fits, rank, relaxations, runs, what_would_change,
 };
-use crate::base::lang::Lang;
+use crate::base::lang::{Lang, Text};
 use crate::base::quantity::{Amount, Quantity, Unit};
 use crate::data::figures::figure;
-use crate::data::tech::{Level, Technology};
+use crate::data::tech::{Basis, Level, ReportWords, Technology};
+use crate::domain::evidence::{Attribute, evidence, value_text};
 use crate::domain::format::format_quantity;
 use crate::i18n::Key;
 
@@ -164,7 +165,10 @@ pub fn reason_basis(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> St
             return Key::WizardIsolationLine.fill(lang, &[("stars", &stars(t.isolation))]);
         }
         Criterion::Startup => {
-            return Key::WizardStartupLine.fill(lang, &[("start", &startup_text(t, lang))]);
+            let start = crate::data::tech::technology(t.code)
+                .map(|t| value_text(&evidence(t, Attribute::Startup), lang))
+                .unwrap_or_default();
+            return Key::WizardStartupLine.fill(lang, &[("start", &start)]);
         }
         Criterion::ArtifactFit => runs(t, a.artifact).basis.text,
         Criterion::PlaceFit => fits(t, a.place).basis.text,
@@ -180,6 +184,17 @@ pub fn reason_basis(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> St
     basis.get(lang).to_owned()
 }
 
+/// Why untrusted code rules out what shares the host's kernel.
+const SHARED_KERNEL: Basis = Basis {
+    text: Text {
+        en: "the report rates namespace isolation lowest (3 stars) and picks sandboxes for untrusted code: gVisor for “untrusted code execution”, Kata and Firecracker for high security",
+        zh: "报告把命名空间隔离评为最低（3 星），并为不受信任的代码推荐沙箱：gVisor 用于“不信任代码执行”，高安全需求推荐 Kata 与 Firecracker",
+    },
+    report: Some(ReportWords::Figure("compare.docker.isolation-stars")),
+    sources: &[],
+    report_differs: None,
+};
+
 /// Why a constraint rules a technology out.
 pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) -> String {
     let (key, basis) = match c {
@@ -187,6 +202,7 @@ pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) ->
         Constraint::Kvm => (Key::WizardXKvm, t.needs_kvm.basis),
         Constraint::Gpu => (Key::WizardXGpu, t.gpu.basis),
         Constraint::Tee => (Key::WizardXTee, t.tee.basis),
+        Constraint::SharedKernel => (Key::WizardXSharedKernel, SHARED_KERNEL),
         Constraint::Startup => {
             let best = Quantity {
                 amount: Amount::Exact(best_start_ms(t)),
@@ -350,7 +366,7 @@ mod tests {
         );
         assert_eq!(
             reason_text(Criterion::Startup, &FIRECRACKER, &a, Lang::En),
-            "Startup speed: ~125 ms; <50 ms (the report)"
+            "Startup speed: ~125 ms; <50 ms (the isolation layer's own start)"
         );
         assert!(reason_text(Criterion::Tee, &KATA, &a, Lang::En).contains("CoCo"));
         let b = a.with(Answer::Startup(Startup::Within100Ms));
@@ -377,7 +393,7 @@ mod tests {
                 "{md}"
             );
         }
-        assert!(md.contains("## Ruled out\n\n- **WebAssembly runtime"));
+        assert!(md.contains("## Ruled out\n\n- **Standard containers"));
         assert!(md.contains("## What would change the answer\n\nIf "));
         assert!(md.trim_end().ends_with(&a.to_search()));
         // A contradiction lists the ways out instead of a ranking.

@@ -123,7 +123,10 @@ pub(super) fn compare_table_html(
     row(
         &mut h,
         Key::WizardCStartup.text(lang),
-        pair.map(|t| startup_text(t, lang)),
+        pair.map(|t| {
+            let report = Key::WizardReportStart.fill(lang, &[("start", &startup_text(t, lang))]);
+            format!("{}; {report}", reason_basis(Criterion::Startup, t, a, lang))
+        }),
     );
     for c in [
         Criterion::Isolation,

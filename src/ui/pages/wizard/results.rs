@@ -261,5 +261,6 @@ fn meets_criterion(c: Constraint) -> Criterion {
         Constraint::Startup => Criterion::Startup,
         Constraint::Gpu => Criterion::Gpu,
         Constraint::Tee => Criterion::Tee,
+        Constraint::SharedKernel => Criterion::Isolation,
     }
 }
