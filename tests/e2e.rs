@@ -684,3 +684,58 @@ async fn the_lab_measures_keeps_and_copies_its_results() {
     s.assert_no_request_elsewhere().await;
     s.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn every_evidence_row_and_source_is_a_dated_https_link() {
+    use container_atlas::data::sources::is_as_of;
+    use container_atlas::domain::evidence::{all_evidence, disagreements};
+    let s = Session::start().await;
+    let rows = all_evidence().count() as u64;
+    let differs = disagreements().count() as u64;
+    for (path, evidence) in [("/wizard", true), ("/data", true), ("/engines", false)] {
+        for lang in ["en", "zh"] {
+            s.open(&format!("{path}?lang={lang}")).await;
+            s.wait_until("return document.querySelector('[data-source] a') ? true : null")
+                .await;
+            let report = s
+                .eval(
+                    "const links = [...document.querySelectorAll('[data-source]')].map(li => ({
+                       href: li.querySelector('a')?.getAttribute('href') ?? '',
+                       blank: li.querySelector('a')?.getAttribute('target') ?? '',
+                       text: li.querySelector('a')?.textContent.trim() ?? '',
+                       asOf: li.querySelector('.as-of')?.textContent.trim() ?? '',
+                     }));
+                     return {
+                       links,
+                       rows: document.querySelectorAll('details.evidence tr[data-attribute]').length,
+                       differs: document.querySelectorAll('.evidence-differs > li').length,
+                       fcGpu: !!document.querySelector(
+                         'details.evidence[data-tech=firecracker] tr[data-attribute=gpu].report-differs'),
+                       k8sDiffers: document.querySelectorAll('.k8s-features tr.report-differs').length,
+                     };",
+                )
+                .await;
+            let links = report["links"].as_array().unwrap();
+            assert!(!links.is_empty(), "{path} {lang}: no source links");
+            for link in links {
+                let href = link["href"].as_str().unwrap();
+                assert!(href.starts_with("https://"), "{path} {lang}: {link}");
+                assert_eq!(link["blank"], json!("_blank"), "{path} {lang}: {link}");
+                assert!(!link["text"].as_str().unwrap().is_empty(), "{link}");
+                // "as of 2021-03-08" / "截至 2021-03-08": a date beside every link.
+                let date = link["asOf"].as_str().unwrap().rsplit(' ').next().unwrap();
+                assert!(is_as_of(date), "{path} {lang}: no date beside {link}");
+            }
+            if evidence {
+                assert_eq!(report["rows"], json!(rows), "{path} {lang}");
+                assert_eq!(report["differs"], json!(differs), "{path} {lang}");
+                assert_eq!(report["fcGpu"], json!(true), "{path} {lang}");
+            }
+            if path != "/wizard" {
+                assert_eq!(report["k8sDiffers"], json!(4), "{path} {lang}");
+            }
+        }
+    }
+    s.close().await;
+}

@@ -363,7 +363,7 @@ pub const KUBERNETES_131_FEATURES: &[KubernetesFeature] = &[
         ),
         release_notes: notes(
             false,
-            "No such 1.31 feature: CSI volume migration reached GA in 1.25; the PersistentVolume item that went to Beta in 1.31 is \"always honor the reclaim policy\"",
+            "No such 1.31 feature: CSI volume migration reached GA in 1.25; the PersistentVolume item that went to Beta in 1.31 is “always honor the reclaim policy”",
             "1.31 并无此特性：CSI 卷迁移已于 1.25 进入 GA；1.31 进入 Beta 的 PersistentVolume 特性是“始终遵循回收策略”",
             &[&KEP_CSI_MIGRATION, &KEP_PV_RECLAIM],
         ),

@@ -91,8 +91,8 @@ pub const SECTIONS: &[Section] = &[
             zh: "Kubernetes 1.31",
         },
         summary: Text {
-            en: "Released on August 13, 2024, as “Elli”: native sidecar containers and AppArmor reach GA, PersistentVolume migration and Pod failure policy are beta, VolumeAttributesClass and DRA are alpha; the API server is said to be 30% faster and scheduler latency 25% lower.",
-            zh: "2024 年 8 月 13 日发布，代号“Elli”：原生 Sidecar 与 AppArmor 进入 GA，PersistentVolume 迁移与 Pod 失败策略为 Beta，VolumeAttributesClass 与 DRA 为 Alpha；API 服务器性能 +30%，调度器延迟 -25%。",
+            en: "Released on August 13, 2024, as “Elli”. The report lists native sidecar containers and AppArmor as GA, PersistentVolume migration and Pod failure policy as beta, VolumeAttributesClass and DRA as alpha; the Kubernetes project's own records differ for four of these (sidecars were beta, Pod failure policy GA, VolumeAttributesClass beta, and there was no “PersistentVolume migration”). The report also gives the API server as 30% faster and scheduler latency 25% lower.",
+            zh: "2024 年 8 月 13 日发布，代号“Elli”。报告称原生 Sidecar 与 AppArmor 进入 GA，PersistentVolume 迁移与 Pod 失败策略为 Beta，VolumeAttributesClass 与 DRA 为 Alpha；Kubernetes 项目自己的记录与其中四项不同（Sidecar 当时为 Beta，Pod 失败策略已 GA，VolumeAttributesClass 为 Beta，且并无“PersistentVolume 迁移”）。报告还称 API 服务器性能 +30%、调度器延迟 -25%。",
         },
         page: Page::Engines,
     },
