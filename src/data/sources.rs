@@ -497,6 +497,22 @@ pub const FIRECRACKER_5870: Source = source(
     "2026-05-08",
 );
 
+pub const KATA_LIMITATIONS: Source = source(
+    "kata-limitations",
+    "Kata Containers documentation, limitations: no host networking, limited privileged containers",
+    "Kata Containers 文档“限制”：不支持宿主机网络，特权容器受限",
+    "https://github.com/kata-containers/kata-containers/blob/6662ad70697fe8a8abef2f8c242c5b0962196b2d/docs/Limitations.md",
+    "2026-06-30",
+);
+
+pub const FIRECRACKER_DESIGN: Source = source(
+    "firecracker-design",
+    "Firecracker design (v1.13.0): network and block devices emulated in the VMM, copied by its I/O thread",
+    "Firecracker 设计文档（v1.13.0）：网络与块设备在 VMM 中模拟，由其 I/O 线程复制数据",
+    "https://github.com/firecracker-microvm/firecracker/blob/v1.13.0/docs/design.md",
+    "2024-01-31",
+);
+
 /// Every source, for checks and exports.
 pub const SOURCES: &[&Source] = &[
     &RUNC_README,
@@ -557,6 +573,8 @@ pub const SOURCES: &[&Source] = &[
     &NVIDIA_MIG,
     &WASM_FEATURES,
     &FIRECRACKER_5870,
+    &KATA_LIMITATIONS,
+    &FIRECRACKER_DESIGN,
 ];
 
 /// Whether `s` is a date as `as_of` takes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

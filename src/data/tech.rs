@@ -542,11 +542,12 @@ pub const KATA: Technology = Technology {
         ci: rated(4, "A VM boundary per job", "每个作业一个虚拟机边界").sources(&[&KATA_ARCH]),
     },
     compatibility: rated(
-        5,
-        "The report picks it for compatibility: OCI compatible, good Kubernetes integration",
-        "报告在“兼容性优先”中推荐：OCI 兼容，Kubernetes 集成好",
+        4,
+        "OCI compatible with good Kubernetes integration, says the report, which picks it for compatibility; its own documentation lists limits: no host networking, limited privileged containers",
+        "报告在“兼容性优先”中推荐：OCI 兼容，Kubernetes 集成好；其文档列出的限制：不支持宿主机网络，特权容器受限",
     )
-    .says("selection", "理由: OCI兼容,K8s集成好"),
+    .says("selection", "理由: OCI兼容,K8s集成好")
+    .sources(&[&KATA_LIMITATIONS]),
     footprint: rated(
         2,
         "A guest kernel and agent per pod: one benchmark measured 184 MB of overhead against 0 for runc (published by a competing runtime)",
@@ -604,7 +605,6 @@ pub const FIRECRACKER: Technology = Technology {
             "A VMM, not a container runtime: OCI images need firecracker-containerd or Kata on top",
             "是 VMM 而非容器运行时：运行 OCI 镜像需要 firecracker-containerd 或 Kata",
         )
-        .says("lightv", "- 多租户容器")
         .sources(&[&FIRECRACKER_CONTAINERD]),
         wasm: partly(
             "A Wasm runtime inside the microVM",
@@ -677,9 +677,9 @@ pub const FIRECRACKER: Technology = Technology {
     )
     .sources(&[&FIRECRACKER_CONTAINERD]),
     footprint: rated(
-        4,
-        "The report: 5 MB base memory; its specification: at most 5 MiB of VMM overhead (1 vCPU, 128 MiB guest)",
-        "报告：基础内存 5MB；其规格说明：VMM 开销不超过 5 MiB（1 个 vCPU、128 MiB 客户机内存）",
+        3,
+        "The VMM itself is small (the report: 5 MB base memory; its specification: at most 5 MiB), but each microVM also holds a guest kernel and its memory (the specification measures with a 128 MiB guest)",
+        "VMM 本身很小（报告：基础内存 5MB；其规格说明：不超过 5 MiB），但每个微虚拟机还要有客户机内核及其内存（规格说明按 128 MiB 客户机测量）",
     )
     .figure("firecracker.memory")
     .sources(&[&FIRECRACKER_SPEC]),
@@ -697,12 +697,12 @@ pub const FIRECRACKER: Technology = Technology {
     )
     .sources(&[&FIRECRACKER_README]),
     overhead: rated(
-        4,
-        "A minimal device model; the report lists multi-queue virtio and eBPF network acceleration",
-        "极简设备模型；报告列出 virtio 多队列与 eBPF 网络加速",
+        3,
+        "Near-native CPU under KVM, but network and block devices are emulated in the VMM and copied by its I/O thread: a minimal device model lowers the attack surface, not the I/O cost. The report lists multi-queue virtio and eBPF network acceleration as new, without figures",
+        "KVM 下 CPU 接近原生，但网络与块设备在 VMM 中模拟、由其 I/O 线程复制数据：极简设备模型缩小的是攻击面，而非 I/O 开销。报告把 virtio 多队列与 eBPF 网络加速列为新特性，未给数字",
     )
     .says("lightv", "Multi-queue virtio优化")
-    .sources(&[&FIRECRACKER_SPEC]),
+    .sources(&[&FIRECRACKER_DESIGN]),
 };
 
 pub const WASM: Technology = Technology {
@@ -827,8 +827,8 @@ pub const WASM: Technology = Technology {
     .says("selection", "理由: 无需虚拟化硬件"),
     overhead: rated(
         3,
-        "Compiled to machine code by the runtime, with bounds checks on memory: one study measured SPEC CPU code 45-55% slower than native in browsers",
-        "由运行时编译为机器码，内存访问有边界检查：一项研究测得 SPEC CPU 代码在浏览器中比原生慢 45-55%",
+        "Compiled to machine code by the runtime, with bounds checks on memory: one study measured SPEC CPU code 45-55% slower than native in browsers (2019); server runtimes that compile ahead of time usually come closer to native",
+        "由运行时编译为机器码，内存访问有边界检查：一项研究测得 SPEC CPU 代码在浏览器中比原生慢 45-55%（2019 年）；提前编译的服务器端运行时通常更接近原生",
     )
     .sources(&[&WASM_PERF_PAPER]),
 };
