@@ -399,7 +399,7 @@ pub const GVISOR: Technology = Technology {
         .sources(&[&K8S_RUNTIME_CLASS]),
         serverless: rated(
             4,
-            "Runs Google Cloud Run, says the report",
+            "Google Cloud Run runs on it, says the report",
             "报告：Google Cloud Run 采用",
         )
         .says("lightv", "- Google Cloud Run: gVisor"),
@@ -431,7 +431,7 @@ pub const GVISOR: Technology = Technology {
     .sources(&[&GVISOR_DENSITY]),
     maturity: rated(
         4,
-        "Runs Google Cloud Run, says the report",
+        "Google Cloud Run runs on it, says the report",
         "报告：Google Cloud Run 采用",
     )
     .says("lightv", "- Google Cloud Run: gVisor"),
@@ -528,7 +528,7 @@ pub const KATA: Technology = Technology {
         .sources(&[&K8S_RUNTIME_CLASS]),
         serverless: rated(
             4,
-            "Runs Azure Container Instances and Alibaba Function Compute, says the report",
+            "Azure Container Instances and Alibaba Cloud Function Compute run on it, says the report",
             "报告：Azure Container Instances 与阿里云函数计算采用",
         )
         .says("lightv", "- Azure Container Instances: Kata"),
@@ -558,7 +558,7 @@ pub const KATA: Technology = Technology {
     .report_differs("The report: 20 MB base memory", "报告：基础内存 20MB"),
     maturity: rated(
         4,
-        "Runs Azure Container Instances and Alibaba Function Compute, says the report",
+        "Azure Container Instances and Alibaba Cloud Function Compute run on it, says the report",
         "报告：Azure Container Instances 与阿里云函数计算采用",
     )
     .says("lightv", "- 阿里云函数计算: Kata"),
