@@ -569,7 +569,7 @@ async fn invalid_answers_in_a_link_get_a_notice_and_defaults() {
 
 #[wasm_bindgen_test]
 async fn a_contradiction_names_the_conflict_and_a_way_out_applies() {
-    let root = mount_wizard("?artifact=unikernel&kvm=no").await;
+    let root = mount_wizard("?artifact=vm&kvm=no").await;
     assert!(ranking(&root).is_empty());
     assert_eq!(count(&root, "[data-contradiction]"), 1);
     assert_eq!(count(&root, "[data-excluded]"), 7);
