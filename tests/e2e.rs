@@ -735,6 +735,26 @@ async fn every_evidence_row_and_source_is_a_dated_https_link() {
             if path != "/wizard" {
                 assert_eq!(report["k8sDiffers"], json!(4), "{path} {lang}");
             }
+            if path == "/data" {
+                // Every figure shows the report's own words beside its section.
+                let quotes = s
+                    .eval(
+                        "return [...document.querySelectorAll('#figures tbody tr')].map(tr =>
+                           [tr.dataset.figure, tr.querySelector('q.report-quote')?.textContent ?? ''])",
+                    )
+                    .await;
+                let quotes = quotes.as_array().unwrap();
+                assert_eq!(quotes.len(), FIGURES.len(), "{lang}");
+                for pair in quotes {
+                    let id = pair[0].as_str().unwrap();
+                    let figure = FIGURES.iter().find(|f| f.id == id).unwrap();
+                    let quote = pair[1].as_str().unwrap();
+                    assert!(
+                        !quote.is_empty() && figure.quote_zh.contains(quote),
+                        "{lang} {id}: {quote:?}"
+                    );
+                }
+            }
         }
     }
     s.close().await;

@@ -39,6 +39,8 @@ pub struct DataNote {
     /// Statements of the report that are not figures: section id and verbatim words.
     pub quotes: &'static [(&'static str, &'static str)],
     pub text: Text,
+    /// Sources outside the report the note relies on, as links with dates.
+    pub sources: &'static [&'static Source],
     /// Listed in `crosscheck.md` (otherwise found while building the dataset or in an
     /// independent read).
     pub from_crosscheck: bool,
@@ -63,6 +65,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Biren: the comparison table's 48 GB HBM3 and 300 W are the BR104's, but its 700+ TF FP16 is neither the BR104's 512 TF nor the BR100's 1000 TF peak (which comes with 64 GB HBM2e).",
             zh: "壁仞：对比表中的 48GB HBM3 与 300W 属于 BR104，但其 700+ TF FP16 既不是 BR104 的 512 TF，也不是 BR100 的 1000 TF 峰值（BR100 配 64GB HBM2e）。",
         },
+        sources: &[],
         from_crosscheck: true,
     },
     DataNote {
@@ -81,6 +84,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Iluvatar: the table's 350 TF and 64 GB HBM3 are the MR-V200 training card. The report's only performance data for Iluvatar, 80-90% of an NVIDIA T4 on ResNet-50 and BERT, does not say which card it measured; it cannot be the MR-V200, which the table puts above an A100.",
             zh: "天数智芯：对比表中的 350 TF、64GB HBM3 属于 MR-V200 训练卡。报告中天数智芯唯一的性能数据（ResNet-50 与 BERT 达到 NVIDIA T4 的 80-90%）没有说明测的是哪张卡；不可能是 MR-V200，因为对比表把它排在 A100 之上。",
         },
+        sources: &[],
         from_crosscheck: true,
     },
     DataNote {
@@ -92,6 +96,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Moore Threads MTT S80: TF32+ (768 TF) is listed at twice FP16 (384 TF). On tensor cores TF32 runs at half the FP16 rate or less (the A100's datasheet: 156 against 312 TF), so one of the two cannot be right. The MTT S80's published specification at its launch in 2022 (a graphics card: 14.4 TFLOPS FP32, 16 GB GDDR6, as reported by the press) matches neither.",
             zh: "摩尔线程 MTT S80：TF32+（768 TF）被写成 FP16（384 TF）的两倍。在张量核心上 TF32 的速率至多是 FP16 的一半（A100 数据手册：156 对 312 TF），两者不可能都对。MTT S80 在 2022 年发布时公开的规格（显卡：FP32 14.4 TFLOPS，16GB GDDR6，据媒体报道）与两者都不符。",
         },
+        sources: &[&MTT_S80_LAUNCH],
         from_crosscheck: true,
     },
     DataNote {
@@ -103,6 +108,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "MIG: “up to 7 instances” and “1/8 GPU instances” in the same section. Both hold on the hardware: memory is cut in eighths, compute in sevenths, so 7 instances at most, each with 1/8 of the memory. The A100 already had both; neither is new in “MIG 2.0”.",
             zh: "MIG：同一章节中既说“最多 7 个实例”，又说“支持 1/8 GPU 实例”。两者在硬件上都成立：显存按八分之一切分、算力按七分之一切分，所以最多 7 个实例、每个有 1/8 显存。A100 已经如此，二者都不是“MIG 2.0”的新特性。",
         },
+        sources: &[&NVIDIA_MIG],
         from_crosscheck: true,
     },
     DataNote {
@@ -121,6 +127,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Startup stars are coarse buckets: Firecracker (~125 ms) gets the same 4 stars as gVisor (~100 ms), Kata (~200 ms) gets 3. No faster technology gets fewer stars, but a 25 ms gap and a 75 ms gap look alike or not depending on where the bucket edge falls.",
             zh: "启动星级是粗略分档：Firecracker（约 125ms）与 gVisor（约 100ms）同为 4 星，Kata（约 200ms）为 3 星。没有哪项更快的技术得星更少，但 25ms 与 75ms 的差距看起来是否相同，取决于分档边界落在哪里。",
         },
+        sources: &[],
         from_crosscheck: true,
     },
     DataNote {
@@ -136,6 +143,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "The startup comparison gives Docker 1-5 s but gVisor ~100 ms and Kata ~200 ms, though both run as runtimes under Docker or containerd (the report: Kata has “full Docker/Podman support”) and do more work than runc. The numbers time different things: a sandbox layer alone against a whole engine. One benchmark through docker run: runc 607 ms, gVisor 708 ms, Kata 1747 ms.",
             zh: "启动时间对比给出 Docker 1-5 秒，gVisor 约 100ms、Kata 约 200ms，但这两者都是在 Docker 或 containerd 之下运行的运行时（报告：Kata“完整支持 Docker/Podman”），做的事比 runc 更多。这些数字测的不是同一件事：一边只是沙箱层，一边是整个引擎。一项经 docker run 的基准测试：runc 607ms，gVisor 708ms，Kata 1747ms。",
         },
+        sources: &[&QUARK_BENCH],
         from_crosscheck: false,
     },
     DataNote {
@@ -150,6 +158,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "The high-security recommendation names Kata and Firecracker for “hardware isolation, confidential computing support”, but the report's Firecracker profile lists no TEE or confidential-computing feature; its one TEE entry is Kata's Confidential Containers.",
             zh: "高安全需求的推荐把 Kata 与 Firecracker 并列，理由是“硬件级隔离，机密计算支持”，但报告对 Firecracker 的介绍没有列出任何 TEE 或机密计算特性；报告唯一的 TEE 条目是 Kata 的 Confidential Containers。",
         },
+        sources: &[&FIRECRACKER_README],
         from_crosscheck: false,
     },
     DataNote {
@@ -171,6 +180,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Under “value first” the selection advice names Hygon's DCU, but by the comparison table's own figures Hygon gives the least FP16 compute per yuan of the four Chinese cards: about 4 TF per ¥10k (200+ TF at ~¥50k), against about 5.5 to 8.8 for the others. Its other reason, low porting cost through ROCm, is not about price.",
             zh: "“性价比优先”的选型建议推荐海光 DCU，但按对比表自己的数字，海光在四款国产卡中每元 FP16 算力最低：约 4 TF/万元（200+ TF、约 ¥50k），其他三款约 5.5 至 8.8。它的另一条理由“ROCm 兼容、迁移成本低”与价格无关。",
         },
+        sources: &[],
         from_crosscheck: false,
     },
     DataNote {
@@ -189,6 +199,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "The technology profiles give startup times as upper bounds (<125 ms, <200 ms, <100 ms); the comparison list gives the same numbers as approximate values (~125 ms, ~200 ms, ~100 ms). A bound and a typical value are different claims.",
             zh: "技术介绍中的启动时间是上限（<125ms、<200ms、<100ms），对比列表却把同样的数字写成约数（~125ms、~200ms、~100ms）。上限与典型值是两种不同的说法。",
         },
+        sources: &[],
         from_crosscheck: false,
     },
     DataNote {
@@ -204,6 +215,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "The selection advice calls Iluvatar's performance “85-90%” without saying of what. Next to advice that names the H100 and a table measured against the A100, it reads as a share of NVIDIA's flagship; its only source in the report is ResNet-50 against an NVIDIA T4, an inference card (BERT-Large: 80-85%).",
             zh: "选型建议称天数智芯“性能85-90%”，却未说明相对于什么。旁边的建议提到 H100，对比表以 A100 为参照，读来像是 NVIDIA 旗舰的 85-90%；而报告中唯一的出处是 ResNet-50 相对推理卡 NVIDIA T4 的成绩（BERT-Large 为 80-85%）。",
         },
+        sources: &[],
         from_crosscheck: false,
     },
     DataNote {
@@ -215,6 +227,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "An arithmetic check: 35% a year from about USD 15 bn in 2025 gives about USD 27.3 bn in 2027; the forecast of 28 bn implies about 37% a year. Close, given that the base is approximate.",
             zh: "算术核对：从 2025 年约 150 亿美元按每年 35% 增长，2027 年约为 273 亿美元；280 亿的预测对应每年约 37%。考虑到基数是约数，两者接近。",
         },
+        sources: &[],
         from_crosscheck: false,
     },
     DataNote {
@@ -231,6 +244,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Gains without a benchmark: gVisor is “50%+” faster than in 2023 in its profile and “+50%” in “overall performance” in the summary table; Podman's SQLite backend is “50%+” and “+50%” in database operations. Neither names what was measured or how.",
             zh: "没有基准的提升：gVisor 在技术介绍中比 2023 年快“50%+”，在汇总表中“整体性能”为“+50%”；Podman 的 SQLite 后端为“50%+”，汇总表中数据库操作为“+50%”。两处都没有说明测了什么、怎么测。",
         },
+        sources: &[],
         from_crosscheck: false,
     },
     DataNote {
@@ -250,6 +264,23 @@ pub const DATA_NOTES: &[DataNote] = &[
             en: "Podman 5.0's “53%” and “40%” are cuts in time (150 to 70 ms, 5 to 3 s); the summary table then writes the 40% as “+40%” container start, beside gains in throughput. As a speed, 5 s to 3 s is 67% faster.",
             zh: "Podman 5.0 的“53%”与“40%”是耗时的缩短（150 到 70ms、5 到 3 秒）；汇总表却把 40% 写成容器启动“+40%”，与吞吐量的提升并列。按速度算，5 秒到 3 秒是快了 67%。",
         },
+        sources: &[],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "podman-farm-runs",
+        kind: NoteKind::Implausible,
+        figures: &[],
+        quotes: &[
+            ("podman-5", "类Kubernetes的轻量级编排:"),
+            ("podman-5", "podman --farm myfarm run -d nginx:alpine"),
+            ("selection", "多节点编排(Farm)"),
+        ],
+        text: Text {
+            en: "Podman Farm: the report calls it “Kubernetes-like lightweight orchestration” and shows a farm running containers “distributed automatically”. Podman's documentation describes farms for builds only: the commands are build, create, list, remove and update; there is no farm “run” and no “--farm” option. A farm builds images for several architectures; it does not schedule containers.",
+            zh: "Podman Farm：报告称其为“类 Kubernetes 的轻量级编排”，并演示在 Farm 上“自动分布”地运行容器。Podman 文档中的 Farm 只用于构建：子命令只有 build、create、list、remove、update，没有 farm run，也没有 --farm 选项。Farm 为多种架构构建镜像，并不调度容器。",
+        },
+        sources: &[&PODMAN_FARM],
         from_crosscheck: false,
     },
 ];
@@ -543,9 +574,15 @@ mod tests {
                     "{}: a contradiction quotes both places",
                     note.id
                 ),
-                NoteKind::Implausible | NoteKind::Observation => {
-                    assert!(places >= 1, "{}: quotes the report", note.id)
+                NoteKind::Implausible => {
+                    assert!(places >= 1, "{}: quotes the report", note.id);
+                    assert!(
+                        !note.sources.is_empty(),
+                        "{}: says what is known otherwise, with a source",
+                        note.id
+                    );
                 }
+                NoteKind::Observation => assert!(places >= 1, "{}: quotes the report", note.id),
             }
         }
         assert_eq!(DATA_NOTES.iter().filter(|n| n.from_crosscheck).count(), 5);

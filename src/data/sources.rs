@@ -513,6 +513,22 @@ pub const FIRECRACKER_DESIGN: Source = source(
     "2024-01-31",
 );
 
+pub const PODMAN_FARM: Source = source(
+    "podman-farm",
+    "Podman documentation, podman-farm(1): farms out builds; its commands are build, create, list, remove and update",
+    "Podman 文档 podman-farm(1)：把构建分发到各机器；子命令只有 build、create、list、remove、update",
+    "https://github.com/containers/podman/blob/v5.8.2/docs/source/markdown/podman-farm.1.md",
+    "2026-04-13",
+);
+
+pub const MTT_S80_LAUNCH: Source = source(
+    "mtt-s80-launch",
+    "chip.pl (in Polish): the MTT S80 at its launch, 14.4 TFLOPS FP32, 16 GB GDDR6, 255 W",
+    "chip.pl（波兰语）：MTT S80 发布报道，FP32 14.4 TFLOPS，16GB GDDR6，255W",
+    "https://www.chip.pl/2022/11/mtt-s80-chinska-karta-dla-graczy",
+    "2022-11",
+);
+
 /// Every source, for checks and exports.
 pub const SOURCES: &[&Source] = &[
     &RUNC_README,
@@ -575,6 +591,8 @@ pub const SOURCES: &[&Source] = &[
     &FIRECRACKER_5870,
     &KATA_LIMITATIONS,
     &FIRECRACKER_DESIGN,
+    &PODMAN_FARM,
+    &MTT_S80_LAUNCH,
 ];
 
 /// Whether `s` is a date as `as_of` takes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

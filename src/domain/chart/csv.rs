@@ -105,6 +105,13 @@ mod tests {
         assert_eq!(kata.len(), 2, "the report's figure and the independent one");
         assert_eq!(kata[0][4], "approximate");
         assert!(kata[0][8].starts_with("报告"), "{}", kata[0][8]);
+        // The report's own words travel with its figure; an independent one its date.
+        assert!(
+            kata[0][8].ends_with("“Kata Containers: ~200ms ⭐⭐⭐”"),
+            "{}",
+            kata[0][8]
+        );
+        assert!(kata[1][8].contains("2020-11-02"), "{}", kata[1][8]);
         assert_eq!(kata[1][4], "range");
         assert_eq!((kata[1][5].as_str(), kata[1][6].as_str()), ("990", "1100"));
         assert!(kata[1][8].contains("kata-containers"), "{}", kata[1][8]);

@@ -70,10 +70,20 @@ pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
     let written = |f: &crate::data::figures::Figure| format_quantity(f.quantity, f.signed, lang);
     match cell.source {
         Source::Figure(f) => {
-            Key::ChartSourceReport.fill(lang, &[("section", &section_title(f.section))])
+            // The report's own words travel with the value: "…, section · “启动时间: <125ms”".
+            let section =
+                Key::ChartSourceReport.fill(lang, &[("section", &section_title(f.section))]);
+            format!(
+                "{section} · “{}”",
+                f.quote_zh.trim_start_matches("- ").trim()
+            )
         }
         Source::Independent(entry) => {
             let mut text = Key::ChartSourceIndependent.fill(lang, &[("source", entry.source)]);
+            if let Some(first) = entry.links.first() {
+                text.push_str(" · ");
+                text.push_str(&Key::EvidenceAsOf.fill(lang, &[("date", first.as_of)]));
+            }
             if entry.caution {
                 text.push_str(" · ");
                 text.push_str(Key::ChartCaution.text(lang));

@@ -14,7 +14,7 @@ use crate::domain::data_view::{Column, DataQuery, normalised};
 use crate::domain::export;
 use crate::i18n::Key;
 use crate::ui::browser;
-use crate::ui::components::evidence::{EVIDENCE_TITLE_ID, evidence_table};
+use crate::ui::components::evidence::{EVIDENCE_TITLE_ID, evidence_table, sources};
 use crate::ui::components::page_intro::{INDEPENDENT_TITLE_ID, html_section, independent_figures};
 use crate::ui::components::page_names::{lead_key, title_key};
 use crate::ui::components::report_blocks::{figure_line, report_facts};
@@ -240,7 +240,14 @@ fn figure_row(h: &mut Html, figure: &Figure, lang: Lang) {
         figure.value,
     );
     h.element("td", &[("class", "num")], &normalised(figure, lang));
-    h.element("td", &[], section_title);
+    // The section, and under it the report's own words around the value.
+    h.open("td", &[]).text(section_title);
+    h.element(
+        "q",
+        &[("lang", "zh"), ("class", "quote report-quote")],
+        figure.quote_zh.trim_start_matches("- ").trim(),
+    );
+    h.close("td");
     h.element(
         "td",
         &[],
@@ -296,6 +303,9 @@ fn data_notes(h: &mut Html, lang: Lang) {
             h.close("li");
         }
         h.close("ul");
+        if !note.sources.is_empty() {
+            sources(h, note.sources, lang);
+        }
         h.element("p", &[("class", "origin")], origin.text(lang));
         h.close("li");
     }
