@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use crate::base::lang::Lang;
 use crate::data::charts::{ChartDef, ChartKind};
 use crate::data::sections::section;
-use crate::domain::chart::{Cell, Row, cell_text, source_text};
+use crate::domain::chart::{Cell, Footnotes, Row, cell_text, source_text};
 use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
 use crate::ui::html::Html;
@@ -53,10 +53,12 @@ pub fn provide_viewport() {
     provide_context(Viewport(viewport));
 }
 
-/// What drawing needs: the chart, the rows shown in order, the scale, the width.
+/// What drawing needs: the chart, the rows shown in order, the chart's footnotes,
+/// the scale, the width.
 pub struct Plot<'a> {
     pub chart: &'static ChartDef,
     pub rows: &'a [Row],
+    pub notes: &'a Footnotes,
     pub scale: ScaleKind,
     pub width: f64,
     pub lang: Lang,
@@ -67,9 +69,21 @@ impl Plot<'_> {
         cell_text(cell, self.lang)
     }
 
-    /// The tooltip of one mark: the row, the series and value, and the source.
+    /// A value as drawn: with its footnote markers, and the words of a caveat.
+    pub fn value_text(&self, row: &Row, series: usize, cell: &Cell) -> String {
+        self.notes
+            .value_text(&row.key, series, self.value(cell), self.lang)
+    }
+
+    /// The tooltip of one mark: the row, the series and value, the source, and the
+    /// value's footnotes.
     pub fn tip(&self, row: &Row, series: usize, cell: &Cell) -> String {
-        format!("{}\n{}", row.label(self.lang), self.tip_value(series, cell))
+        format!(
+            "{}\n{}{}",
+            row.label(self.lang),
+            self.tip_value(series, cell),
+            self.notes.tip_lines(&row.key, series, self.lang)
+        )
     }
 
     /// "Series: value (source)".
