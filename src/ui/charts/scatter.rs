@@ -2,7 +2,7 @@
 //! A range is a whisker, a bound an arrow pointing where the value may lie.
 
 use super::Plot;
-use super::svg::{EDGE, Svg, TickLabels, text_width};
+use super::svg::{EDGE, Svg, TickLabels, bold_text_width, text_width};
 use crate::base::quantity::Amount;
 use crate::domain::chart::Cell;
 use crate::domain::scale::{Scale, ScaleKind, axis_labels};
@@ -115,9 +115,9 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         placed.push((cx - r, cy - r, cx + r, cy + r));
         // Whiskers and bound arrows are kept clear of names too.
         let (lo, hi) = whisker_span(xc, *cx, *r, &px);
-        placed.push((lo, cy - 3.0, hi, cy + 3.0));
+        placed.push((lo - 3.0, cy - 3.0, hi + 3.0, cy + 3.0));
         let (lo, hi) = whisker_span(yc, *cy, *r, &py);
-        placed.push((cx - 3.0, lo, cx + 3.0, hi));
+        placed.push((cx - 3.0, lo - 3.0, cx + 3.0, hi + 3.0));
     }
     for (index, (row, xc, yc, cx, cy, r)) in points.into_iter().enumerate() {
         let mut tip = format!("{}\n{}", p.tip(row, 0, &xc), p.tip_value(1, &yc));
@@ -139,48 +139,74 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         s.circle(cx, cy, r, "dot");
         // The name beside the point, where it does not cover an earlier name.
         let label = format!("{}{markers}", row.label(p.lang));
-        let w = text_width(&label);
+        let w = bold_text_width(&label);
+        // Beside, above or below the point, then at its corners and further out;
+        // each moved in from the drawing's edges, so that no name is cut.
+        let (above, below) = (cy - r - 5.0, cy + r + 14.0);
         let spots = [
-            (cx + r + 4.0, cy + 4.0, "start"),
-            (cx - r - 4.0, cy + 4.0, "end"),
-            (cx, cy - r - 5.0, "middle"),
-            (cx, cy + r + 14.0, "middle"),
+            (cx + r + 4.0, cy + 4.0, Anchor::Start),
+            (cx - r - 4.0, cy + 4.0, Anchor::End),
+            (cx, above, Anchor::Middle),
+            (cx, below, Anchor::Middle),
+            (cx + r * 0.7, above, Anchor::Start),
+            (cx - r * 0.7, above, Anchor::End),
+            (cx + r * 0.7, below, Anchor::Start),
+            (cx - r * 0.7, below, Anchor::End),
+            (cx, above - 14.0, Anchor::Middle),
+            (cx, below + 14.0, Anchor::Middle),
         ];
-        let boxed = |(x, y, anchor): (f64, f64, &str)| {
+        let boxes = spots.iter().filter_map(|&(x, y, anchor)| {
             let left = match anchor {
-                "start" => x,
-                "end" => x - w,
-                _ => x - w / 2.0,
+                Anchor::Start => x,
+                Anchor::End => x - w,
+                Anchor::Middle => x - w / 2.0,
             };
-            (left, y - 11.0, left + w, y + 2.0)
+            let left = left.min(p.width - EDGE - w).max(EDGE);
+            let b = (left, y - 11.0, left + w, y + 2.0);
+            (b.1 >= 18.0 && b.3 <= bottom).then_some(b)
+        });
+        // Where it covers nothing; else where it covers least.
+        let covered = |b: &(f64, f64, f64, f64)| -> f64 {
+            placed
+                .iter()
+                .map(|o| {
+                    let across = (b.2.min(o.2) - b.0.max(o.0)).max(0.0);
+                    let up = (b.3.min(o.3) - b.1.max(o.1)).max(0.0);
+                    across * up
+                })
+                .sum()
         };
-        let inside = |b: &(f64, f64, f64, f64)| {
-            b.0 >= EDGE && b.2 <= p.width - EDGE && b.1 >= 18.0 && b.3 <= bottom
-        };
-        let free = |b: &(f64, f64, f64, f64)| {
-            inside(b)
-                && placed
-                    .iter()
-                    .all(|o| b.2 < o.0 || b.0 > o.2 || b.3 < o.1 || b.1 > o.3)
-        };
-        // Where it covers nothing; else where it is whole; else beside the point,
-        // moved in from the edge.
-        let spot = spots
-            .iter()
-            .copied()
-            .find(|spot| free(&boxed(*spot)))
-            .or_else(|| spots.iter().copied().find(|spot| inside(&boxed(*spot))))
-            .unwrap_or_else(|| {
-                let x = (cx + r + 4.0).min(p.width - EDGE - w).max(EDGE);
-                (x, cy + 4.0, "start")
-            });
-        placed.push(boxed(spot));
-        s.text(spot.0, spot.1, spot.2, "point-label", &label);
+        let mut best: Option<((f64, f64, f64, f64), f64)> = None;
+        for b in boxes {
+            let c = covered(&b);
+            if best.is_none_or(|(_, least)| c < least) {
+                best = Some((b, c));
+            }
+            if c == 0.0 {
+                break;
+            }
+        }
+        let spot = best.map_or_else(
+            || {
+                let left = (cx + r + 4.0).min(p.width - EDGE - w).max(EDGE);
+                (left, cy - 7.0, left + w, cy + 6.0)
+            },
+            |(b, _)| b,
+        );
+        placed.push(spot);
+        s.text(spot.0, spot.3 - 2.0, "start", "point-label", &label);
         s.close("g");
     }
     bottom + 44.0
 }
 
+/// Where a name is anchored on its spot.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Start,
+    Middle,
+    End,
+}
 /// Where a value's whisker or arrow reaches along its axis, from `center` (a range's
 /// ends, or an arrow's length either side for a bound).
 fn whisker_span(
