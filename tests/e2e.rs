@@ -522,6 +522,15 @@ async fn a_chart_downloads_as_svg_png_and_csv() {
     assert!(blobs[0][0].as_str().unwrap().starts_with("image/svg+xml"));
     assert!(svg.starts_with("<svg") && svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains(def.title.zh), "the file carries its title");
+    // …and its footnotes: the Wasmtime figure is not a container's cold start.
+    assert!(
+        svg.contains("进程内实例化"),
+        "the file labels the odd value"
+    );
+    assert!(
+        svg.contains("不是容器冷启动"),
+        "the file carries the chart's footnotes"
+    );
     assert_eq!(
         svg.matches("class=\"mark ").count() as u64,
         expected_marks(def)

@@ -175,7 +175,12 @@ pub fn ChartBody(
             <div class="chart-tip" role="tooltip" node_ref=tip_ref hidden=true></div>
         </div>
         <p class="chart-legend" inner_html=legend hidden=is_table></p>
-        <ul class="chart-notes" inner_html=notes_html hidden=no_notes></ul>
+        <ul
+            class="chart-notes"
+            aria-label=move || Key::ChartFootnotes.text(lang.get())
+            inner_html=notes_html
+            hidden=no_notes
+        ></ul>
     }
 }
 

@@ -109,7 +109,21 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
         ChartKind::Table => 0.0,
     };
     let head = if standalone { 52.0 } else { 0.0 };
-    let total = height + head;
+    // A file carries the chart's footnotes under the drawing (on the page they are
+    // HTML under it), so that a downloaded chart keeps its warnings.
+    let mut foot = Svg::new();
+    let mut foot_h = 0.0;
+    if standalone && !p.notes.is_empty() {
+        for note in &p.notes.list {
+            let line = format!("{} {}", note.marker, note.text(p.lang));
+            for part in svg::wrap(&line, p.width - 2.0 * NOTE_X) {
+                foot_h += NOTE_LINE;
+                foot.text(NOTE_X, head + height + foot_h, "start", "sub", &part);
+            }
+        }
+        foot_h += NOTE_LINE / 2.0;
+    }
+    let total = height + head + foot_h;
     let view_box = format!("0 0 {} {}", svg::n(p.width), svg::n(total));
     let (w, h) = (svg::n(p.width), svg::n(total));
     let title = p.chart.title.get(p.lang);
@@ -170,12 +184,17 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
         out.open("g", &[("transform", "translate(0 52)")]);
         out.append(body.into_html());
         out.close("g");
+        out.append(foot.into_html());
     } else {
         out.append(body.into_html());
     }
     out.close("svg");
     (out.finish(), total)
 }
+
+/// A file's footnotes: their left margin and line height.
+const NOTE_X: f64 = 8.0;
+const NOTE_LINE: f64 = 16.0;
 
 /// The light theme's colors, for SVG and PNG files (the page's stylesheet is not
 /// there to resolve its variables). Okabe-Ito colors, as on the page.

@@ -6,7 +6,7 @@ use crate::domain::chart::radar_point;
 
 const MAX: f64 = 5.0;
 /// Axis names stand this far out, as a share of the radius.
-const LABEL_AT: f64 = 1.18;
+const LABEL_AT: f64 = 1.1;
 
 pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     let axes = p.chart.series.len();
@@ -38,7 +38,9 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     for (axis, series) in p.chart.series.iter().enumerate() {
         let (x, y) = at(axis, MAX);
         s.line(cx, cy, x, y, "grid");
-        let (lx, ly) = at(axis, MAX * LABEL_AT);
+        // Beyond the rim (`at` stops at it).
+        let (ux, uy) = radar_point(axis, axes, 1.0, 1.0);
+        let (lx, ly) = (cx + ux * radius * LABEL_AT, cy + uy * radius * LABEL_AT);
         let anchor = if (lx - cx).abs() < 8.0 {
             "middle"
         } else if lx > cx {

@@ -222,6 +222,33 @@ pub fn text_width(text: &str) -> f64 {
         .sum()
 }
 
+/// `text` in lines of at most `width` (by [`text_width`]), broken after spaces and
+/// between CJK characters; a word wider than `width` gets a line of its own.
+pub fn wrap(text: &str, width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Where the line may break: the byte offset after a space or a CJK character.
+    let mut last_break: Option<usize> = None;
+    for c in text.chars() {
+        line.push(c);
+        if text_width(&line) > width
+            && let Some(at) = last_break
+        {
+            let rest = line.split_off(at);
+            lines.push(line.trim_end().to_owned());
+            line = rest.trim_start().to_owned();
+            last_break = None;
+        }
+        if c == ' ' || (c as u32) >= 0x2E80 {
+            last_break = Some(line.len());
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
 /// How wide `text` is in the charts' semibold (point names, totals).
 pub fn bold_text_width(text: &str) -> f64 {
     text_width(text) * 1.12
@@ -244,5 +271,14 @@ mod tests {
         assert!(out.contains("aria-label=\"VM &lt;&quot;x&quot;&gt;; source\""));
         assert!(out.contains("tabindex=\"0\""));
         assert!(text_width("启动") > text_width("ab"));
+        let lines = wrap("one two three four", 60.0);
+        assert!(
+            lines.len() > 1 && lines.iter().all(|l| text_width(l) <= 60.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), "one two three four");
+        let lines = wrap("数据说明：启动时间对比给出", 40.0);
+        assert!(lines.iter().all(|l| text_width(l) <= 40.0), "{lines:?}");
+        assert_eq!(lines.concat(), "数据说明：启动时间对比给出");
     }
 }
