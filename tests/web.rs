@@ -277,10 +277,26 @@ async fn the_scale_toggle_changes_the_axis_and_the_link() {
     let root = mount_chart("startup", "").await;
     assert_eq!(text(&root, ".axis-title"), "log scale");
     let log_ticks = texts(&root, ".tick");
-    assert!(log_ticks.contains(&"1 s".to_owned()), "{log_ticks:?}");
+    // Decades, every one in the same unit.
+    assert!(log_ticks.contains(&"1000 ms".to_owned()), "{log_ticks:?}");
+    assert!(
+        log_ticks.iter().all(|t| t.ends_with(" ms")),
+        "{log_ticks:?}"
+    );
+    // On a log scale values are points, never bars from the axis' floor: "<5 ms" is a
+    // bound's bar and an arrow, no hatched bar; approximate values are dots.
+    assert_eq!(count(&root, ".mark .hatched"), 0);
+    assert_eq!(
+        count(&root, ".mark.about circle.dot"),
+        count(&root, ".mark.about.s0")
+    );
+    assert!(count(&root, ".mark.upper .arrow") > 0);
     click(&root, "[data-scale=lin]").await;
     assert_eq!(text(&root, ".axis-title"), "linear scale");
     assert_ne!(texts(&root, ".tick"), log_ticks);
+    // On a linear scale bars are back: a bound is a hatched bar from zero.
+    assert!(count(&root, ".mark.upper .hatched") > 0);
+    assert_eq!(count(&root, ".mark.about circle.dot"), 0);
     assert_eq!(
         find(&root, "[data-scale=lin]")
             .get_attribute("aria-pressed")
@@ -289,6 +305,52 @@ async fn the_scale_toggle_changes_the_axis_and_the_link() {
     );
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(search.contains("startup=lin"), "{search}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_derived_chart_shows_the_notes_on_its_inputs_and_marks_their_values() {
+    for id in ["gpu-per-watt", "gpu-per-price", "gpu-fp16"] {
+        let root = mount_chart(id, "").await;
+        let notes = texts(&root, ".chart-notes li");
+        assert_eq!(notes.len(), 1, "{id}: {notes:?}");
+        assert!(
+            notes[0].starts_with("¹ Data note:") && notes[0].contains("700+ TF"),
+            "{id}"
+        );
+        let noted = root
+            .query_selector_all(".chart-figure .mark.noted")
+            .unwrap();
+        assert_eq!(noted.length(), 1, "{id}");
+        let mark: Element = noted.item(0).unwrap().unchecked_into();
+        assert_eq!(mark.get_attribute("data-row").as_deref(), Some("biren"));
+        assert!(mark.text_content().unwrap().contains('¹'), "{id}");
+        assert!(mark.get_attribute("data-tip").unwrap().contains("700+ TF"));
+        // The table marks the same value.
+        let cells = texts(&root, ".table-wrap td.noted");
+        assert_eq!(cells.len(), 1, "{id}: {cells:?}");
+        assert!(cells[0].ends_with('¹'));
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_startup_chart_labels_what_is_not_a_cold_start() {
+    let root = mount_chart("startup", "").await;
+    let values = texts(&root, ".chart-figure text.value");
+    let wasm: Vec<&String> = values
+        .iter()
+        .filter(|v| v.contains("in-process instantiation"))
+        .collect();
+    assert_eq!(wasm.len(), 1, "{values:?}");
+    assert!(wasm[0].starts_with("3–30 µs"), "{}", wasm[0]);
+    let notes = texts(&root, ".chart-notes li");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("not a container's cold start")),
+        "{notes:?}"
+    );
     root.remove();
 }
 

@@ -1238,6 +1238,33 @@ pub const CHARTS: &[ChartDef] = &[
     },
 ];
 
+/// A value that measures something other than the rest of its chart: the chart
+/// marks it and says what it is, on the drawing and in a footnote.
+#[derive(Clone, Copy, Debug)]
+pub struct Caveat {
+    /// The chart's id.
+    pub chart: &'static str,
+    /// The row's key (its item, where the item alone names it).
+    pub row: &'static str,
+    /// The series of the value (0-based).
+    pub series: usize,
+    /// A few words beside the value on the drawing.
+    pub label: Text,
+    /// The footnote: what the value measures, and what it is not.
+    pub note: Text,
+}
+
+pub const CAVEATS: &[Caveat] = &[Caveat {
+    chart: "startup",
+    row: "wasm",
+    series: 1,
+    label: text("in-process instantiation", "进程内实例化"),
+    note: text(
+        "WebAssembly's independent figure is Wasmtime instantiating a module inside a process that is already running (µs), not a container's cold start: the other rows start a container, a sandbox or a virtual machine.",
+        "WebAssembly 的独立测量是 Wasmtime 在已运行的进程内实例化一个模块（微秒级），不是容器冷启动：其他各行启动的是容器、沙箱或虚拟机。",
+    ),
+}];
+
 /// The charts of a page, in order.
 pub fn charts_for(page: Page) -> impl Iterator<Item = &'static ChartDef> {
     CHARTS.iter().filter(move |c| c.page == page)

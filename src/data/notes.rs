@@ -36,6 +36,10 @@ pub struct DataNote {
     pub kind: NoteKind,
     /// Ids in `data/figures.tsv`: the numbers involved, shown side by side.
     pub figures: &'static [&'static str],
+    /// The figures among `figures` that the note casts doubt on (the others are what
+    /// it checks them against): a chart that draws one shows the note and marks the
+    /// values drawn from it.
+    pub doubted: &'static [&'static str],
     /// Statements of the report that are not figures: section id and verbatim words.
     pub quotes: &'static [(&'static str, &'static str)],
     pub text: Text,
@@ -60,6 +64,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "biren-br104.memory",
             "biren-br104.power",
         ],
+        doubted: &["compare.biren.fp16"],
         quotes: &[],
         text: Text {
             en: "Biren: the comparison table's 48 GB HBM3 and 300 W are the BR104's, but its 700+ TF FP16 is neither the BR104's 512 TF nor the BR100's 1000 TF peak (which comes with 64 GB HBM2e).",
@@ -79,6 +84,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "iluvatar.resnet-vs-t4",
             "iluvatar.bert-vs-t4",
         ],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "Iluvatar: the table's 350 TF and 64 GB HBM3 are the MR-V200 training card. The report's only performance data for Iluvatar, 80-90% of an NVIDIA T4 on ResNet-50 and BERT, does not say which card it measured; it cannot be the MR-V200, which the table puts above an A100.",
@@ -91,6 +97,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "mtt-s80-tf32",
         kind: NoteKind::Implausible,
         figures: &["mtt-s80.fp16", "mtt-s80.tf32", "compare.a100.fp16"],
+        doubted: &["mtt-s80.fp16", "mtt-s80.tf32"],
         quotes: &[],
         text: Text {
             en: "Moore Threads MTT S80: TF32+ (768 TF) is listed at twice FP16 (384 TF). On tensor cores TF32 runs at half the FP16 rate or less (the A100's datasheet: 156 against 312 TF), so one of the two cannot be right. The MTT S80's published specification at its launch in 2022 (a graphics card: 14.4 TFLOPS FP32, 16 GB GDDR6, as reported by the press) matches neither.",
@@ -103,6 +110,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "mig-seven-vs-eighth",
         kind: NoteKind::Contradiction,
         figures: &["h100.mig-instances", "mig.slice"],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "MIG: “up to 7 instances” and “1/8 GPU instances” in the same section. Both hold on the hardware: memory is cut in eighths, compute in sevenths, so 7 instances at most, each with 1/8 of the memory. The A100 already had both; neither is new in “MIG 2.0”.",
@@ -122,6 +130,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "compare.kata.startup",
             "compare.kata.startup-stars",
         ],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "Startup stars are coarse buckets: Firecracker (~125 ms) gets the same 4 stars as gVisor (~100 ms), Kata (~200 ms) gets 3. No faster technology gets fewer stars, but a 25 ms gap and a 75 ms gap look alike or not depending on where the bucket edge falls.",
@@ -138,6 +147,11 @@ pub const DATA_NOTES: &[DataNote] = &[
             "compare.gvisor.startup",
             "compare.kata.startup",
         ],
+        doubted: &[
+            "compare.docker.startup",
+            "compare.gvisor.startup",
+            "compare.kata.startup",
+        ],
         quotes: &[("lightv", "OCI兼容: 完整Docker/Podman支持")],
         text: Text {
             en: "The startup comparison gives Docker 1-5 s but gVisor ~100 ms and Kata ~200 ms, though both run as runtimes under Docker or containerd (the report: Kata has “full Docker/Podman support”) and do more work than runc. The numbers time different things: a sandbox layer alone against a whole engine. One benchmark through docker run: runc 607 ms, gVisor 708 ms, Kata 1747 ms.",
@@ -150,6 +164,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "firecracker-confidential",
         kind: NoteKind::Contradiction,
         figures: &[],
+        doubted: &[],
         quotes: &[
             ("selection", "理由: 硬件级隔离,机密计算支持"),
             ("lightv", "Confidential Containers(CoCo): TEE支持"),
@@ -175,6 +190,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "compare.biren.fp16",
             "compare.biren.price",
         ],
+        doubted: &["hygon.price-selection"],
         quotes: &[("selection", "性价比优先:")],
         text: Text {
             en: "Under “value first” the selection advice names Hygon's DCU, but by the comparison table's own figures Hygon gives the least FP16 compute per yuan of the four Chinese cards: about 4 TF per ¥10k (200+ TF at ~¥50k), against about 5.5 to 8.8 for the others. Its other reason, low porting cost through ROCm, is not about price.",
@@ -194,6 +210,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "gvisor.startup",
             "compare.gvisor.startup",
         ],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "The technology profiles give startup times as upper bounds (<125 ms, <200 ms, <100 ms); the comparison list gives the same numbers as approximate values (~125 ms, ~200 ms, ~100 ms). A bound and a typical value are different claims.",
@@ -210,6 +227,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "iluvatar.resnet-vs-t4",
             "iluvatar.bert-vs-t4",
         ],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "The selection advice calls Iluvatar's performance “85-90%” without saying of what. Next to advice that names the H100 and a table measured against the A100, it reads as a share of NVIDIA's flagship; its only source in the report is ResNet-50 against an NVIDIA T4, an inference card (BERT-Large: 80-85%).",
@@ -222,6 +240,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "market-growth",
         kind: NoteKind::Observation,
         figures: &["market.size-2025", "market.growth", "market.forecast-2027"],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "An arithmetic check: 35% a year from about USD 15 bn in 2025 gives about USD 27.3 bn in 2027; the forecast of 28 bn implies about 37% a year. Close, given that the base is approximate.",
@@ -239,6 +258,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "podman.sqlite-gain",
             "delta.podman.db",
         ],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "Gains without a benchmark: gVisor is “50%+” faster than in 2023 in its profile and “+50%” in “overall performance” in the summary table; Podman's SQLite backend is “50%+” and “+50%” in database operations. Neither names what was measured or how.",
@@ -259,6 +279,7 @@ pub const DATA_NOTES: &[DataNote] = &[
             "podman-5.start10-gain",
             "delta.podman.container-start",
         ],
+        doubted: &[],
         quotes: &[],
         text: Text {
             en: "Podman 5.0's “53%” and “40%” are cuts in time (150 to 70 ms, 5 to 3 s); the summary table then writes the 40% as “+40%” container start, beside gains in throughput. As a speed, 5 s to 3 s is 67% faster.",
@@ -558,6 +579,13 @@ mod tests {
         for note in DATA_NOTES {
             for id in note.figures {
                 assert!(figure(id).is_some(), "{}: unknown figure {id}", note.id);
+            }
+            for id in note.doubted {
+                assert!(
+                    note.figures.contains(id),
+                    "{}: doubts {id}, which it does not show",
+                    note.id
+                );
             }
             for (section, zh) in note.quotes {
                 assert!(crate::data::sections::section(section).is_some());

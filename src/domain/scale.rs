@@ -172,6 +172,52 @@ pub fn tick_label(v: f64, unit: Unit, lang: Lang) -> String {
     format_quantity(q.convert(readable).unwrap_or(q), false, lang)
 }
 
+/// The tick labels of an axis in `unit`'s dimension, all in one unit: the one that
+/// writes every tick without losing it to rounding and keeps the longest label
+/// shortest ("0 GB, 20 GB, 40 GB", never "0 MB, 20 GB"; "0.001 ms … 10000 ms" on a
+/// log axis of startup times). Among the units a tick would read best in alone.
+pub fn axis_labels(ticks: &[f64], unit: Unit, lang: Lang) -> Vec<String> {
+    if unit == Unit::Stars {
+        return ticks
+            .iter()
+            .map(|v| crate::base::quantity::number(*v))
+            .collect();
+    }
+    let base = |v: f64| {
+        Quantity {
+            amount: Amount::Exact(v),
+            unit,
+        }
+        .in_base_unit()
+    };
+    let mut candidates: Vec<Unit> = Vec::new();
+    for &v in ticks {
+        let q = base(v);
+        let u = readable_unit(q.unit, q.amount.representative());
+        if !candidates.contains(&u) {
+            candidates.push(u);
+        }
+    }
+    let labels_in = |to: Unit| -> Option<Vec<String>> {
+        ticks
+            .iter()
+            .map(|&v| {
+                let q = base(v).convert(to)?;
+                let shown = q.amount.representative();
+                // A tick that rounds to another number (0.0001 s as "0 s") is lost.
+                let written = (shown * 1000.0).round() / 1000.0;
+                let kept = (written - shown).abs() <= 1e-6 * shown.abs();
+                kept.then(|| format_quantity(q, false, lang))
+            })
+            .collect()
+    };
+    candidates
+        .into_iter()
+        .filter_map(labels_in)
+        .min_by_key(|labels| labels.iter().map(|l| l.chars().count()).max().unwrap_or(0))
+        .unwrap_or_else(|| ticks.iter().map(|v| tick_label(*v, unit, lang)).collect())
+}
+
 /// The unit that reads best for `value` (given in `unit`'s dimension's base unit:
 /// ms, MB, MB/s): 0.5 ms in µs, 1500 ms in s, 3,000,000 MB/s in TB/s.
 pub fn readable_unit(unit: Unit, value: f64) -> Unit {
@@ -318,5 +364,28 @@ mod tests {
         assert_eq!(tick_label(50_000.0, Unit::Cny, Lang::En), "¥50k");
         assert_eq!(tick_label(15e9, Unit::Usd, Lang::Zh), "150亿美元");
         assert_eq!(tick_label(4.0, Unit::Stars, Lang::En), "4");
+    }
+
+    #[test]
+    fn an_axis_writes_every_tick_in_one_unit() {
+        // H100 and H200 memory: not "0 MB, 50 GB, …".
+        let s = Scale::linear(&[80_000.0, 141_000.0]);
+        let labels = axis_labels(&s.ticks(), Unit::Megabytes, Lang::En);
+        assert_eq!(labels, ["0 GB", "50 GB", "100 GB", "150 GB"]);
+        // Startup times from microseconds to tens of seconds, on a log axis: one
+        // unit that loses no tick.
+        let s = Scale::log(&[0.003, 30_000.0]).unwrap();
+        let labels = axis_labels(&s.ticks(), Unit::Milliseconds, Lang::En);
+        assert_eq!(labels.first().unwrap(), "0.001 ms");
+        assert_eq!(labels.last().unwrap(), "100000 ms");
+        let units: Vec<&str> = labels
+            .iter()
+            .map(|l| l.rsplit(' ').next().unwrap())
+            .collect();
+        assert!(units.iter().all(|u| *u == "ms"), "{labels:?}");
+        // 0 to 1.5 GB reads in GB, with decimals, rather than "1500 MB".
+        let labels = axis_labels(&[0.0, 500.0, 1000.0, 1500.0], Unit::Megabytes, Lang::En);
+        assert_eq!(labels, ["0 GB", "0.5 GB", "1 GB", "1.5 GB"]);
+        assert_eq!(axis_labels(&[0.0, 5.0], Unit::Stars, Lang::En), ["0", "5"]);
     }
 }

@@ -66,6 +66,23 @@ pub fn bar_span(amount: Amount, scale: &Scale) -> Option<BarSpan> {
     Some(BarSpan { start, end, shape })
 }
 
+/// Where a value lies on a log scale, drawn as a dot plot: from its low end to its
+/// high end, the same point for all but a range. No bar: on a log axis a bar's length
+/// is measured from an arbitrary floor and would suggest ratios the values do not
+/// have. A bound is a point at the bound; its shape says which way the value lies.
+/// `None` when the scale cannot show it.
+pub fn dot_span(amount: Amount, scale: &Scale) -> Option<BarSpan> {
+    let shape = Shape::of(amount.kind());
+    let (start, end) = match amount {
+        Amount::Range(lo, hi) => (scale.position(lo)?, scale.position(hi)?),
+        other => {
+            let v = scale.position(other.representative())?;
+            (v, v)
+        }
+    };
+    Some(BarSpan { start, end, shape })
+}
+
 /// Every end of every value: what a scale must hold.
 pub fn extent(cells: impl Iterator<Item = Cell>) -> Vec<f64> {
     let mut values = Vec::new();
@@ -180,6 +197,20 @@ mod tests {
         let negative = bar_span(Amount::Exact(-25.0), &linear).unwrap();
         assert!(negative.start < negative.end && (negative.end - linear.baseline()).abs() < 1e-9);
         assert_eq!(bar_span(Amount::Exact(0.0), &scale), None);
+    }
+
+    #[test]
+    fn log_scales_place_points_not_bars() {
+        let scale = Scale::fit(ScaleKind::Log, &[1.0, 100_000.0]);
+        // "<5 ms" is a point at 5 ms, not a bar from 1 ms.
+        let bound = dot_span(Amount::AtMost(10.0), &scale).unwrap();
+        assert_eq!(bound.shape, Shape::UpperBound);
+        assert!((bound.start - 0.2).abs() < 1e-9 && bound.start == bound.end);
+        let about = dot_span(Amount::About(100.0), &scale).unwrap();
+        assert!((about.start - 0.4).abs() < 1e-9 && about.start == about.end);
+        let range = dot_span(Amount::Range(1000.0, 10_000.0), &scale).unwrap();
+        assert!((range.start - 0.6).abs() < 1e-9 && (range.end - 0.8).abs() < 1e-9);
+        assert_eq!(dot_span(Amount::Exact(0.0), &scale), None);
     }
 
     #[test]

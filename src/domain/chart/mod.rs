@@ -5,13 +5,17 @@
 //! only scales and draws.
 
 mod csv;
+mod footnotes;
 mod geometry;
 mod text;
 mod values;
 mod view;
 
 pub use csv::chart_csv;
-pub use geometry::{BarSpan, Shape, bar_span, extent, panels, radar_point, sin_cos_of_turn, stack};
+pub use footnotes::{Footnote, Footnotes, Said, figures_of};
+pub use geometry::{
+    BarSpan, Shape, bar_span, dot_span, extent, panels, radar_point, sin_cos_of_turn, stack,
+};
 pub use text::{cell_text, readable, significant, source_text};
 pub use values::{Cell, Row, Source, divide, resolve, resolve_cell};
 pub use view::{ChartView, SortBy, has_scale_toggle};

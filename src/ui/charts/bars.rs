@@ -1,13 +1,16 @@
 //! Horizontal bars, one per series in each row; ranges float between their ends,
 //! upper bounds are hatched and capped, lower bounds carry an arrow onward, and
-//! independent figures are thin lines with diamonds. Rows in different units get a
-//! panel and an axis each.
+//! independent figures are thin lines with diamonds. On a log scale the same values
+//! are a dot plot instead (a bar's length from the axis' arbitrary floor would imply
+//! ratios): dots, a range's line, a bound's bar with an arrow toward the value. Rows
+//! in different units get a panel and an axis each.
 
 use super::Plot;
 use super::svg::{Svg, TickLabels, text_width};
+use crate::base::quantity::Amount;
 use crate::data::charts::{Better, Role};
-use crate::domain::chart::{Shape, bar_span, extent, panels};
-use crate::domain::scale::{Scale, ScaleKind, tick_label};
+use crate::domain::chart::{BarSpan, Row, Shape, bar_span, dot_span, extent, panels};
+use crate::domain::scale::{Scale, ScaleKind, axis_labels};
 use crate::i18n::Key;
 
 // Layout, in CSS pixels at the charts' 12 px font.
@@ -27,9 +30,11 @@ const LABEL_GAP: f64 = 10.0;
 const LABEL_SPLIT_W: f64 = 200.0;
 /// The plot's left edge when labels go above the bars.
 const NARROW_LEFT: f64 = 8.0;
-/// Room right of the plot for the value after the longest bar (less on a phone).
-const VALUE_ROOM: f64 = 110.0;
-const NARROW_VALUE_ROOM: f64 = 84.0;
+/// Room right of the plot for values: at least this (a lower bound's arrow reaches
+/// past the plot), at most this share of the plot's width, and this far from the edge.
+const MIN_VALUE_ROOM: f64 = 24.0;
+const MAX_VALUE_SHARE: f64 = 0.6;
+const EDGE: f64 = 4.0;
 /// A bar's height: thinner when a row has a bar per series.
 const BAR_H: f64 = 18.0;
 const MULTI_BAR_H: f64 = 13.0;
@@ -59,9 +64,15 @@ const ABOVE_TWO_H: f64 = 31.0;
 const TICKS_BELOW: f64 = 10.0;
 const AXIS_TITLE_BELOW: f64 = 26.0;
 const PANEL_GAP: f64 = 40.0;
-/// A lower bound's arrow: how far it reaches past the bar, and at most past the plot.
+/// A bound's arrow: how far it reaches past the mark, at most past the plot's right
+/// end and before its left end, and at least (or it is left out).
 const ARROW_REACH: f64 = 22.0;
 const ARROW_OVERHANG: f64 = 20.0;
+const ARROW_UNDERHANG: f64 = 6.0;
+const ARROW_MIN: f64 = 8.0;
+/// On a log scale: a value's dot, and a range's line.
+const DOT_R: f64 = 5.0;
+const RANGE_H: f64 = 5.0;
 /// The gap between a bar's end and its value (after an arrow, past the arrow).
 const VALUE_GAP: f64 = 5.0;
 const VALUE_AFTER_ARROW: f64 = 26.0;
@@ -74,7 +85,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         let first = betters.next();
         betters.any(|b| Some(b) != first)
     };
-    let label_of = |row: &crate::domain::chart::Row| {
+    let label_of = |row: &Row| {
         let label = row.label(p.lang);
         if !mixed_better || row.def.better == Better::Neither {
             return label;
@@ -108,24 +119,45 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     } else {
         label_w + LABEL_GAP
     };
-    let x1 = p.width
-        - if narrow {
-            NARROW_VALUE_ROOM
-        } else {
-            VALUE_ROOM
-        };
+    let panels: Vec<_> = panels(p.rows)
+        .into_iter()
+        .map(|(unit, members)| {
+            let values = extent(
+                members
+                    .iter()
+                    .flat_map(|r| r.cells.iter().flatten().copied()),
+            );
+            (unit, members, Scale::fit(p.scale, &values))
+        })
+        .collect();
+    // Room right of the plot for the value after each mark, measured: a value at
+    // fraction `t` of the plot with `after` pixels of text needs
+    // `x0 + t·(x1 − x0) + after ≤ width − EDGE`.
+    let mut room: f64 = MIN_VALUE_ROOM;
+    for (_, members, scale) in &panels {
+        for row in members {
+            for (i, cell) in row.cells.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let Some(span) = span_on(cell.quantity.amount, scale) else {
+                    continue;
+                };
+                let text = p.value_text(row, i, cell);
+                let after = value_offset(span.shape, scale.kind) + text_width(&text);
+                let free = p.width - EDGE - x0 - after;
+                if span.end > 0.0 {
+                    room = room.max(p.width - x0 - free / span.end);
+                }
+            }
+        }
+    }
+    let x1 = p.width - room.min((p.width - x0) * MAX_VALUE_SHARE);
     let plot_w = x1 - x0;
     let series = p.chart.series.len();
     let bar_h = if series > 1 { MULTI_BAR_H } else { BAR_H };
     let mut y = TOP;
     let mut first_mark = true;
-    for (unit, members) in panels(p.rows) {
-        let values = extent(
-            members
-                .iter()
-                .flat_map(|r| r.cells.iter().flatten().copied()),
-        );
-        let scale = Scale::fit(p.scale, &values);
+    for (unit, members, scale) in panels {
+        let dots = scale.kind == ScaleKind::Log;
         let top = y;
         let mut body = Svg::new();
         for row in members {
@@ -147,52 +179,50 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
                 let Some(cell) = cell else { continue };
                 let tip = p.tip(row, i, cell);
                 let role = p.chart.series[i].role;
-                let class = format!(
-                    "mark s{i} {}",
-                    Shape::of(cell.quantity.amount.kind()).code()
-                );
+                let shape = Shape::of(cell.quantity.amount.kind());
+                let noted = if p.notes.markers(&row.key, i).is_empty() {
+                    ""
+                } else {
+                    " noted"
+                };
+                let class = format!("mark s{i} {}{noted}", shape.code());
                 body.open_mark(first_mark, &class, &row.key, &tip);
                 first_mark = false;
-                match bar_span(cell.quantity.amount, &scale) {
+                let mid = by + bar_h / 2.0;
+                match span_on(cell.quantity.amount, &scale) {
                     Some(span) => {
                         let (bx, ex) = (x0 + span.start * plot_w, x0 + span.end * plot_w);
-                        let w = (ex - bx).max(MIN_BAR_W);
-                        let mid = by + bar_h / 2.0;
-                        if role == Role::Independent {
-                            if span.shape == Shape::Range || span.shape == Shape::UpperBound {
-                                body.rect(bx, mid - LINE_H / 2.0, w, LINE_H, "bar");
-                            }
-                            if span.shape == Shape::Range {
-                                body.diamond(bx, mid, DIAMOND_R, "dot");
-                            }
-                            body.diamond(bx + w, mid, DIAMOND_R, "dot");
-                        } else {
-                            match span.shape {
-                                Shape::UpperBound => {
-                                    let pattern = format!("hatch-{}-{i}", p.chart.id);
-                                    body.patterned_rect(bx, by, w, bar_h, "hatched", &pattern);
-                                    let (cap_x, cap_h) = (bx + w - CAP_W, bar_h + 2.0 * CAP_OVER);
-                                    body.rect(cap_x, by - CAP_OVER, CAP_W, cap_h, "cap");
-                                }
-                                Shape::LowerBound => {
-                                    body.rect(bx, by, w, bar_h, "bar");
-                                    let tip_x = (bx + w + ARROW_REACH).min(x1 + ARROW_OVERHANG);
-                                    // The line stops inside the arrowhead.
-                                    body.line(bx + w, mid, tip_x - 4.0, mid, "onward");
-                                    body.arrowhead(tip_x, mid, 1.0, 0.0, "arrow");
-                                }
-                                _ => {
-                                    body.rect(bx, by, w, bar_h, "bar");
-                                }
-                            }
-                        }
-                        let after = if span.shape == Shape::LowerBound {
-                            VALUE_AFTER_ARROW
-                        } else {
-                            VALUE_GAP
+                        let mark = Mark {
+                            bx,
+                            ex,
+                            by,
+                            mid,
+                            bar_h,
+                            x0,
+                            x1,
                         };
-                        let value = p.value(cell);
-                        body.text(bx + w + after, mid + TEXT_DROP, "start", "value", &value);
+                        if dots {
+                            mark.dot(&mut body, span.shape, role == Role::Independent);
+                        } else if role == Role::Independent {
+                            mark.thin_bar(&mut body, span.shape);
+                        } else {
+                            let pattern = format!("hatch-{}-{i}", p.chart.id);
+                            mark.bar(&mut body, span.shape, &pattern);
+                        }
+                        let end = if dots {
+                            ex
+                        } else {
+                            bx + (ex - bx).max(MIN_BAR_W)
+                        };
+                        let text = p.value_text(row, i, cell);
+                        let at = end + value_offset(span.shape, scale.kind);
+                        if at + text_width(&text) <= p.width - EDGE {
+                            body.text(at, mid + TEXT_DROP, "start", "value", &text);
+                        } else {
+                            // Only when the plot has been squeezed to its least: the
+                            // value ends at the edge rather than past it.
+                            body.text(p.width - EDGE, mid + TEXT_DROP, "end", "value", &text);
+                        }
                     }
                     None => {
                         body.text(
@@ -210,35 +240,161 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
         }
         // Grid and ticks under the bars, then the bars.
         let mut labels = TickLabels::within(p.width);
-        for tick in scale.ticks() {
-            if let Some(t) = scale.position(tick) {
-                let x = x0 + t * plot_w;
-                s.line(
-                    x,
-                    top,
-                    x,
-                    y - ROW_GAP + GRID_BELOW_BARS,
-                    if tick == 0.0 { "zero" } else { "grid" },
-                );
-                labels.across(s, x, y + TICKS_BELOW, &tick_label(tick, unit, p.lang));
-            }
+        let ticks: Vec<(f64, f64)> = scale
+            .ticks()
+            .into_iter()
+            .filter_map(|tick| Some((tick, scale.position(tick)?)))
+            .collect();
+        let values: Vec<f64> = ticks.iter().map(|(v, _)| *v).collect();
+        let texts = axis_labels(&values, unit, p.lang);
+        for ((tick, t), text) in ticks.into_iter().zip(texts) {
+            let x = x0 + t * plot_w;
+            s.line(
+                x,
+                top,
+                x,
+                y - ROW_GAP + GRID_BELOW_BARS,
+                if tick == 0.0 { "zero" } else { "grid" },
+            );
+            labels.across(s, x, y + TICKS_BELOW, &text);
         }
         let axis = if scale.kind == ScaleKind::Log {
             Key::ChartLogAxis
         } else {
             Key::ChartLinearAxis
         };
+        let axis = axis.text(p.lang);
         s.text(
-            x1,
+            x1.max(text_width(axis) + EDGE),
             y + AXIS_TITLE_BELOW,
             "end",
             "axis-title",
-            axis.text(p.lang),
+            axis,
         );
         s.append(body);
         y += PANEL_GAP;
     }
     y
+}
+
+/// Where a value's mark lies: a bar from the baseline on a linear scale, a point
+/// (or a range's line) on a log scale.
+fn span_on(amount: Amount, scale: &Scale) -> Option<BarSpan> {
+    if scale.kind == ScaleKind::Log {
+        dot_span(amount, scale)
+    } else {
+        bar_span(amount, scale)
+    }
+}
+
+/// How far right of a mark's end its value starts.
+fn value_offset(shape: Shape, kind: ScaleKind) -> f64 {
+    match (shape, kind) {
+        (Shape::LowerBound, _) => VALUE_AFTER_ARROW,
+        (_, ScaleKind::Log) => DOT_R + VALUE_GAP,
+        _ => VALUE_GAP,
+    }
+}
+
+/// One value's mark: from `bx` to `ex` across, the bar's top `by` and middle `mid`,
+/// inside the plot from `x0` to `x1`.
+struct Mark {
+    bx: f64,
+    ex: f64,
+    by: f64,
+    mid: f64,
+    bar_h: f64,
+    x0: f64,
+    x1: f64,
+}
+
+impl Mark {
+    /// A bar from the baseline (linear scales): an upper bound hatched and capped, a
+    /// lower bound with an arrow onward, a range floating between its ends.
+    fn bar(&self, s: &mut Svg, shape: Shape, pattern: &str) {
+        let w = (self.ex - self.bx).max(MIN_BAR_W);
+        let (bx, by, bar_h) = (self.bx, self.by, self.bar_h);
+        match shape {
+            Shape::UpperBound => {
+                s.patterned_rect(bx, by, w, bar_h, "hatched", pattern);
+                let (cap_x, cap_h) = (bx + w - CAP_W, bar_h + 2.0 * CAP_OVER);
+                s.rect(cap_x, by - CAP_OVER, CAP_W, cap_h, "cap");
+            }
+            Shape::LowerBound => {
+                s.rect(bx, by, w, bar_h, "bar");
+                self.arrow(s, bx + w, 1.0);
+            }
+            _ => {
+                s.rect(bx, by, w, bar_h, "bar");
+            }
+        }
+    }
+
+    /// An independent figure on a linear scale: a thin line to a diamond.
+    fn thin_bar(&self, s: &mut Svg, shape: Shape) {
+        let w = (self.ex - self.bx).max(MIN_BAR_W);
+        let (bx, mid) = (self.bx, self.mid);
+        if shape == Shape::Range || shape == Shape::UpperBound {
+            s.rect(bx, mid - LINE_H / 2.0, w, LINE_H, "bar");
+        }
+        if shape == Shape::Range {
+            s.diamond(bx, mid, DIAMOND_R, "dot");
+        }
+        s.diamond(bx + w, mid, DIAMOND_R, "dot");
+    }
+
+    /// A value on a log scale: a dot (a diamond for an independent figure), a line
+    /// between a range's ends, and a bound as a bar across the value's line with an
+    /// arrow toward where the value lies.
+    fn dot(&self, s: &mut Svg, shape: Shape, independent: bool) {
+        let (bx, ex, mid) = (self.bx, self.ex, self.mid);
+        let point = |s: &mut Svg, x: f64| {
+            if independent {
+                s.diamond(x, mid, DIAMOND_R, "dot");
+            } else {
+                s.circle(x, mid, DOT_R, "dot");
+            }
+        };
+        match shape {
+            Shape::Range => {
+                let h = if independent { LINE_H } else { RANGE_H };
+                s.rect(bx, mid - h / 2.0, (ex - bx).max(MIN_BAR_W), h, "bar");
+                point(s, bx);
+                point(s, ex);
+            }
+            Shape::UpperBound | Shape::LowerBound => {
+                let toward = if shape == Shape::UpperBound {
+                    -1.0
+                } else {
+                    1.0
+                };
+                self.arrow(s, ex, toward);
+                if independent {
+                    point(s, ex);
+                } else {
+                    let cap_h = self.bar_h + 2.0 * CAP_OVER;
+                    s.rect(ex - CAP_W / 2.0, self.by - CAP_OVER, CAP_W, cap_h, "bar");
+                }
+            }
+            Shape::Exact | Shape::About => point(s, ex),
+        }
+    }
+
+    /// A dashed arrow from `x` toward larger values (`toward` 1) or smaller (−1),
+    /// kept near the plot.
+    fn arrow(&self, s: &mut Svg, x: f64, toward: f64) {
+        let tip_x = if toward > 0.0 {
+            (x + ARROW_REACH).min(self.x1 + ARROW_OVERHANG)
+        } else {
+            (x - ARROW_REACH).max(self.x0 - ARROW_UNDERHANG)
+        };
+        if (tip_x - x).abs() < ARROW_MIN {
+            return;
+        }
+        // The line stops inside the arrowhead.
+        s.line(x, self.mid, tip_x - 4.0 * toward, self.mid, "onward");
+        s.arrowhead(tip_x, self.mid, toward, 0.0, "arrow");
+    }
 }
 
 /// A label in two lines: before and after its last " · " (or its first space), or

@@ -13,7 +13,8 @@ use super::table;
 use crate::base::lang::Lang;
 use crate::base::quantity::{Kind, number};
 use crate::data::charts::{ChartDef, ChartKind, Role};
-use crate::domain::chart::{Row, SortBy};
+use crate::domain::chart::{Footnotes, Row, SortBy};
+use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 use crate::ui::i18n::use_lang;
@@ -85,16 +86,24 @@ pub fn ChartBody(
         let lang = lang.get();
         let interactive = is_table();
         state.shown.with(|rows| {
-            state
-                .view
-                .with(|v| table::html(def, rows, v, lang, interactive))
+            state.notes.with_value(|notes| {
+                state
+                    .view
+                    .with(|v| table::html(def, rows, notes, v, lang, interactive))
+            })
         })
     };
     let legend = move || {
+        let scale = state.view.with(|v| v.scale_kind(def));
         state
             .rows
-            .with_value(|rows| legend_html(def, rows, lang.get()))
+            .with_value(|rows| legend_html(def, rows, scale, lang.get()))
     };
+    let notes_html = move || {
+        let lang = lang.get();
+        state.notes.with_value(|notes| footnotes_html(notes, lang))
+    };
+    let no_notes = state.notes.with_value(Footnotes::is_empty);
 
     let show_tip = move |target: Option<web_sys::EventTarget>| {
         let (Some(tip), Some(body)) = (tip_ref.get_untracked(), body.get_untracked()) else {
@@ -166,6 +175,12 @@ pub fn ChartBody(
             <div class="chart-tip" role="tooltip" node_ref=tip_ref hidden=true></div>
         </div>
         <p class="chart-legend" inner_html=legend hidden=is_table></p>
+        <ul
+            class="chart-notes"
+            aria-label=move || Key::ChartFootnotes.text(lang.get())
+            inner_html=notes_html
+            hidden=no_notes
+        ></ul>
     }
 }
 
@@ -229,9 +244,22 @@ fn move_focus(
     true
 }
 
+/// The chart's footnotes, a line each after its marker: the data notes on figures
+/// it draws, and what a value measures when it is not what the rest do.
+fn footnotes_html(notes: &Footnotes, lang: Lang) -> String {
+    let mut h = Html::new();
+    for note in &notes.list {
+        h.open("li", &[]);
+        h.element("span", &[("class", "marker")], note.marker);
+        h.text(" ").text(&note.text(lang));
+        h.close("li");
+    }
+    h.finish()
+}
+
 /// The legend: the series, and what each shape of value means, for the shapes the
-/// chart has.
-fn legend_html(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
+/// chart has (on a log scale, as the dot plot draws them).
+fn legend_html(def: &'static ChartDef, rows: &[Row], scale: ScaleKind, lang: Lang) -> String {
     let mut h = Html::new();
     if matches!(def.kind, ChartKind::Bars) {
         for (i, series) in def.series.iter().enumerate() {
@@ -252,13 +280,24 @@ fn legend_html(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
                 }
             }
         }
+        let dots = scale == ScaleKind::Log;
+        if dots {
+            h.element(
+                "span",
+                &[("class", "key-shape")],
+                Key::ChartShapeDots.text(lang),
+            );
+        }
         for kind in kinds {
-            let key = match kind {
-                Kind::Exact => continue,
-                Kind::Approximate => Key::ChartShapeAbout,
-                Kind::UpperBound => Key::ChartShapeUpper,
-                Kind::LowerBound => Key::ChartShapeLower,
-                Kind::Range => Key::ChartShapeRange,
+            let key = match (kind, dots) {
+                (Kind::Exact, _) => continue,
+                (Kind::Approximate, _) => Key::ChartShapeAbout,
+                (Kind::UpperBound, false) => Key::ChartShapeUpper,
+                (Kind::UpperBound, true) => Key::ChartShapeUpperDot,
+                (Kind::LowerBound, false) => Key::ChartShapeLower,
+                (Kind::LowerBound, true) => Key::ChartShapeLowerDot,
+                (Kind::Range, false) => Key::ChartShapeRange,
+                (Kind::Range, true) => Key::ChartShapeRangeDot,
             };
             h.element("span", &[("class", "key-shape")], key.text(lang));
         }

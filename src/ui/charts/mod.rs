@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use crate::base::lang::Lang;
 use crate::data::charts::{ChartDef, ChartKind};
 use crate::data::sections::section;
-use crate::domain::chart::{Cell, Row, cell_text, source_text};
+use crate::domain::chart::{Cell, Footnotes, Row, cell_text, source_text};
 use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
 use crate::ui::html::Html;
@@ -53,10 +53,12 @@ pub fn provide_viewport() {
     provide_context(Viewport(viewport));
 }
 
-/// What drawing needs: the chart, the rows shown in order, the scale, the width.
+/// What drawing needs: the chart, the rows shown in order, the chart's footnotes,
+/// the scale, the width.
 pub struct Plot<'a> {
     pub chart: &'static ChartDef,
     pub rows: &'a [Row],
+    pub notes: &'a Footnotes,
     pub scale: ScaleKind,
     pub width: f64,
     pub lang: Lang,
@@ -67,9 +69,21 @@ impl Plot<'_> {
         cell_text(cell, self.lang)
     }
 
-    /// The tooltip of one mark: the row, the series and value, and the source.
+    /// A value as drawn: with its footnote markers, and the words of a caveat.
+    pub fn value_text(&self, row: &Row, series: usize, cell: &Cell) -> String {
+        self.notes
+            .value_text(&row.key, series, self.value(cell), self.lang)
+    }
+
+    /// The tooltip of one mark: the row, the series and value, the source, and the
+    /// value's footnotes.
     pub fn tip(&self, row: &Row, series: usize, cell: &Cell) -> String {
-        format!("{}\n{}", row.label(self.lang), self.tip_value(series, cell))
+        format!(
+            "{}\n{}{}",
+            row.label(self.lang),
+            self.tip_value(series, cell),
+            self.notes.tip_lines(&row.key, series, self.lang)
+        )
     }
 
     /// "Series: value (source)".
@@ -95,7 +109,21 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
         ChartKind::Table => 0.0,
     };
     let head = if standalone { 52.0 } else { 0.0 };
-    let total = height + head;
+    // A file carries the chart's footnotes under the drawing (on the page they are
+    // HTML under it), so that a downloaded chart keeps its warnings.
+    let mut foot = Svg::new();
+    let mut foot_h = 0.0;
+    if standalone && !p.notes.is_empty() {
+        for note in &p.notes.list {
+            let line = format!("{} {}", note.marker, note.text(p.lang));
+            for part in svg::wrap(&line, p.width - 2.0 * NOTE_X) {
+                foot_h += NOTE_LINE;
+                foot.text(NOTE_X, head + height + foot_h, "start", "sub", &part);
+            }
+        }
+        foot_h += NOTE_LINE / 2.0;
+    }
+    let total = height + head + foot_h;
     let view_box = format!("0 0 {} {}", svg::n(p.width), svg::n(total));
     let (w, h) = (svg::n(p.width), svg::n(total));
     let title = p.chart.title.get(p.lang);
@@ -156,6 +184,7 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
         out.open("g", &[("transform", "translate(0 52)")]);
         out.append(body.into_html());
         out.close("g");
+        out.append(foot.into_html());
     } else {
         out.append(body.into_html());
     }
@@ -163,9 +192,13 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
     (out.finish(), total)
 }
 
+/// A file's footnotes: their left margin and line height.
+const NOTE_X: f64 = 8.0;
+const NOTE_LINE: f64 = 16.0;
+
 /// The light theme's colors, for SVG and PNG files (the page's stylesheet is not
 /// there to resolve its variables). Okabe-Ito colors, as on the page.
-const STANDALONE_STYLE: &str = "text{font:12px system-ui,'Noto Sans CJK SC',sans-serif;fill:#1a1f29}.title{font-size:16px;font-weight:600}.strong,.point-label{font-weight:600}.tick,.axis-title,.sub,.muted{fill:#4f5868}.paper{fill:#fff}.grid{stroke:#d5dae2;fill:none}.zero{stroke:#4f5868;fill:none}.whisker,.onward{stroke:#1a1f29;stroke-width:1.5}.onward{stroke-dasharray:3 3}.arrow,.cap{fill:#1a1f29}.hatch-bg{fill:#fff}.inside{fill:#fff;font-weight:600}.s0{--c:#0072b2}.s1{--c:#d55e00}.s2{--c:#009e73}.s3{--c:#cc79a7}.s4{--c:#e69f00}.s5{--c:#8a7800}.s6{--c:#1a1f29}.bar,.dot,.swatch,.hatch-fg{fill:var(--c)}.hatched{stroke:var(--c);stroke-width:1.5}.area{fill:var(--c);fill-opacity:.12;stroke:var(--c);stroke-width:2}.about .bar{fill-opacity:.7}.range .bar{stroke:#1a1f29}.point .dot{fill-opacity:.8;stroke:#fff}";
+const STANDALONE_STYLE: &str = "text{font:12px system-ui,'Noto Sans CJK SC',sans-serif;fill:#1a1f29}.title{font-size:16px;font-weight:600}.strong,.point-label{font-weight:600}.tick,.axis-title,.sub,.muted{fill:#4f5868}.paper{fill:#fff}.grid{stroke:#d5dae2;fill:none}.zero{stroke:#4f5868;fill:none}.whisker,.onward{stroke:#1a1f29;stroke-width:1.5}.onward{stroke-dasharray:3 3}.arrow,.cap{fill:#1a1f29}.hatch-bg{fill:#fff}.inside{fill:#fff;font-weight:600}.s0{--c:#0072b2}.s1{--c:#d55e00}.s2{--c:#009e73}.s3{--c:#cc79a7}.s4{--c:#e69f00}.s5{--c:#8a7800}.s6{--c:#1a1f29}.bar,.dot,.swatch,.hatch-fg{fill:var(--c)}.hatched{stroke:var(--c);stroke-width:1.5}.area{fill:var(--c);fill-opacity:.12;stroke:var(--c);stroke-width:2}.about .bar,.about .dot{fill-opacity:.7}.range .bar{stroke:#1a1f29}.point .dot{fill-opacity:.8;stroke:#fff}";
 
 fn kind_code(kind: ChartKind) -> &'static str {
     match kind {

@@ -1,14 +1,31 @@
 //! A radar chart: the series are the axes (ratings from 0 to 5), one polygon per row.
 
 use super::Plot;
-use super::svg::Svg;
+use super::svg::{EDGE, Svg, text_width};
 use crate::domain::chart::radar_point;
 
 const MAX: f64 = 5.0;
+/// Axis names stand this far out, as a share of the radius.
+const LABEL_AT: f64 = 1.1;
 
 pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     let axes = p.chart.series.len();
-    let radius = (p.width / 2.0 - 70.0).clamp(90.0, 170.0);
+    // The axis names stand beyond the rim, beside it on the left and right: the
+    // radius leaves each of them its width inside the drawing.
+    let room = p
+        .chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(axis, series)| {
+            let (sin, _) = radar_point(axis, axes, 1.0, 1.0);
+            let w = text_width(series.name.get(p.lang));
+            // A name beside the rim takes its width; one above or below, half of it.
+            let beside = if sin.abs() < 0.05 { w / 2.0 } else { w };
+            (p.width / 2.0 - EDGE - beside) / (sin.abs() * LABEL_AT).max(0.3)
+        })
+        .fold(f64::INFINITY, f64::min);
+    let radius = (p.width / 2.0 - 70.0).min(room).clamp(60.0, 170.0);
     let (cx, cy) = (p.width / 2.0, radius + 40.0);
     let at = |axis: usize, value: f64| {
         let (x, y) = radar_point(axis, axes, value, MAX);
@@ -21,7 +38,9 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     for (axis, series) in p.chart.series.iter().enumerate() {
         let (x, y) = at(axis, MAX);
         s.line(cx, cy, x, y, "grid");
-        let (lx, ly) = at(axis, MAX + 0.9);
+        // Beyond the rim (`at` stops at it).
+        let (ux, uy) = radar_point(axis, axes, 1.0, 1.0);
+        let (lx, ly) = (cx + ux * radius * LABEL_AT, cy + uy * radius * LABEL_AT);
         let anchor = if (lx - cx).abs() < 8.0 {
             "middle"
         } else if lx > cx {
@@ -78,7 +97,7 @@ pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     let mut x = 12.0;
     for row in p.rows {
         let label = row.label(p.lang);
-        let w = super::svg::text_width(&label) + 30.0;
+        let w = text_width(&label) + 30.0;
         if x + w > p.width {
             x = 12.0;
             y += 20.0;

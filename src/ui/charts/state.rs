@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 use super::{Plot, render_svg};
 use crate::base::lang::Lang;
 use crate::data::charts::{ChartDef, ChartKind};
-use crate::domain::chart::{ChartView, Row, resolve};
+use crate::domain::chart::{ChartView, Footnotes, Row, resolve};
 use crate::domain::query::get_param;
 use crate::ui::i18n::use_lang;
 use crate::ui::query::{History, QueryWriter, use_query_writer};
@@ -20,6 +20,8 @@ pub struct UseChartView {
     pub def: &'static ChartDef,
     /// Every row with its values, in the report's order.
     pub rows: StoredValue<Vec<Row>>,
+    /// What the chart says about some of its values (see [`Footnotes`]).
+    pub notes: StoredValue<Footnotes>,
     /// The view the query string holds.
     pub view: Memo<ChartView>,
     /// Tokens of the query value that do not apply to this chart, for a notice.
@@ -50,16 +52,19 @@ impl UseChartView {
     pub fn svg(&self, width: f64, lang: Lang, standalone: bool) -> (String, f64) {
         let scale = self.view.with(|v| v.scale_kind(self.def));
         self.shown.with(|rows| {
-            render_svg(
-                &Plot {
-                    chart: self.def,
-                    rows,
-                    scale,
-                    width,
-                    lang,
-                },
-                standalone,
-            )
+            self.notes.with_value(|notes| {
+                render_svg(
+                    &Plot {
+                        chart: self.def,
+                        rows,
+                        notes,
+                        scale,
+                        width,
+                        lang,
+                    },
+                    standalone,
+                )
+            })
         })
     }
 }
@@ -67,7 +72,9 @@ impl UseChartView {
 /// The view state of `def`, read from the query string (see [`UseChartView`]).
 pub fn use_chart_view(def: &'static ChartDef) -> UseChartView {
     let lang = use_lang();
-    let rows = StoredValue::new(resolve(def));
+    let resolved = resolve(def);
+    let notes = StoredValue::new(Footnotes::of(def, &resolved));
+    let rows = StoredValue::new(resolved);
     let location = use_location();
     let parsed = Memo::new(move |_| {
         let value = get_param(&location.search.get(), def.id).unwrap_or_default();
@@ -82,6 +89,7 @@ pub fn use_chart_view(def: &'static ChartDef) -> UseChartView {
     UseChartView {
         def,
         rows,
+        notes,
         view,
         ignored,
         shown,

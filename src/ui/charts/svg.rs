@@ -170,6 +170,9 @@ impl Svg {
     }
 }
 
+/// How far text keeps from the drawing's left and right edges.
+pub const EDGE: f64 = 3.0;
+
 /// Tick labels along a horizontal axis, leaving out those that would overlap the
 /// previous one (on a phone, a log axis has more decades than room).
 /// Labels are kept inside `0..width`.
@@ -188,7 +191,7 @@ impl TickLabels {
 
     pub fn across(&mut self, s: &mut Svg, x: f64, y: f64, label: &str) {
         let w = text_width(label);
-        let left = (x - w / 2.0).min(self.width - w).max(0.0);
+        let left = (x - w / 2.0).min(self.width - w - EDGE).max(EDGE);
         if left < self.right_edge + 6.0 {
             return;
         }
@@ -197,12 +200,58 @@ impl TickLabels {
     }
 }
 
-/// Roughly how wide `text` is at the charts' 12 px font: CJK characters are about
-/// a font size wide, Latin ones a little over half.
+/// How wide `text` is at the charts' 12 px font, erring wide so that a label given
+/// this much room is never cut: CJK characters (and full-width forms) a little over
+/// a font size, capitals and wide letters about three quarters, narrow ones a third,
+/// the rest (lower case, digits) well over half: DejaVu Sans, the widest of the
+/// usual system-ui fonts, with Noto Sans CJK, at 12 px.
 pub fn text_width(text: &str) -> f64 {
     text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 12.0 } else { 6.8 })
+        .map(|c| match c {
+            c if (c as u32) >= 0x2E80 => 12.6,
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' | '(' | ')' | 'I' => {
+                4.2
+            }
+            'f' | 't' | 'r' | '/' | '-' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' => {
+                5.2
+            }
+            'm' | 'w' | 'M' | 'W' | '%' | '@' | '—' | '→' | '↑' | '★' | '☆' => 11.0,
+            c if c.is_ascii_uppercase() => 9.0,
+            _ => 7.7,
+        })
         .sum()
+}
+
+/// `text` in lines of at most `width` (by [`text_width`]), broken after spaces and
+/// between CJK characters; a word wider than `width` gets a line of its own.
+pub fn wrap(text: &str, width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Where the line may break: the byte offset after a space or a CJK character.
+    let mut last_break: Option<usize> = None;
+    for c in text.chars() {
+        line.push(c);
+        if text_width(&line) > width
+            && let Some(at) = last_break
+        {
+            let rest = line.split_off(at);
+            lines.push(line.trim_end().to_owned());
+            line = rest.trim_start().to_owned();
+            last_break = None;
+        }
+        if c == ' ' || (c as u32) >= 0x2E80 {
+            last_break = Some(line.len());
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// How wide `text` is in the charts' semibold (point names, totals).
+pub fn bold_text_width(text: &str) -> f64 {
+    text_width(text) * 1.12
 }
 
 #[cfg(test)]
@@ -222,5 +271,14 @@ mod tests {
         assert!(out.contains("aria-label=\"VM &lt;&quot;x&quot;&gt;; source\""));
         assert!(out.contains("tabindex=\"0\""));
         assert!(text_width("启动") > text_width("ab"));
+        let lines = wrap("one two three four", 60.0);
+        assert!(
+            lines.len() > 1 && lines.iter().all(|l| text_width(l) <= 60.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), "one two three four");
+        let lines = wrap("数据说明：启动时间对比给出", 40.0);
+        assert!(lines.iter().all(|l| text_width(l) <= 40.0), "{lines:?}");
+        assert_eq!(lines.concat(), "数据说明：启动时间对比给出");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::base::lang::Lang;
 use crate::data::charts::ChartDef;
-use crate::domain::chart::{ChartView, Row, SortBy, cell_text, source_text};
+use crate::domain::chart::{ChartView, Footnotes, Row, SortBy, cell_text, source_text};
 use crate::i18n::Key;
 use crate::ui::components::sort_header::{SortState, sort_header_html};
 use crate::ui::html::Html;
@@ -15,6 +15,7 @@ use crate::ui::html::Html;
 pub fn html(
     def: &'static ChartDef,
     rows: &[Row],
+    notes: &Footnotes,
     view: &ChartView,
     lang: Lang,
     interactive: bool,
@@ -50,11 +51,16 @@ pub fn html(
     for row in rows {
         h.open("tr", &[("data-row", &row.key)]);
         h.element("th", &[("scope", "row")], &row.label(lang));
-        for cell in &row.cells {
+        for (i, cell) in row.cells.iter().enumerate() {
             let text = cell
-                .map(|c| cell_text(&c, lang))
+                .map(|c| notes.value_text(&row.key, i, cell_text(&c, lang), lang))
                 .unwrap_or_else(|| "—".into());
-            h.element("td", &[("class", "num")], &text);
+            let class = if notes.markers(&row.key, i).is_empty() {
+                "num"
+            } else {
+                "num noted"
+            };
+            h.element("td", &[("class", class)], &text);
         }
         h.open("td", &[("class", "source")]);
         let sources: Vec<(usize, String)> = row
