@@ -292,6 +292,7 @@ pub const DATA_NOTES: &[DataNote] = &[
         id: "podman-farm-runs",
         kind: NoteKind::Implausible,
         figures: &[],
+        doubted: &[],
         quotes: &[
             ("podman-5", "类Kubernetes的轻量级编排:"),
             ("podman-5", "podman --farm myfarm run -d nginx:alpine"),
