@@ -4,13 +4,9 @@
 
 use crate::base::answers::{Artifact, Place};
 use crate::base::lang::{Lang, Text, text};
-use crate::base::quantity::{Amount, Quantity, Unit};
-use crate::data::figures::figure;
-use crate::data::tech::{Basis, Level, ReportWords, StartFrom, TECHNOLOGIES, Technology};
-use crate::domain::chart::readable;
-use crate::domain::format::format_quantity;
+use crate::data::tech::{Basis, Level, ReportWords, TECHNOLOGIES, Technology};
 use crate::domain::wizard::best_start_ms;
-use crate::domain::wizard::text::level_key;
+use crate::domain::wizard::text::{figure_text, level_key, start_text};
 use crate::i18n::Key;
 
 /// An attribute of a technology the engine uses.
@@ -190,32 +186,11 @@ impl Attribute {
 
 /// The level of a row in words: "Partly", "4/5", "≤ 100 ms", "★★★★".
 pub fn value_text(e: &Evidence, lang: Lang) -> String {
-    let ms = |ms: f64| {
-        format_quantity(
-            readable(Quantity {
-                amount: Amount::Exact(ms),
-                unit: Unit::Milliseconds,
-            }),
-            false,
-            lang,
-        )
-    };
-    let written = |id: &str| figure(id).map(|f| format_quantity(f.quantity, false, lang));
     match e.value {
         Value::Support(level) => level_key(level).text(lang).to_owned(),
         Value::Rating(n) => Key::EvidenceRating.fill(lang, &[("n", &n.to_string())]),
-        Value::Stars(id) => written(id).unwrap_or_default(),
-        Value::StartMs(best) => match e.tech.start.level {
-            StartFrom::AtMostThatOf(_) => Key::EvidenceAtMost.fill(lang, &[("start", &ms(best))]),
-            StartFrom::Measured(_) => ms(best),
-            StartFrom::Figure(id) => {
-                let mut text = written(id).unwrap_or_default();
-                if let Some(fast) = e.tech.fast_start.and_then(written) {
-                    text = format!("{text}; {fast}");
-                }
-                text
-            }
-        },
+        Value::Stars(id) => figure_text(id, lang),
+        Value::StartMs(_) => start_text(e.tech, lang),
     }
 }
 

@@ -5,6 +5,12 @@
 use crate::base::lang::Lang;
 use crate::base::quantity::{Amount, Quantity, Unit, number};
 
+/// The report's words for display: a quote without the list marker it had in the
+/// report ("- 启动时间: <125ms" reads "启动时间: <125ms").
+pub fn report_quote(quote: &str) -> &str {
+    quote.trim_start_matches("- ").trim()
+}
+
 /// The quantity for display. `signed` shows a "+" on positive values, for changes
 /// the report wrote with a sign ("+40%").
 pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {

@@ -7,7 +7,7 @@ use crate::base::quantity::{Quantity, number};
 use crate::data::charts::ChartDef;
 use crate::data::figures::{item_name, metric_name};
 use crate::data::sections::section;
-use crate::domain::format::format_quantity;
+use crate::domain::format::{format_quantity, report_quote};
 use crate::domain::scale::readable_unit;
 use crate::i18n::Key;
 
@@ -73,10 +73,7 @@ pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
             // The report's own words travel with the value: "…, section · “启动时间: <125ms”".
             let section =
                 Key::ChartSourceReport.fill(lang, &[("section", &section_title(f.section))]);
-            format!(
-                "{section} · “{}”",
-                f.quote_zh.trim_start_matches("- ").trim()
-            )
+            format!("{section} · “{}”", report_quote(f.quote_zh))
         }
         Source::Independent(entry) => {
             let mut text = Key::ChartSourceIndependent.fill(lang, &[("source", entry.source)]);

@@ -29,6 +29,17 @@ fn excluded_for(o: &Outcome, code: &str) -> Vec<Constraint> {
         .unwrap_or_default()
 }
 
+/// Whether a criterion is among a ranked technology's reasons for (`pros`) or against.
+fn counts(reasons: &[Reason], c: Criterion) -> bool {
+    reasons.iter().any(|r| r.criterion == c)
+}
+
+/// Whether one changed answer is a way out that puts `top` first.
+fn way_out(ways: &[Relaxation], change: Answer, top: &str) -> bool {
+    ways.iter()
+        .any(|w| w.changes == [change] && w.top.code == top)
+}
+
 #[test]
 fn the_engine_chooses_among_seven_technologies_over_every_combination() {
     assert_eq!(Answers::all().count(), 11_520);
@@ -88,12 +99,7 @@ fn scenario_3_report_compatibility_first() {
     // no slower than gVisor's under the same engine.
     assert_eq!(excluded_for(&o, "runc"), [Constraint::SharedKernel]);
     assert_eq!(excluded_for(&o, "vm"), [Constraint::Startup]);
-    assert!(
-        o.ranked[0]
-            .pros
-            .iter()
-            .any(|r| r.criterion == Criterion::Compatibility)
-    );
+    assert!(counts(&o.ranked[0].pros, Criterion::Compatibility));
 }
 
 #[test]
@@ -101,12 +107,7 @@ fn scenario_4_report_edge_and_iot() {
     let o = rank(&PRESETS[3].answers);
     assert_eq!(o.ranked[0].tech.code, "wasm");
     assert!(agrees(&PRESETS[3]));
-    assert!(
-        o.ranked[0]
-            .pros
-            .iter()
-            .any(|r| r.criterion == Criterion::Footprint)
-    );
+    assert!(counts(&o.ranked[0].pros, Criterion::Footprint));
     assert_eq!(excluded_for(&o, "unikernel"), [Constraint::Artifact]);
 }
 
@@ -118,12 +119,7 @@ fn scenario_5_report_cost_sensitive() {
     for code in ["kata", "firecracker", "vm"] {
         assert!(excluded_for(&o, code).contains(&Constraint::Kvm), "{code}");
     }
-    assert!(
-        o.ranked[0]
-            .pros
-            .iter()
-            .any(|r| r.criterion == Criterion::Isolation)
-    );
+    assert!(counts(&o.ranked[0].pros, Criterion::Isolation));
 }
 
 #[test]
@@ -132,12 +128,7 @@ fn scenario_6_own_code_in_kubernetes_keeps_plain_containers() {
         "?workload=own&artifact=oci&startup=any&kvm=yes&gpu=no&where=k8s&tee=no&priority=compatibility",
     );
     assert_eq!(o.ranked[0].tech.code, "runc");
-    assert!(
-        o.ranked[0]
-            .pros
-            .iter()
-            .any(|r| r.criterion == Criterion::Compatibility)
-    );
+    assert!(counts(&o.ranked[0].pros, Criterion::Compatibility));
 }
 
 #[test]
@@ -179,12 +170,8 @@ fn scenario_9_tee_without_kvm_is_a_contradiction_with_ways_out() {
     assert_eq!(o.excluded.len(), 7);
     let ways = relaxations(&a);
     // Dropping the TEE need leaves gVisor on top; having KVM leaves Kata.
-    let one = |change: Answer, top: &str| {
-        ways.iter()
-            .any(|w| w.changes == [change] && w.top.code == top)
-    };
-    assert!(one(Answer::Tee(Tee::No), "gvisor"), "{ways:?}");
-    assert!(one(Answer::Kvm(Kvm::Yes), "kata"), "{ways:?}");
+    assert!(way_out(&ways, Answer::Tee(Tee::No), "gvisor"), "{ways:?}");
+    assert!(way_out(&ways, Answer::Kvm(Kvm::Yes), "kata"), "{ways:?}");
 }
 
 #[test]
@@ -203,7 +190,7 @@ fn scenario_10_gpu_training_in_kubernetes() {
     );
     let gvisor = o.ranked.iter().find(|r| r.tech.code == "gvisor").unwrap();
     assert!(
-        gvisor.cons.iter().any(|r| r.criterion == Criterion::Gpu),
+        counts(&gvisor.cons, Criterion::Gpu),
         "experimental GPU counts against gVisor"
     );
 }
@@ -245,7 +232,7 @@ fn scenario_13_untrusted_ci_jobs() {
     assert_eq!(o.ranked[0].tech.code, "gvisor");
     // KVM might be missing on CI hosts: it counts against what needs it.
     let kata = o.ranked.iter().find(|r| r.tech.code == "kata").unwrap();
-    assert!(kata.cons.iter().any(|r| r.criterion == Criterion::KvmRisk));
+    assert!(counts(&kata.cons, Criterion::KvmRisk));
 }
 
 #[test]
@@ -280,10 +267,7 @@ fn scenario_16_a_unikernel_without_kvm_runs_only_as_a_sandboxed_process() {
     );
     assert_eq!(order(&o), ["unikernel"]);
     assert!(
-        o.ranked[0]
-            .cons
-            .iter()
-            .any(|r| r.criterion == Criterion::KvmRisk),
+        counts(&o.ranked[0].cons, Criterion::KvmRisk),
         "{:?}",
         o.ranked[0].cons
     );
@@ -301,18 +285,20 @@ fn scenario_17_a_whole_os_image_without_kvm_is_contradictory() {
     assert_eq!(excluded_for(&o, "firecracker"), [Constraint::Kvm]);
     assert_eq!(excluded_for(&o, "wasm"), [Constraint::Artifact]);
     let ways = relaxations(&a);
-    let one = |change: Answer, top: &str| {
-        ways.iter()
-            .any(|w| w.changes == [change] && w.top.code == top)
-    };
     let tops: Vec<(Vec<Answer>, &str)> = ways
         .iter()
         .map(|w| (w.changes.clone(), w.top.code))
         .collect();
     // Hosts with KVM give a VM boundary (Firecracker's lighter one first); a Wasm build
     // needs none.
-    assert!(one(Answer::Kvm(Kvm::Yes), "firecracker"), "{tops:?}");
-    assert!(one(Answer::Artifact(Artifact::Wasm), "wasm"), "{tops:?}");
+    assert!(
+        way_out(&ways, Answer::Kvm(Kvm::Yes), "firecracker"),
+        "{tops:?}"
+    );
+    assert!(
+        way_out(&ways, Answer::Artifact(Artifact::Wasm), "wasm"),
+        "{tops:?}"
+    );
 }
 
 #[test]

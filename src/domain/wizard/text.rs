@@ -9,8 +9,7 @@ use super::{
 use crate::base::lang::{Lang, Text};
 use crate::base::quantity::{Amount, Quantity, Unit};
 use crate::data::figures::figure;
-use crate::data::tech::{Basis, Level, ReportWords, Technology};
-use crate::domain::evidence::{Attribute, evidence, value_text};
+use crate::data::tech::{Basis, Level, ReportWords, StartFrom, Technology};
 use crate::domain::format::format_quantity;
 use crate::i18n::Key;
 
@@ -133,15 +132,48 @@ pub const fn level_key(level: Level) -> Key {
     }
 }
 
-/// A technology's startup as the report states it, with a faster start it also
-/// states ("~125 ms; <50 ms").
-pub fn startup_text(t: &Technology, lang: Lang) -> String {
-    let written = |id: &str| figure(id).map(|f| format_quantity(f.quantity, false, lang));
-    let mut text = written(t.startup).unwrap_or_default();
-    if let Some(fast) = t.fast_start.and_then(written) {
-        text = format!("{text}; {fast}");
+/// A figure of the report as written for readers ("~125 ms", "★★★★★"); empty for an
+/// unknown id.
+pub fn figure_text(id: &str, lang: Lang) -> String {
+    figure(id)
+        .map(|f| format_quantity(f.quantity, false, lang))
+        .unwrap_or_default()
+}
+
+/// A time in ms, in the unit that reads best ("990 ms", "1.1 s").
+fn ms_text(ms: f64, lang: Lang) -> String {
+    let q = Quantity {
+        amount: Amount::Exact(ms),
+        unit: Unit::Milliseconds,
+    };
+    format_quantity(crate::domain::chart::readable(q), false, lang)
+}
+
+/// A start the report states, with a faster one it also states ("~125 ms; <50 ms").
+fn written_start(id: &str, fast: Option<&str>, lang: Lang) -> String {
+    let text = figure_text(id, lang);
+    match fast {
+        Some(fast) => format!("{text}; {}", figure_text(fast, lang)),
+        None => text,
     }
-    text
+}
+
+/// A technology's startup as the report's comparison states it, with a faster start
+/// it also states ("~125 ms; <50 ms").
+pub fn startup_text(t: &Technology, lang: Lang) -> String {
+    written_start(t.startup, t.fast_start, lang)
+}
+
+/// The start the engine uses, the isolation layer's own, in words: "≤ 100 ms" (no
+/// slower than another's), "990 ms" (measured), "~125 ms; <50 ms" (the report's).
+pub fn start_text(t: &Technology, lang: Lang) -> String {
+    match t.start.level {
+        StartFrom::AtMostThatOf(_) => {
+            Key::EvidenceAtMost.fill(lang, &[("start", &ms_text(best_start_ms(t), lang))])
+        }
+        StartFrom::Measured(ms) => ms_text(ms, lang),
+        StartFrom::Figure(id) => written_start(id, t.fast_start, lang),
+    }
 }
 
 /// Why a criterion scores a technology as it does: "Isolation: ★★★★★ (the report)".
@@ -155,20 +187,13 @@ pub fn reason_text(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> Str
 
 /// What a criterion's score for a technology rests on, without the criterion's name.
 pub fn reason_basis(c: Criterion, t: &Technology, a: &Answers, lang: Lang) -> String {
-    let stars = |id: &str| {
-        figure(id)
-            .map(|f| format_quantity(f.quantity, false, lang))
-            .unwrap_or_default()
-    };
     let basis = match c {
         Criterion::Isolation => {
-            return Key::WizardIsolationLine.fill(lang, &[("stars", &stars(t.isolation))]);
+            let stars = figure_text(t.isolation, lang);
+            return Key::WizardIsolationLine.fill(lang, &[("stars", &stars)]);
         }
         Criterion::Startup => {
-            let start = crate::data::tech::technology(t.code)
-                .map(|t| value_text(&evidence(t, Attribute::Startup), lang))
-                .unwrap_or_default();
-            return Key::WizardStartupLine.fill(lang, &[("start", &start)]);
+            return Key::WizardStartupLine.fill(lang, &[("start", &start_text(t, lang))]);
         }
         Criterion::ArtifactFit => runs(t, a.artifact).basis.text,
         Criterion::PlaceFit => fits(t, a.place).basis.text,
@@ -204,11 +229,7 @@ pub fn exclusion_text(c: Constraint, t: &Technology, a: &Answers, lang: Lang) ->
         Constraint::Tee => (Key::WizardXTee, t.tee.basis),
         Constraint::SharedKernel => (Key::WizardXSharedKernel, SHARED_KERNEL),
         Constraint::Startup => {
-            let best = Quantity {
-                amount: Amount::Exact(best_start_ms(t)),
-                unit: Unit::Milliseconds,
-            };
-            let best = format_quantity(crate::domain::chart::readable(best), false, lang);
+            let best = ms_text(best_start_ms(t), lang);
             let budget = answer_text(a, Question::Startup, lang);
             let text = Key::WizardXStartup.fill(lang, &[("start", &best), ("budget", budget)]);
             let basis = t.start.basis;

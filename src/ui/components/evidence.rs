@@ -8,6 +8,7 @@ use crate::data::sections::section;
 use crate::data::sources::Source;
 use crate::data::tech::{ReportWords, TECHNOLOGIES};
 use crate::domain::evidence::{Evidence, disagreements, evidence_for, value_text};
+use crate::domain::format::report_quote;
 use crate::i18n::Key;
 use crate::ui::html::Html;
 
@@ -136,11 +137,7 @@ fn report_words(h: &mut Html, e: &Evidence, lang: Lang) {
         }
     };
     h.open("p", &[("class", "report-words")]);
-    h.element(
-        "q",
-        &[("lang", "zh")],
-        quote.trim_start_matches("- ").trim(),
-    );
+    h.element("q", &[("lang", "zh")], report_quote(quote));
     if let Some(s) = section(section_id) {
         h.text(" — ").element("cite", &[], s.title.get(lang));
     }

@@ -12,6 +12,7 @@ use crate::data::notes::{DATA_NOTES, NoteKind};
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
 use crate::domain::export;
+use crate::domain::format::report_quote;
 use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::components::evidence::{EVIDENCE_TITLE_ID, evidence_table, sources};
@@ -245,7 +246,7 @@ fn figure_row(h: &mut Html, figure: &Figure, lang: Lang) {
     h.element(
         "q",
         &[("lang", "zh"), ("class", "quote report-quote")],
-        figure.quote_zh.trim_start_matches("- ").trim(),
+        report_quote(figure.quote_zh),
     );
     h.close("td");
     h.element(
