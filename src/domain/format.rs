@@ -14,6 +14,13 @@ pub fn report_quote(quote: &str) -> &str {
 /// The quantity for display. `signed` shows a "+" on positive values, for changes
 /// the report wrote with a sign ("+40%").
 pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {
+    format_quantity_sized(q, signed, lang, q.amount.representative())
+}
+
+/// [`format_quantity`] with the unit's form chosen for `size` rather than for the
+/// value itself: the ticks of one axis share the form of their largest tick ("USD 0 bn,
+/// USD 10 bn", never "USD 0, USD 10 bn").
+pub fn format_quantity_sized(q: Quantity, signed: bool, lang: Lang, size: f64) -> String {
     if q.unit == Unit::Version {
         return q.to_string();
     }
@@ -29,9 +36,9 @@ pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {
         let stars = q.amount.representative().round().clamp(0.0, 5.0) as usize;
         return format!("{}{}", "★".repeat(stars), "☆".repeat(5 - stars));
     }
-    let (scale, before, sep, after) = unit_words(q, lang);
+    let (scale, before, sep, after) = unit_words(q.unit, lang, size.abs());
     let num = |v: f64| {
-        let text = number(v / scale);
+        let text = grouped(&number(v / scale));
         if signed && v > 0.0 {
             format!("+{text}")
         } else {
@@ -51,13 +58,17 @@ pub fn format_quantity(q: Quantity, signed: bool, lang: Lang) -> String {
 /// How to write the unit: a divisor for the number, and text before and after it.
 /// Units with a language- or size-dependent form are listed; the rest follow the
 /// number as their symbol (`Unit::symbol`), after a space.
-fn unit_words(q: Quantity, lang: Lang) -> (f64, &'static str, &'static str, &'static str) {
-    let big = q.amount.representative().abs() >= 1e9;
-    match (q.unit, lang) {
+fn unit_words(
+    unit: Unit,
+    lang: Lang,
+    size: f64,
+) -> (f64, &'static str, &'static str, &'static str) {
+    let big = size >= 1e9;
+    match (unit, lang) {
         (Unit::Usd, Lang::En) if big => (1e9, "USD ", "", " bn"),
         (Unit::Usd, Lang::Zh) if big => (1e8, "", "", "亿美元"),
         (Unit::Usd, _) => (1.0, "USD ", "", ""),
-        (Unit::Cny, _) if q.amount.representative().abs() >= 1000.0 => (1000.0, "¥", "", "k"),
+        (Unit::Cny, _) if size >= 1000.0 => (1000.0, "¥", "", "k"),
         (Unit::Cny, _) => (1.0, "¥", "", ""),
         (Unit::Factor, Lang::Zh) => (1.0, "", "", "倍"),
         (Unit::Factor, Lang::En) => (1.0, "", "", "×"),
@@ -67,6 +78,35 @@ fn unit_words(q: Quantity, lang: Lang) -> (f64, &'static str, &'static str, &'st
         (Unit::BillionParameters, Lang::Zh) => (1.0, "", "", "B 参数"),
         (unit, _) => (1.0, "", " ", unit.symbol()),
     }
+}
+
+/// A written number with its whole part grouped in threes from five digits on:
+/// "100,000", "12,500.5"; four digits stay as they are ("2025", "1000"), as in most
+/// style guides, so years and small counts read naturally.
+fn grouped(written: &str) -> String {
+    let (sign, rest) = match written.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", written),
+    };
+    let (whole, fraction) = match rest.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (rest, None),
+    };
+    if whole.len() < 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return written.to_owned();
+    }
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -102,6 +142,30 @@ mod tests {
         assert_eq!(f("¥100k+", false, Lang::Zh), "≥¥100k");
         assert_eq!(f("4-16倍", false, Lang::En), "4–16×");
         assert_eq!(f("4-16倍", false, Lang::Zh), "4–16倍");
+    }
+
+    #[test]
+    fn groups_long_numbers_in_threes() {
+        assert_eq!(f("100000ms", false, Lang::En), "100,000 ms");
+        assert_eq!(f("100000ms", false, Lang::Zh), "100,000 ms");
+        assert_eq!(f("1000ms", false, Lang::En), "1000 ms");
+        assert_eq!(grouped("-1234567.25"), "-1,234,567.25");
+        assert_eq!(grouped("12345"), "12,345");
+        assert_eq!(grouped("∞"), "∞");
+    }
+
+    #[test]
+    fn an_axis_writes_money_in_the_form_of_its_largest_tick() {
+        let zero = Quantity::parse("0亿美元").unwrap();
+        assert_eq!(format_quantity(zero, false, Lang::En), "USD 0");
+        assert_eq!(
+            format_quantity_sized(zero, false, Lang::En, 2e10),
+            "USD 0 bn"
+        );
+        assert_eq!(
+            format_quantity_sized(zero, false, Lang::Zh, 2e10),
+            "0亿美元"
+        );
     }
 
     #[test]

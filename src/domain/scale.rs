@@ -1,7 +1,7 @@
 //! Chart scales: a data domain mapped onto 0..1, with "nice" round bounds and ticks,
 //! linear or logarithmic, and tick labels that carry their unit ("10 ms", "1 s").
 
-use super::format::format_quantity;
+use super::format::{format_quantity, format_quantity_sized};
 use crate::base::lang::Lang;
 use crate::base::quantity::{Amount, Dimension, Quantity, Unit};
 
@@ -198,16 +198,20 @@ pub fn axis_labels(ticks: &[f64], unit: Unit, lang: Lang) -> Vec<String> {
             candidates.push(u);
         }
     }
+    // Units without a dimension to convert in (money) still write every tick in one
+    // form: the largest tick's ("USD 0 bn … USD 30 bn").
+    let size = ticks.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
     let labels_in = |to: Unit| -> Option<Vec<String>> {
         ticks
             .iter()
             .map(|&v| {
                 let q = base(v).convert(to)?;
+                let size = base(size).convert(to)?.amount.representative();
                 let shown = q.amount.representative();
                 // A tick that rounds to another number (0.0001 s as "0 s") is lost.
                 let written = (shown * 1000.0).round() / 1000.0;
                 let kept = (written - shown).abs() <= 1e-6 * shown.abs();
-                kept.then(|| format_quantity(q, false, lang))
+                kept.then(|| format_quantity_sized(q, false, lang, size))
             })
             .collect()
     };
@@ -377,7 +381,7 @@ mod tests {
         let s = Scale::log(&[0.003, 30_000.0]).unwrap();
         let labels = axis_labels(&s.ticks(), Unit::Milliseconds, Lang::En);
         assert_eq!(labels.first().unwrap(), "0.001 ms");
-        assert_eq!(labels.last().unwrap(), "100000 ms");
+        assert_eq!(labels.last().unwrap(), "100,000 ms");
         let units: Vec<&str> = labels
             .iter()
             .map(|l| l.rsplit(' ').next().unwrap())
@@ -387,5 +391,15 @@ mod tests {
         let labels = axis_labels(&[0.0, 500.0, 1000.0, 1500.0], Unit::Megabytes, Lang::En);
         assert_eq!(labels, ["0 GB", "0.5 GB", "1 GB", "1.5 GB"]);
         assert_eq!(axis_labels(&[0.0, 5.0], Unit::Stars, Lang::En), ["0", "5"]);
+        // Money has no unit to convert to, and still one form: not "USD 0, USD 10 bn".
+        let usd = [0.0, 1e10, 2e10];
+        assert_eq!(
+            axis_labels(&usd, Unit::Usd, Lang::En),
+            ["USD 0 bn", "USD 10 bn", "USD 20 bn"]
+        );
+        assert_eq!(
+            axis_labels(&usd, Unit::Usd, Lang::Zh),
+            ["0亿美元", "100亿美元", "200亿美元"]
+        );
     }
 }

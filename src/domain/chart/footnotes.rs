@@ -139,6 +139,12 @@ impl Footnotes {
         text
     }
 
+    /// What the footnotes of one value say, for a file: "note; caveat", empty when none.
+    pub fn notes_text(&self, row: &str, series: usize, lang: Lang) -> String {
+        let lines: Vec<String> = self.of_mark(row, series).map(|f| f.text(lang)).collect();
+        lines.join("; ")
+    }
+
     /// The footnotes of one value, for its tooltip: a line each.
     pub fn tip_lines(&self, row: &str, series: usize, lang: Lang) -> String {
         self.of_mark(row, series)
