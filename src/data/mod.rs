@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod facts;
 pub mod figures;
+pub mod gpus;
 pub mod headline;
 pub mod notes;
 pub mod sections;

@@ -4,6 +4,7 @@ pub mod copy;
 pub mod evidence;
 pub mod figure_card;
 pub mod footer;
+pub mod gpu_blocks;
 pub mod header;
 pub mod page_intro;
 pub mod page_names;

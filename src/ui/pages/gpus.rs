@@ -7,6 +7,7 @@ use crate::base::page::Page;
 use crate::data::charts::{ChartKind, charts_for};
 use crate::data::figures::Topic;
 use crate::ui::charts::Chart;
+use crate::ui::components::gpu_blocks::{WORDS_TITLE_ID, report_words};
 use crate::ui::components::page_intro::{
     INDEPENDENT_TITLE_ID, PageIntro, html_section, independent_figures,
 };
@@ -24,6 +25,7 @@ pub fn GpusPage() -> impl IntoView {
             <PageIntro page=Page::Gpus />
             {charts(true)}
             <div class="chart-grid">{charts(false)}</div>
+            {html_section("gpu-words", Some(WORDS_TITLE_ID), report_words)}
             {html_section("independent", Some(INDEPENDENT_TITLE_ID), |h, lang| independent_figures(h, lang, Some(Topic::Gpus)))}
         </div>
     }
