@@ -160,6 +160,38 @@ pub fn sections_for(page: Page) -> impl Iterator<Item = &'static Section> {
     SECTIONS.iter().filter(move |s| s.page == page)
 }
 
+/// The report itself, for tests that check words against it.
+#[cfg(test)]
+const REPORT: &str = include_str!("../../data/report.zh.md");
+
+/// The text of a section of the report: from its heading to the next heading of
+/// the same or a higher level, code blocks (whose `#` lines are comments) apart.
+#[cfg(test)]
+pub fn section_text(id: &str) -> &'static str {
+    let heading = section(id).expect("known section").heading_zh;
+    let start = REPORT
+        .lines()
+        .map(|l| l.trim_start_matches('#').trim())
+        .position(|l| l.starts_with(heading))
+        .unwrap_or_else(|| panic!("heading of {id} in the report"));
+    let lines: Vec<&str> = REPORT.lines().collect();
+    let level = lines[start].chars().take_while(|c| *c == '#').count();
+    let mut in_code = false;
+    let mut end = lines.len();
+    for (i, line) in lines.iter().enumerate().skip(start + 1) {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let hashes = line.chars().take_while(|c| *c == '#').count();
+        if !in_code && hashes > 0 && hashes <= level && line[hashes..].starts_with(' ') {
+            end = i;
+            break;
+        }
+    }
+    let offset = |i: usize| lines[..i].iter().map(|l| l.len() + 1).sum::<usize>();
+    &REPORT[offset(start)..offset(end).min(REPORT.len())]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,36 +242,4 @@ mod tests {
             );
         }
     }
-}
-
-/// The report itself, for tests that check words against it.
-#[cfg(test)]
-const REPORT: &str = include_str!("../../data/report.zh.md");
-
-/// The text of a section of the report: from its heading to the next heading of
-/// the same or a higher level, code blocks (whose `#` lines are comments) apart.
-#[cfg(test)]
-pub fn section_text(id: &str) -> &'static str {
-    let heading = section(id).expect("known section").heading_zh;
-    let start = REPORT
-        .lines()
-        .map(|l| l.trim_start_matches('#').trim())
-        .position(|l| l.starts_with(heading))
-        .unwrap_or_else(|| panic!("heading of {id} in the report"));
-    let lines: Vec<&str> = REPORT.lines().collect();
-    let level = lines[start].chars().take_while(|c| *c == '#').count();
-    let mut in_code = false;
-    let mut end = lines.len();
-    for (i, line) in lines.iter().enumerate().skip(start + 1) {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-        }
-        let hashes = line.chars().take_while(|c| *c == '#').count();
-        if !in_code && hashes > 0 && hashes <= level && line[hashes..].starts_with(' ') {
-            end = i;
-            break;
-        }
-    }
-    let offset = |i: usize| lines[..i].iter().map(|l| l.len() + 1).sum::<usize>();
-    &REPORT[offset(start)..offset(end).min(REPORT.len())]
 }
