@@ -15,6 +15,7 @@ mod support;
 use container_atlas::base::lang::Lang;
 use container_atlas::base::page::Page;
 use container_atlas::data::figures::{FIGURES, Topic};
+use container_atlas::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES};
 use container_atlas::domain::data_view::{Column, DataQuery};
 use container_atlas::i18n::Key;
 use fantoccini::Locator;
@@ -792,7 +793,12 @@ async fn every_evidence_row_and_source_is_a_dated_https_link() {
     let s = Session::start().await;
     let rows = all_evidence().count() as u64;
     let differs = disagreements().count() as u64;
-    for (path, evidence) in [("/wizard", true), ("/data", true), ("/engines", false)] {
+    for (path, evidence) in [
+        ("/wizard", true),
+        ("/data", true),
+        ("/engines", false),
+        ("/gpus", false),
+    ] {
         for lang in ["en", "zh"] {
             s.open(&format!("{path}?lang={lang}")).await;
             s.wait_until("return document.querySelector('[data-source] a') ? true : null")
@@ -812,6 +818,10 @@ async fn every_evidence_row_and_source_is_a_dated_https_link() {
                        fcGpu: !!document.querySelector(
                          'details.evidence[data-tech=firecracker] tr[data-attribute=gpu].report-differs'),
                        k8sDiffers: document.querySelectorAll('.k8s-features tr.report-differs').length,
+                       sharing: document.querySelectorAll('[data-sharing] [data-source] a').length > 0
+                         ? document.querySelectorAll('[data-sharing]').length : 0,
+                       vendors: [...document.querySelectorAll('.gpu-words tr[data-vendor]')]
+                         .map(tr => tr.dataset.vendor),
                      };",
                 )
                 .await;
@@ -831,8 +841,17 @@ async fn every_evidence_row_and_source_is_a_dated_https_link() {
                 assert_eq!(report["differs"], json!(differs), "{path} {lang}");
                 assert_eq!(report["fcGpu"], json!(true), "{path} {lang}");
             }
-            if path != "/wizard" {
+            if path == "/data" || path == "/engines" {
                 assert_eq!(report["k8sDiffers"], json!(4), "{path} {lang}");
+            }
+            if path == "/gpus" {
+                // Every sharing mode cites its sources; the report's words per vendor.
+                assert_eq!(report["sharing"], json!(4), "{lang}");
+                assert_eq!(
+                    report["vendors"],
+                    json!(["iluvatar", "moore-threads", "biren", "hygon", "a100"]),
+                    "{lang}"
+                );
             }
             if path == "/data" {
                 // Every figure shows the report's own words beside its section.
@@ -853,6 +872,30 @@ async fn every_evidence_row_and_source_is_a_dated_https_link() {
                         "{lang} {id}: {quote:?}"
                     );
                 }
+                // Every independent figure links its source (checked with the rest
+                // above); every data note links one, or quotes the report it is about.
+                let unsourced = s
+                    .eval(
+                        "return {
+                           independent: [...document.querySelectorAll('li.independent-figure')]
+                             .filter(li => !li.querySelector('[data-source] a'))
+                             .map(li => li.dataset.independent),
+                           independentCount: document.querySelectorAll('li.independent-figure').length,
+                           notes: [...document.querySelectorAll('li.data-note')]
+                             .filter(li => !li.querySelector('[data-source] a, q.quote'))
+                             .map(li => li.dataset.note),
+                           noteCount: document.querySelectorAll('li.data-note').length,
+                         }",
+                    )
+                    .await;
+                assert_eq!(unsourced["independent"], json!([]), "{lang}");
+                assert_eq!(
+                    unsourced["independentCount"],
+                    json!(INDEPENDENT_FIGURES.len()),
+                    "{lang}"
+                );
+                assert_eq!(unsourced["notes"], json!([]), "{lang}");
+                assert_eq!(unsourced["noteCount"], json!(DATA_NOTES.len()), "{lang}");
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::base::lang::{Text, text};
 use crate::base::page::Page;
 use crate::base::quantity::Amount::{About, AtMost, Exact, Range};
 use crate::base::quantity::Unit::{
-    Gigabytes, Megabytes, Microseconds, Milliseconds, Seconds, TerabytesPerSecond,
+    Gigabytes, Megabytes, Microseconds, Milliseconds, Seconds, TerabytesPerSecond, Teraflops, Watts,
 };
 use crate::base::quantity::{Amount, Quantity, Unit};
 
@@ -187,6 +187,52 @@ use CellDef::{Empty, Figure, Independent, Rating, Ratio, Share};
 /// A bar chart of one column of the report's GPU comparison table: the five vendors'
 /// figures `compare.<vendor>.<metric>`.
 macro_rules! vendor_chart {
+    // With published specifications beside the report's: one independent cell per
+    // vendor column (`Empty` where none is published for that card), then more cards.
+    ($id:literal, $metric:literal, $better:expr, $title:expr, $what:expr,
+     [$iluvatar:expr, $moore:expr, $biren:expr, $hygon:expr, $a100:expr],
+     [$($extra:expr),* $(,)?]) => {
+        ChartDef {
+            id: $id,
+            page: Page::Gpus,
+            kind: ChartKind::Bars,
+            title: $title,
+            section: "gpu",
+            what: $what,
+            series: &[REPORT, INDEPENDENT],
+            rows: &[
+                row(
+                    "iluvatar",
+                    $better,
+                    &[Figure(concat!("compare.iluvatar.", $metric)), $iluvatar],
+                ),
+                row(
+                    "moore-threads",
+                    $better,
+                    &[Figure(concat!("compare.moore-threads.", $metric)), $moore],
+                ),
+                row(
+                    "biren",
+                    $better,
+                    &[Figure(concat!("compare.biren.", $metric)), $biren],
+                ),
+                row(
+                    "hygon",
+                    $better,
+                    &[Figure(concat!("compare.hygon.", $metric)), $hygon],
+                ),
+                row(
+                    "a100",
+                    $better,
+                    &[Figure(concat!("compare.a100.", $metric)), $a100],
+                ),
+                $($extra),*
+            ],
+            log: false,
+            can_log: true,
+            filters: &[],
+        }
+    };
     ($id:literal, $metric:literal, $better:expr, $title:expr, $what:expr) => {
         ChartDef {
             id: $id,
@@ -848,9 +894,33 @@ pub const CHARTS: &[ChartDef] = &[
         Higher,
         text("Peak FP16 compute", "FP16 峰值算力"),
         text(
-            "The report's comparison table, per vendor; higher is better",
-            "报告对比表，按厂商；越高越好"
-        )
+            "The report's comparison table, per vendor, beside the makers' published figures where they exist (independent, for the same card; H100 and H200 as SXM5); higher is better",
+            "报告对比表（按厂商），旁边是厂商公开的同一款卡的数据（独立来源；H100 与 H200 为 SXM5 版）；越高越好"
+        ),
+        [
+            Empty,
+            Empty,
+            Empty,
+            Empty,
+            Independent("a100", q(Exact(312.0), Teraflops))
+        ],
+        [
+            row(
+                "h100",
+                Higher,
+                &[Empty, Independent("h100", q(Exact(989.0), Teraflops))]
+            ),
+            row(
+                "h200",
+                Higher,
+                &[Empty, Independent("h200", q(About(989.0), Teraflops))]
+            ),
+            row(
+                "mtt-s4000",
+                Higher,
+                &[Empty, Independent("mtt-s4000", q(Exact(100.0), Teraflops))]
+            ),
+        ]
     ),
     vendor_chart!(
         "gpu-memory",
@@ -858,9 +928,39 @@ pub const CHARTS: &[ChartDef] = &[
         Higher,
         text("Memory", "显存"),
         text(
-            "The report's comparison table, per vendor; higher is better",
-            "报告对比表，按厂商；越高越好"
-        )
+            "The report's comparison table, per vendor, beside the makers' published figures where they exist (independent, for the same card; H100 and H200 as SXM5); higher is better",
+            "报告对比表（按厂商），旁边是厂商公开的同一款卡的数据（独立来源；H100 与 H200 为 SXM5 版）；越高越好"
+        ),
+        [
+            Empty,
+            Independent("mtt-s80", q(Exact(16.0), Gigabytes)),
+            Empty,
+            Empty,
+            Independent("a100", q(Exact(80.0), Gigabytes))
+        ],
+        [
+            row(
+                "h100",
+                Higher,
+                &[
+                    Figure("h100.memory"),
+                    Independent("h100", q(Exact(80.0), Gigabytes))
+                ]
+            ),
+            row(
+                "h200",
+                Higher,
+                &[
+                    Figure("h200.memory"),
+                    Independent("h200", q(Exact(141.0), Gigabytes))
+                ]
+            ),
+            row(
+                "mtt-s4000",
+                Higher,
+                &[Empty, Independent("mtt-s4000", q(Exact(48.0), Gigabytes))]
+            ),
+        ]
     ),
     vendor_chart!(
         "gpu-power",
@@ -868,9 +968,33 @@ pub const CHARTS: &[ChartDef] = &[
         Lower,
         text("Power (TDP)", "功耗（TDP）"),
         text(
-            "The report's comparison table, per vendor; lower is better",
-            "报告对比表，按厂商；越低越好"
-        )
+            "The report's comparison table, per vendor, beside the makers' published figures where they exist (independent, for the same card; H100 and H200 as SXM5); lower is better",
+            "报告对比表（按厂商），旁边是厂商公开的同一款卡的数据（独立来源；H100 与 H200 为 SXM5 版）；越低越好"
+        ),
+        [
+            Empty,
+            Independent("mtt-s80", q(Exact(255.0), Watts)),
+            Empty,
+            Empty,
+            Independent("a100", q(Exact(400.0), Watts))
+        ],
+        [
+            row(
+                "h100",
+                Lower,
+                &[Empty, Independent("h100", q(Exact(700.0), Watts))]
+            ),
+            row(
+                "h200",
+                Lower,
+                &[Empty, Independent("h200", q(Exact(700.0), Watts))]
+            ),
+            row(
+                "mtt-s4000",
+                Lower,
+                &[Empty, Independent("mtt-s4000", q(AtMost(450.0), Watts))]
+            ),
+        ]
     ),
     vendor_chart!(
         "gpu-price",
@@ -1040,7 +1164,7 @@ pub const CHARTS: &[ChartDef] = &[
                 Higher,
                 &[
                     Figure("h100.bandwidth"),
-                    Independent("h100-bandwidth", q(Exact(3.35), TerabytesPerSecond)),
+                    Independent("h100", q(Exact(3.35), TerabytesPerSecond)),
                 ],
             ),
             metric_row(

@@ -305,6 +305,109 @@ pub const DATA_NOTES: &[DataNote] = &[
         sources: &[&PODMAN_FARM],
         from_crosscheck: false,
     },
+    DataNote {
+        id: "moore-threads-column",
+        kind: NoteKind::Implausible,
+        figures: &[
+            "compare.moore-threads.fp16",
+            "compare.moore-threads.memory",
+            "compare.moore-threads.power",
+            "mtt-s80.memory",
+            "mtt-s80.power",
+        ],
+        doubted: &[
+            "compare.moore-threads.fp16",
+            "compare.moore-threads.memory",
+            "compare.moore-threads.power",
+            "mtt-s80.memory",
+            "mtt-s80.power",
+        ],
+        quotes: &[],
+        text: Text {
+            en: "Moore Threads: the comparison table's column repeats the MTT S80 (384 TF FP16, 64 GB GDDR6X, 350 W). The MTT S80 as launched and sold is a graphics card with 16 GB GDDR6 and 255 W, and 14.4 TFLOPS FP32; no source gives it 64 GB or GDDR6X. Moore Threads' data-centre card, the MTT S4000, has 48 GB GDDR6 and about 100 TFLOPS FP16.",
+            zh: "摩尔线程：对比表这一列重复的是 MTT S80 的数据（384 TF FP16，64GB GDDR6X，350W）。发布并销售的 MTT S80 是一款显卡，16GB GDDR6，255W，FP32 14.4 TFLOPS；没有任何来源说它有 64GB 或 GDDR6X。摩尔线程的数据中心卡 MTT S4000 为 48GB GDDR6，FP16 约 100 TFLOPS。",
+        },
+        sources: &[&MTT_S80_TOMSHW, &MTT_S80_LAUNCH, &MTT_S4000_IOTECH],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "mtt-s70-memory",
+        kind: NoteKind::Implausible,
+        figures: &["mtt-s70.memory"],
+        doubted: &["mtt-s70.memory"],
+        quotes: &[],
+        text: Text {
+            en: "MTT S70: the report gives it 48 GB GDDR6X. At its launch in 2023 the S70 had 7 GB GDDR6 (the S80 has 16 GB); 48 GB is the memory of the MTT S4000, and GDDR6, not GDDR6X.",
+            zh: "MTT S70：报告称其显存为 48GB GDDR6X。S70 在 2023 年发布时为 7GB GDDR6（S80 为 16GB）；48GB 是 MTT S4000 的显存，而且是 GDDR6，不是 GDDR6X。",
+        },
+        sources: &[&MTT_S70_PUREPC, &MTT_S4000_IOTECH],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "br104-memory",
+        kind: NoteKind::Implausible,
+        figures: &["biren-br104.memory", "biren-br104.fp16"],
+        doubted: &["biren-br104.memory"],
+        quotes: &[("gpu", "BR104(2024)")],
+        text: Text {
+            en: "Biren BR104: the report lists it as a 2024 card with 48 GB HBM3. It was announced in August 2022 with the BR100, with 32 GB HBM2E, 300 W and 512 TFLOPS, stated in BF16 (Biren gives no FP16 figure).",
+            zh: "壁仞 BR104：报告把它列为 2024 年的卡，配 48GB HBM3。它于 2022 年 8 月与 BR100 一同发布，配 32GB HBM2E、300W，512 TFLOPS 是 BF16 数据（壁仞未给出 FP16 数据）。",
+        },
+        sources: &[&BIREN_TOMSHW],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "bi-v100-int8",
+        kind: NoteKind::Implausible,
+        figures: &["iluvatar-bi-v100.int8", "iluvatar-bi-v100.memory"],
+        doubted: &["iluvatar-bi-v100.int8"],
+        quotes: &[],
+        text: Text {
+            en: "Iluvatar BI-V100 (Tiangai 100): the report gives 128 INT8 TOPS. At its launch in 2021 it was stated at 295 TOPS INT8 and 147 TFLOPS FP16; its 32 GB HBM2 agrees.",
+            zh: "天数智芯 BI-V100（天垓100）：报告给出 128 INT8 TOPS。它在 2021 年发布时标称 INT8 295 TOPS、FP16 147 TFLOPS；32GB HBM2 一致。",
+        },
+        sources: &[&ILUVATAR_GOLEM, &ILUVATAR_FLAGPERF],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "mr-v100-inference",
+        kind: NoteKind::Observation,
+        figures: &["iluvatar-mr-v100.fp16", "iluvatar-mr-v100.memory"],
+        doubted: &[],
+        quotes: &[("gpu", "CoreX MR系列(训练)")],
+        text: Text {
+            en: "Iluvatar MR series: the report files it under training. The MR-V100 is the Zhikai 100, listed among inference accelerators in a public benchmark suite; its 180 TF FP16 has no public source.",
+            zh: "天数智芯 MR 系列：报告将其归为训练卡。MR-V100 即智铠100，在公开的基准测试套件中列为推理加速卡；其 180 TF FP16 找不到公开来源。",
+        },
+        sources: &[&ILUVATAR_MR_V100_INFERENCE],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "dynamic-mig",
+        kind: NoteKind::Implausible,
+        figures: &[],
+        doubted: &[],
+        quotes: &[("gpu", "动态MIG配置(实验性): 在线调整,无需重启")],
+        text: Text {
+            en: "“Dynamic MIG: adjusted online, no restart”. Once a GPU is in MIG mode, instances are created and removed without a reset, but only while idle; NVIDIA's GPU Operator stops every GPU pod on the node before it changes the split and may reboot the node to turn MIG mode on. The only experimental dynamic MIG is the DRA driver's DynamicMIG gate: alpha and off by default, it creates an instance per claim. No source says an instance can be resized while it runs.",
+            zh: "“动态 MIG 配置：在线调整，无需重启”。GPU 进入 MIG 模式后，创建和删除实例无需重置，但实例必须空闲；NVIDIA GPU Operator 在改变分区前会停止节点上所有 GPU Pod，开启 MIG 模式时可能重启节点。唯一“实验性”的动态 MIG 是 DRA 驱动的 DynamicMIG 开关：Alpha、默认关闭，为每个申领创建实例。没有任何来源说实例可以在运行中调整大小。",
+        },
+        sources: &[&GPU_OPERATOR_MIG, &NVIDIA_DRA_DYNAMIC_MIG],
+        from_crosscheck: false,
+    },
+    DataNote {
+        id: "dcgm-mig",
+        kind: NoteKind::Observation,
+        figures: &[],
+        doubted: &[],
+        quotes: &[("gpu", "DCGM 3.x: MIG级别监控")],
+        text: Text {
+            en: "“DCGM 3.x: MIG-level monitoring” among MIG 2.0's new features: DCGM has attributed GPU telemetry to MIG devices since version 2.0.13, in October 2020.",
+            zh: "报告把“DCGM 3.x：MIG 级别监控”列为 MIG 2.0 的新特性：DCGM 自 2020 年 10 月的 2.0.13 版起就已将 GPU 遥测归属到 MIG 设备。",
+        },
+        sources: &[&DCGM_2_0],
+        from_crosscheck: false,
+    },
 ];
 
 /// A figure from outside the report, set beside the report's own.
@@ -468,16 +571,16 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
         caution: false,
     },
     IndependentFigure {
-        id: "h100-bandwidth",
+        id: "h100",
         topic: Topic::Gpus,
-        claims: &["h100.bandwidth"],
+        claims: &["h100.memory", "h100.bandwidth", "h100.nvlink"],
         claim_text: None,
         figure: Text {
-            en: "3.35 TB/s for the H100 SXM5 80 GB HBM3 (3.0 TB/s was an early figure)",
-            zh: "H100 SXM5 80GB HBM3 为 3.35TB/s（3.0TB/s 是早期数字）",
+            en: "H100 SXM5: 989 TFLOPS dense FP16 Tensor (1,979 with sparsity), 80 GB HBM3, 3.35 TB/s (3 TB/s was the launch figure), 700 W, NVLink 900 GB/s. H100 PCIe: 756 TFLOPS, 80 GB HBM2e, 2 TB/s, 350 W, NVLink 600 GB/s",
+            zh: "H100 SXM5：FP16 Tensor 稠密 989 TFLOPS（稀疏 1979），80GB HBM3，3.35TB/s（3TB/s 是发布时的数字），700W，NVLink 900GB/s。H100 PCIe：756 TFLOPS，80GB HBM2e，2TB/s，350W，NVLink 600GB/s",
         },
-        source: "NVIDIA H100 datasheet",
-        links: &[],
+        source: "AnandTech, H100 NVL announcement (spec table)",
+        links: &[&ANANDTECH_H100_NVL],
         caution: false,
     },
     IndependentFigure {
@@ -486,11 +589,107 @@ pub const INDEPENDENT_FIGURES: &[IndependentFigure] = &[
         claims: &["h200.memory", "h200.bandwidth"],
         claim_text: None,
         figure: Text {
-            en: "141 GB HBM3e, 4.8 TB/s, up to 700 W (SXM): the report agrees",
-            zh: "141GB HBM3e，4.8TB/s，最高 700W（SXM）：与报告一致",
+            en: "141 GB HBM3e, 4.8 TB/s (the report agrees); the SXM5 card keeps the H100's 700 W and its compute, about 989 TFLOPS dense FP16",
+            zh: "141GB HBM3e，4.8TB/s（与报告一致）；SXM5 版保持 H100 的 700W 与算力，FP16 稠密约 989 TFLOPS",
         },
-        source: "NVIDIA H200 datasheet",
-        links: &[],
+        source: "NVIDIA TensorRT-LLM H200 launch blog; Geektopia; itkb.uw.cz",
+        links: &[&NVIDIA_H200_BLOG, &GEEKTOPIA_H200, &H200_DENSE],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "a100",
+        topic: Topic::Gpus,
+        claims: &[
+            "compare.a100.fp16",
+            "compare.a100.memory",
+            "compare.a100.power",
+        ],
+        claim_text: None,
+        figure: Text {
+            en: "A100 80GB SXM4: 312 TFLOPS FP16 Tensor, dense (624 with sparsity), 80 GB HBM2e, 2.0 TB/s, 400 W: the report's column is this card, like with like",
+            zh: "A100 80GB SXM4：FP16 Tensor 稠密 312 TFLOPS（稀疏 624），80GB HBM2e，2.0TB/s，400W：报告的这一列正是此卡，口径一致",
+        },
+        source: "AnandTech, A100 80GB announcement (spec table)",
+        links: &[&ANANDTECH_A100_80GB],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "mtt-s80",
+        topic: Topic::Gpus,
+        claims: &["mtt-s80.fp16", "mtt-s80.memory", "mtt-s80.power"],
+        claim_text: None,
+        figure: Text {
+            en: "A graphics card: 14.4 TFLOPS FP32, 16 GB GDDR6 (256-bit, 448 GB/s), 255 W, launched November 2022; no FP16 figure published",
+            zh: "一款显卡：FP32 14.4 TFLOPS，16GB GDDR6（256 位，448GB/s），255W，2022 年 11 月发布；未公布 FP16 数据",
+        },
+        source: "Tom's Hardware Italia; chip.pl",
+        links: &[&MTT_S80_TOMSHW, &MTT_S80_LAUNCH],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "mtt-s4000",
+        topic: Topic::Gpus,
+        claims: &["mtt-s70.memory"],
+        claim_text: None,
+        figure: Text {
+            en: "Moore Threads' data-centre card is the MTT S4000: 100 TFLOPS FP16/BF16 at launch (98 in later figures), 48 GB GDDR6 (not GDDR6X), 768 GB/s, up to 450 W, December 2023. The report's 48 GB for the S70 is the S4000's; the S70 has 7 GB",
+            zh: "摩尔线程的数据中心卡是 MTT S4000：FP16/BF16 发布时 100 TFLOPS（后来的数据为 98），48GB GDDR6（不是 GDDR6X），768GB/s，最大 450W，2023 年 12 月。报告给 S70 的 48GB 是 S4000 的；S70 为 7GB",
+        },
+        source: "io-tech.fi; ITBEAR; PurePC",
+        links: &[&MTT_S4000_IOTECH, &MTT_S4000_ITBEAR, &MTT_S70_PUREPC],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "biren-cards",
+        topic: Topic::Gpus,
+        claims: &[
+            "biren-br100.fp16",
+            "biren-br100.memory",
+            "biren-br104.fp16",
+            "biren-br104.memory",
+            "biren-br104.power",
+        ],
+        claim_text: None,
+        figure: Text {
+            en: "BR100: 1,024 TFLOPS BF16 (Biren gives no FP16 figure), 64 GB HBM2E, 550 W, OAM module. BR104: 512 TFLOPS BF16, 32 GB HBM2E, 300 W, PCIe card. Both announced in August 2022",
+            zh: "BR100：BF16 1024 TFLOPS（壁仞未给出 FP16 数据），64GB HBM2E，550W，OAM 模组。BR104：BF16 512 TFLOPS，32GB HBM2E，300W，PCIe 卡。两者均于 2022 年 8 月发布",
+        },
+        source: "Tom's Hardware, Biren BR100 and BR104",
+        links: &[&BIREN_TOMSHW],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "iluvatar-cards",
+        topic: Topic::Gpus,
+        claims: &[
+            "iluvatar-bi-v100.int8",
+            "iluvatar-bi-v100.memory",
+            "iluvatar-mr-v100.fp16",
+        ],
+        claim_text: None,
+        figure: Text {
+            en: "BI-V100 (Tiangai 100): 147 TFLOPS FP16/BF16, 295 TOPS INT8, 32 GB HBM2, 1.2 TB/s, 300 W, in production from April 2021. MR-V100 (Zhikai 100) is an inference card; no rated figures found. Nothing found on an MR-V200",
+            zh: "BI-V100（天垓100）：FP16/BF16 147 TFLOPS，INT8 295 TOPS，32GB HBM2，1.2TB/s，300W，2021 年 4 月量产。MR-V100（智铠100）是推理卡，未找到其额定数据。未找到任何关于 MR-V200 的资料",
+        },
+        source: "FlagPerf (BAAI), Iluvatar vendor text; Golem.de; FlagPerf inference benchmarks",
+        links: &[
+            &ILUVATAR_FLAGPERF,
+            &ILUVATAR_GOLEM,
+            &ILUVATAR_MR_V100_INFERENCE,
+        ],
+        caution: false,
+    },
+    IndependentFigure {
+        id: "hygon-dcu",
+        topic: Topic::Gpus,
+        claims: &["hygon-z100.fp16", "hygon-z100.memory"],
+        claim_text: None,
+        figure: Text {
+            en: "Only the memory could be confirmed: a Z100L with 32 GB in a benchmark's test environment. Hygon publishes no DCU specification we could read, and secondary write-ups contradict each other; no compute figure is confirmed",
+            zh: "只能确认显存：某基准测试环境中的 Z100L 为 32GB。海光未公开可查阅的 DCU 规格，二手资料相互矛盾；算力数据均无法确认",
+        },
+        source: "FlagPerf (BAAI), Hygon DCU test environment",
+        links: &[&HYGON_FLAGPERF],
         caution: false,
     },
     IndependentFigure {
@@ -643,6 +842,7 @@ mod tests {
                 assert!(figure(id).is_some(), "{}: unknown figure {id}", f.id);
             }
             assert_eq!(f.claims.is_empty(), f.claim_text.is_some(), "{}", f.id);
+            assert!(!f.links.is_empty(), "{}: no link to its source", f.id);
         }
     }
 }

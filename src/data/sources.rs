@@ -529,6 +529,198 @@ pub const MTT_S80_LAUNCH: Source = source(
     "2022-11",
 );
 
+pub const K8S_DEVICE_PLUGIN: Source = source(
+    "nvidia-k8s-device-plugin",
+    "NVIDIA k8s-device-plugin README (v0.17.0): MIG strategies, time-slicing and MPS",
+    "NVIDIA k8s-device-plugin README（v0.17.0）：MIG 策略、时间片与 MPS",
+    "https://github.com/NVIDIA/k8s-device-plugin/blob/d475b2cfcf12b983a4975d4fc59d91af432cf28e/README.md#L350-L540",
+    "2024-10-31",
+);
+
+pub const GPU_OPERATOR_SHARING: Source = source(
+    "gpu-operator-sharing",
+    "NVIDIA GPU Operator documentation (v26.7): time-slicing GPUs in Kubernetes",
+    "NVIDIA GPU Operator 文档（v26.7）：在 Kubernetes 中按时间片共享 GPU",
+    "https://github.com/NVIDIA/cloud-native-docs/blob/187a4a5bdc9d6ca222ee59cde894bad4ab20eec0/gpu-operator/gpu-sharing.rst",
+    "2026-08-21",
+);
+
+pub const GPU_OPERATOR_MIG: Source = source(
+    "gpu-operator-mig",
+    "NVIDIA GPU Operator documentation (v26.7): MIG support, MIG Manager",
+    "NVIDIA GPU Operator 文档（v26.7）：MIG 支持与 MIG Manager",
+    "https://github.com/NVIDIA/cloud-native-docs/blob/187a4a5bdc9d6ca222ee59cde894bad4ab20eec0/gpu-operator/gpu-operator-mig.rst",
+    "2026-08-21",
+);
+
+pub const GPU_OPERATOR_VGPU: Source = source(
+    "gpu-operator-vgpu",
+    "NVIDIA GPU Operator documentation (v26.7): NVIDIA vGPU, licensing",
+    "NVIDIA GPU Operator 文档（v26.7）：NVIDIA vGPU 与许可",
+    "https://github.com/NVIDIA/cloud-native-docs/blob/187a4a5bdc9d6ca222ee59cde894bad4ab20eec0/gpu-operator/install-gpu-operator-vgpu.rst",
+    "2026-08-21",
+);
+
+pub const GPU_OPERATOR_KUBEVIRT: Source = source(
+    "gpu-operator-kubevirt",
+    "NVIDIA GPU Operator documentation (v26.7): vGPU and passthrough for KubeVirt virtual machines",
+    "NVIDIA GPU Operator 文档（v26.7）：为 KubeVirt 虚拟机提供 vGPU 与直通",
+    "https://github.com/NVIDIA/cloud-native-docs/blob/187a4a5bdc9d6ca222ee59cde894bad4ab20eec0/gpu-operator/gpu-operator-kubevirt.rst",
+    "2026-08-21",
+);
+
+pub const GPU_OPERATOR_DRA: Source = source(
+    "gpu-operator-dra",
+    "NVIDIA GPU Operator documentation (v26.7): the NVIDIA DRA driver and its feature stages",
+    "NVIDIA GPU Operator 文档（v26.7）：NVIDIA DRA 驱动及其各特性的阶段",
+    "https://github.com/NVIDIA/cloud-native-docs/blob/187a4a5bdc9d6ca222ee59cde894bad4ab20eec0/gpu-operator/dra-intro-install.rst",
+    "2026-08-21",
+);
+
+pub const NVIDIA_DRA_DRIVER: Source = source(
+    "nvidia-dra-driver",
+    "NVIDIA DRA driver for GPUs (v0.4.1) README: GPU allocation “not yet officially supported”",
+    "NVIDIA GPU DRA 驱动（v0.4.1）README：GPU 分配“尚未正式支持”",
+    "https://github.com/kubernetes-sigs/dra-driver-nvidia-gpu/blob/764900e7833798a1528bd52a2af3e1b2d5f7a616/README.md#L1-L40",
+    "2026-06-30",
+);
+
+pub const NVIDIA_DRA_DYNAMIC_MIG: Source = source(
+    "nvidia-dra-dynamic-mig",
+    "NVIDIA DRA driver (v25.12.0) feature gates: DynamicMIG is alpha, off by default",
+    "NVIDIA DRA 驱动（v25.12.0）特性开关：DynamicMIG 为 Alpha，默认关闭",
+    "https://github.com/NVIDIA/k8s-dra-driver-gpu/blob/0882da8720c28763137e0987778ec476ec4cf8df/pkg/featuregates/featuregates.go#L48-L96",
+    "2026-02-12",
+);
+
+pub const KEP_PARTITIONABLE: Source = source(
+    "kep-4815",
+    "KEP-4815, DRA partitionable devices (for MIG): alpha 1.33, beta 1.36",
+    "KEP-4815，DRA 可分区设备（用于 MIG）：1.33 Alpha，1.36 Beta",
+    "https://github.com/kubernetes/enhancements/blob/64765b4b02389318f2113119dd9e491479f978a0/keps/sig-scheduling/4815-dra-partitionable-devices/kep.yaml#L10-L36",
+    "2026-01-04",
+);
+
+pub const DCGM_2_0: Source = source(
+    "dcgm-2-0",
+    "DCGM 2.0 release notes: v2.0.13 attributes GPU telemetry to MIG devices on A100",
+    "DCGM 2.0 发布说明：v2.0.13 将 GPU 遥测归属到 A100 的 MIG 设备",
+    "https://docs.nvidia.com/datacenter/dcgm/2.0/dcgm-release-notes/index.html",
+    "2020-10",
+);
+
+pub const ANANDTECH_A100_80GB: Source = source(
+    "anandtech-a100-80gb",
+    "AnandTech: NVIDIA announces the A100 80GB (spec table: 312 TFLOPS FP16 Tensor, 80 GB HBM2e, 2.0 TB/s, 400 W, SXM4)",
+    "AnandTech：NVIDIA 发布 A100 80GB（规格表：FP16 Tensor 312 TFLOPS，80GB HBM2e，2.0TB/s，400W，SXM4）",
+    "https://www.anandtech.com/show/16250/nvidia-announces-a100-80gb-ampere-gets-hbm2e-memory-upgrade",
+    "2020-11",
+);
+
+pub const ANANDTECH_H100_NVL: Source = source(
+    "anandtech-h100-nvl",
+    "AnandTech: NVIDIA announces the H100 NVL (dense spec table of H100 NVL, PCIe and SXM)",
+    "AnandTech：NVIDIA 发布 H100 NVL（H100 NVL、PCIe 与 SXM 的稠密算力规格表）",
+    "https://www.anandtech.com/show/18780/nvidia-announces-h100-nvl-max-memory-server-card-for-large-language-models",
+    "2023-03",
+);
+
+pub const NVIDIA_H200_BLOG: Source = source(
+    "nvidia-h200-trtllm",
+    "NVIDIA TensorRT-LLM blog for the H200 launch: 141 GB HBM3e, 4.8 TB/s",
+    "NVIDIA TensorRT-LLM 的 H200 发布博客：141GB HBM3e，4.8TB/s",
+    "https://github.com/NVIDIA/TensorRT-LLM/blob/1555478c1b417a0b34de05209862ea5a2ab9add1/docs/source/blogs/H200launch.md",
+    "2023-11",
+);
+
+pub const GEEKTOPIA_H200: Source = source(
+    "geektopia-h200",
+    "Geektopia (in Spanish): NVIDIA announces the H200, 141 GB HBM3e, 4.8 TB/s, the same 700 W, SXM5",
+    "Geektopia（西班牙语）：NVIDIA 发布 H200，141GB HBM3e，4.8TB/s，同为 700W，SXM5",
+    "https://geektopia.es/es/technology/2023/11/13/noticias/nvidia-anuncia-la-aceleradora-h200-tiene-141-gb-de-hbm3e.html",
+    "2023-11-13",
+);
+
+pub const H200_DENSE: Source = source(
+    "itkb-h200-b300",
+    "itkb.uw.cz: H200 vs B300, dense figures per GPU (H200 SXM: ~989 TFLOPS FP16/BF16, 700 W)",
+    "itkb.uw.cz：H200 与 B300 对比，每 GPU 稠密算力（H200 SXM：FP16/BF16 约 989 TFLOPS，700W）",
+    "https://itkb.uw.cz/2026/06/nvidia-h200-vs-b300-precisions-cores.html",
+    "2026-06-22",
+);
+
+pub const MTT_S80_TOMSHW: Source = source(
+    "tomshw-mtt-s80",
+    "Tom's Hardware Italia: the MTT S80 on sale, 14.4 TFLOPS FP32, 16 GB GDDR6 on 256 bits, 448 GB/s",
+    "Tom's Hardware 意大利版：MTT S80 开售，FP32 14.4 TFLOPS，16GB GDDR6（256 位），448GB/s",
+    "https://www.tomshw.it/hardware/la-rivale-cinese-della-rtx-3060-ti-e-gia-in-vendita-a-238-euro/",
+    "2022-11",
+);
+
+pub const MTT_S70_PUREPC: Source = source(
+    "purepc-mtt-s70",
+    "PurePC (in Polish): the MTT S70 launch, 11.2 TFLOPS FP32, 7 GB GDDR6 beside the S80's 16 GB",
+    "PurePC（波兰语）：MTT S70 发布，FP32 11.2 TFLOPS，7GB GDDR6（S80 为 16GB）",
+    "https://www.purepc.pl/moore-threads-mtt-s70-premiera-nowej-chinskiej-karty-graficznej-z-7-gb-pamieci-vram-gddr6",
+    "2023-05",
+);
+
+pub const MTT_S4000_IOTECH: Source = source(
+    "iotech-mtt-s4000",
+    "io-tech.fi (in Finnish): Moore Threads launches the MTT S4000, 100 TFLOPS FP16/BF16, 48 GB GDDR6, 768 GB/s",
+    "io-tech.fi（芬兰语）：摩尔线程发布 MTT S4000，FP16/BF16 100 TFLOPS，48GB GDDR6，768GB/s",
+    "https://www.io-tech.fi/uutinen/moore-threads-julkaisi-uuden-mtt-s4000-laskentakortin-ja-kuae-intelligent-computing-center-palvelinklusterit/",
+    "2023-12",
+);
+
+pub const MTT_S4000_ITBEAR: Source = source(
+    "itbear-mtt-s4000",
+    "ITBEAR: the S4000's published figures, FP16 98 TFLOPS, maximum power 450 W",
+    "ITBEAR：S4000 公开数据，FP16 98 TFLOPS，最大功耗 450W",
+    "https://m.itbear.com.cn/html/2025-12/1060774.html",
+    "2025-12-20",
+);
+
+pub const BIREN_TOMSHW: Source = source(
+    "tomshw-biren",
+    "Tom's Hardware: Biren's BR100 (1,024 TFLOPS BF16, 64 GB HBM2E, 550 W, OAM) and BR104 (512 TFLOPS BF16, 32 GB HBM2E, 300 W, PCIe)",
+    "Tom's Hardware：壁仞 BR100（BF16 1024 TFLOPS，64GB HBM2E，550W，OAM）与 BR104（BF16 512 TFLOPS，32GB HBM2E，300W，PCIe）",
+    "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
+    "2022-08-10",
+);
+
+pub const ILUVATAR_FLAGPERF: Source = source(
+    "flagperf-iluvatar",
+    "FlagPerf (BAAI), Iluvatar's vendor text: Tiangai 100, 147 TFLOPS FP16/BF16 peak; BI-V100 32G",
+    "FlagPerf（智源研究院），天数智芯提供的说明：天垓100 峰值 147 TFLOPS FP16/BF16；BI-V100 32G",
+    "https://github.com/FlagOpen/FlagPerf/blob/75809c12bc19c300b8b4cf4b699b39d569964238/training/iluvatar/README.md",
+    "2023-03-25",
+);
+
+pub const ILUVATAR_GOLEM: Source = source(
+    "golem-iluvatar",
+    "Golem.de (in German): Iluvatar Big Island (Tiangai 100), 147 TFLOPS FP16, 295 TOPS INT8, 32 GB HBM2, 300 W",
+    "Golem.de（德语）：天数智芯 Big Island（天垓100），FP16 147 TFLOPS，INT8 295 TOPS，32GB HBM2，300W",
+    "https://scr3.golem.de/?d=2104/Iluvatar-Big-Island&a=155493",
+    "2021-04",
+);
+
+pub const ILUVATAR_MR_V100_INFERENCE: Source = source(
+    "flagperf-mr-v100",
+    "FlagPerf (BAAI) inference benchmarks: Iluvatar MR-V100 among the inference accelerators",
+    "FlagPerf（智源研究院）推理基准：天数智芯 MR-V100 列为推理加速卡",
+    "https://github.com/FlagOpen/FlagPerf/blob/077321adb62d641b39d879ac37a20706dafc13f6/inference/benchmarks/resnet50/README.md",
+    "2024-03-05",
+);
+
+pub const HYGON_FLAGPERF: Source = source(
+    "flagperf-dcu",
+    "FlagPerf (BAAI), Hygon DCU test environment: Z100L 32G",
+    "FlagPerf（智源研究院），海光 DCU 测试环境：Z100L 32G",
+    "https://github.com/FlagOpen/FlagPerf/blob/f37ffdfc89fadece0716ed7118a93c135022c6cb/training/dcu/README.md",
+    "2023-12-22",
+);
+
 /// Every source, for checks and exports.
 pub const SOURCES: &[&Source] = &[
     &RUNC_README,
@@ -593,6 +785,30 @@ pub const SOURCES: &[&Source] = &[
     &FIRECRACKER_DESIGN,
     &PODMAN_FARM,
     &MTT_S80_LAUNCH,
+    &K8S_DEVICE_PLUGIN,
+    &GPU_OPERATOR_SHARING,
+    &GPU_OPERATOR_MIG,
+    &GPU_OPERATOR_VGPU,
+    &GPU_OPERATOR_KUBEVIRT,
+    &GPU_OPERATOR_DRA,
+    &NVIDIA_DRA_DRIVER,
+    &NVIDIA_DRA_DYNAMIC_MIG,
+    &KEP_PARTITIONABLE,
+    &DCGM_2_0,
+    &ANANDTECH_A100_80GB,
+    &ANANDTECH_H100_NVL,
+    &NVIDIA_H200_BLOG,
+    &GEEKTOPIA_H200,
+    &H200_DENSE,
+    &MTT_S80_TOMSHW,
+    &MTT_S70_PUREPC,
+    &MTT_S4000_IOTECH,
+    &MTT_S4000_ITBEAR,
+    &BIREN_TOMSHW,
+    &ILUVATAR_FLAGPERF,
+    &ILUVATAR_GOLEM,
+    &ILUVATAR_MR_V100_INFERENCE,
+    &HYGON_FLAGPERF,
 ];
 
 /// Whether `s` is a date as `as_of` takes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

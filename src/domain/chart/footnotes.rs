@@ -177,22 +177,41 @@ mod tests {
 
     #[test]
     fn derived_charts_inherit_the_notes_of_their_inputs() {
-        // Biren's "700+ TF" matches no card: every chart drawn from it says so,
-        // the ratios per yuan and per watt included, and marks Biren alone.
+        // Biren's "700+ TF" matches no card, and the Moore Threads column repeats
+        // figures no source gives the MTT S80: every chart drawn from them says so,
+        // the ratios per yuan and per watt included, and marks those two alone.
         for id in ["gpu-fp16", "gpu-per-price", "gpu-per-watt", "gpu-scatter"] {
-            assert_eq!(notes_of(id), ["biren-table-vs-products"], "{id}");
+            let mut notes = notes_of(id);
+            notes.sort_unstable();
+            assert_eq!(
+                notes,
+                ["biren-table-vs-products", "moore-threads-column"],
+                "{id}"
+            );
             let def = chart(id).unwrap();
             let rows = resolve(def);
             let notes = Footnotes::of(def, &rows);
             for row in &rows {
                 let marked = !notes.row_markers(&row.key).is_empty();
-                assert_eq!(marked, row.key == "biren", "{id} {}", row.key);
+                let doubted = row.key == "biren" || row.key == "moore-threads";
+                assert_eq!(marked, doubted, "{id} {}", row.key);
             }
         }
-        // Biren's memory and power are the BR104's: no note there.
-        assert!(notes_of("gpu-memory").is_empty());
-        assert!(notes_of("gpu-power").is_empty());
-        assert_eq!(notes_of("gpu-table"), ["mtt-s80-tf32"]);
+        // Biren's memory and power are the BR104's: only Moore Threads is noted.
+        assert_eq!(notes_of("gpu-memory"), ["moore-threads-column"]);
+        assert_eq!(notes_of("gpu-power"), ["moore-threads-column"]);
+        let mut table = notes_of("gpu-table");
+        table.sort_unstable();
+        assert_eq!(
+            table,
+            [
+                "bi-v100-int8",
+                "br104-memory",
+                "moore-threads-column",
+                "mtt-s70-memory",
+                "mtt-s80-tf32"
+            ]
+        );
     }
 
     #[test]

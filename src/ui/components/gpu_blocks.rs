@@ -1,11 +1,15 @@
 //! The GPU page's blocks beyond the charts: the words of the report's comparison
-//! table, as a table a buyer can read across.
+//! table, as a table a buyer can read across, and the ways to share one GPU.
 
 use crate::base::lang::Lang;
 use crate::data::figures::{figure, item_name};
-use crate::data::gpus::{MATURITY_ROW, SELF_RELIANCE_ROW, TABLE_HEADER, VENDOR_COLUMNS};
+use crate::data::gpus::{
+    MATURITY_ROW, SELF_RELIANCE_ROW, SHARING_MODES, TABLE_HEADER, VENDOR_COLUMNS,
+};
+use crate::data::sections::section;
 use crate::domain::format::format_quantity;
 use crate::i18n::Key;
+use crate::ui::components::evidence::sources;
 use crate::ui::html::Html;
 
 /// The id of the heading [`report_words`] writes.
@@ -74,4 +78,55 @@ pub fn report_words(h: &mut Html, lang: Lang) {
     h.text(&[TABLE_HEADER, MATURITY_ROW, SELF_RELIANCE_ROW].join("\n"));
     h.close("pre");
     h.close("details");
+}
+
+/// The id of the heading [`sharing_modes`] writes.
+pub const SHARING_TITLE_ID: &str = "gpu-sharing-title";
+
+/// The ways to share one GPU, a card each: what it isolates, where it runs, what it
+/// needs, what changing it takes, how a pod asks for it, and the sources.
+pub fn sharing_modes(h: &mut Html, lang: Lang) {
+    h.element(
+        "h2",
+        &[("id", SHARING_TITLE_ID)],
+        Key::GpusSharingTitle.text(lang),
+    );
+    h.element("p", &[("class", "note")], Key::GpusSharingLead.text(lang));
+    h.open("ul", &[("class", "card-list sharing-modes")]);
+    for mode in SHARING_MODES {
+        h.open("li", &[("data-sharing", mode.id)]);
+        h.element("h3", &[], mode.name.get(lang));
+        h.open("dl", &[]);
+        h.element("dt", &[], Key::GpusSharingReport.text(lang));
+        match mode.report {
+            Some((section_id, words)) => {
+                h.open("dd", &[]);
+                h.element("q", &[("lang", "zh"), ("class", "quote")], words);
+                if let Some(s) = section(section_id) {
+                    h.text(" — ").element("cite", &[], s.title.get(lang));
+                }
+                h.close("dd");
+            }
+            None => {
+                h.element("dd", &[], Key::GpusSharingReportNone.text(lang));
+            }
+        }
+        for (key, text) in [
+            (Key::GpusSharingIsolates, mode.isolates),
+            (Key::GpusSharingRunsOn, mode.runs_on),
+            (Key::GpusSharingNeeds, mode.needs),
+            (Key::GpusSharingReconfigure, mode.reconfigure),
+            (Key::GpusSharingKubernetes, mode.kubernetes),
+        ] {
+            h.element("dt", &[], key.text(lang));
+            h.element("dd", &[], text.get(lang));
+        }
+        h.element("dt", &[], Key::GpusSharingSources.text(lang));
+        h.open("dd", &[]);
+        sources(h, mode.sources, lang);
+        h.close("dd");
+        h.close("dl");
+        h.close("li");
+    }
+    h.close("ul");
 }

@@ -1,5 +1,6 @@
 //! The GPU page (`/gpus`): every GPU the report gives figures for, their compute,
-//! memory, power and price, derived compute per yuan and per watt, and MIG.
+//! memory, power and price beside the makers' published figures, derived compute per
+//! yuan and per watt, MIG, the report's words on each vendor, and how to share a GPU.
 
 use leptos::prelude::*;
 
@@ -7,7 +8,9 @@ use crate::base::page::Page;
 use crate::data::charts::{ChartKind, charts_for};
 use crate::data::figures::Topic;
 use crate::ui::charts::Chart;
-use crate::ui::components::gpu_blocks::{WORDS_TITLE_ID, report_words};
+use crate::ui::components::gpu_blocks::{
+    SHARING_TITLE_ID, WORDS_TITLE_ID, report_words, sharing_modes,
+};
 use crate::ui::components::page_intro::{
     INDEPENDENT_TITLE_ID, PageIntro, html_section, independent_figures,
 };
@@ -26,6 +29,7 @@ pub fn GpusPage() -> impl IntoView {
             {charts(true)}
             <div class="chart-grid">{charts(false)}</div>
             {html_section("gpu-words", Some(WORDS_TITLE_ID), report_words)}
+            {html_section("gpu-sharing", Some(SHARING_TITLE_ID), sharing_modes)}
             {html_section("independent", Some(INDEPENDENT_TITLE_ID), |h, lang| independent_figures(h, lang, Some(Topic::Gpus)))}
         </div>
     }
