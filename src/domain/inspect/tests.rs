@@ -694,3 +694,49 @@ fn measure() {
     });
     println!("{:?}", validate(&bytes, &s).features);
 }
+
+/// `depth` components nested one in another, the innermost empty, as bytes.
+fn nested_components(depth: usize) -> Vec<u8> {
+    const HEADER: &[u8] = b"\0asm\x0d\0\x01\0";
+    let mut inner = HEADER.to_vec();
+    for _ in 0..depth {
+        let mut outer = HEADER.to_vec();
+        outer.push(4); // component section
+        let mut size = inner.len();
+        loop {
+            let byte = (size & 0x7f) as u8;
+            size >>= 7;
+            outer.push(if size == 0 { byte } else { byte | 0x80 });
+            if size == 0 {
+                break;
+            }
+        }
+        outer.extend_from_slice(&inner);
+        inner = outer;
+    }
+    inner
+}
+
+#[test]
+fn deeply_nested_components_are_listed_or_refused_without_overflow() {
+    for depth in [3, 2_000] {
+        let bytes = nested_components(depth);
+        let i = inspect(&bytes);
+        assert_eq!(i.kind, Kind::Component);
+        if depth == 3 {
+            assert!(i.is_valid(), "{:?}", i.problem());
+            let depths: Vec<u32> = i.nested.iter().map(|n| n.depth).collect();
+            assert_eq!(depths, [1, 2, 3]);
+            let innermost = nested(&bytes, 2).unwrap();
+            assert_eq!(innermost, b"\0asm\x0d\0\x01\0");
+        }
+        // The walk lists them all; the validator refuses past its limit of 1000.
+        assert_eq!(i.nested.len(), depth);
+        if depth > 1000 {
+            let e = i.validation.error.as_ref().expect("over the nesting limit");
+            assert!(e.message.contains("exceeds limit"), "{e}");
+        }
+        assert!(to_wat(&bytes, false, TEXT_LIMIT).is_ok());
+        let _ = wit_text(&bytes);
+    }
+}
