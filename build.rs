@@ -1,5 +1,5 @@
-//! Generates three pieces of the binary at build time, so the browser never parses
-//! the locale files, the figures' values or the lab's WebAssembly text:
+//! Generates four pieces of the binary at build time, so the browser never parses
+//! the locale files, the figures' values or WebAssembly text:
 //!
 //! - `locales/*.json` becomes a typed `Key` enum, so a mistyped key is a compile error.
 //!   A key missing from one locale falls back to English with a build warning; the
@@ -10,6 +10,9 @@
 //! - The Wasm lab's modules, written in the WebAssembly text format under
 //!   `src/domain/wasm_lab/wat/`, become binary modules in `OUT_DIR/wasm_lab/` that
 //!   `src/domain/wasm_lab/modules.rs` includes as bytes. The tests validate them.
+//! - The playground's examples, a core module and a component in the text format under
+//!   `src/domain/inspect/examples/`, become binaries in `OUT_DIR/inspect_examples/`,
+//!   with their custom sections (names, producers): showing them is the point.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -27,6 +30,7 @@ fn main() {
     generate_translations();
     generate_figures();
     compile_lab_modules();
+    compile_inspector_examples();
 }
 
 fn generate_translations() {
@@ -216,6 +220,27 @@ fn compile_lab_modules() {
         let name = path.file_stem().unwrap();
         let dest = out.join(name).with_extension("wasm");
         std::fs::write(dest, without_custom_sections(&binary)).unwrap();
+    }
+}
+
+const INSPECTOR_EXAMPLES: &str = "src/domain/inspect/examples";
+
+/// Every `.wat` file of the inspector's examples to `OUT_DIR/inspect_examples/<name>.wasm`,
+/// as the text compiles (a component's text gives a component).
+fn compile_inspector_examples() {
+    println!("cargo::rerun-if-changed={INSPECTOR_EXAMPLES}");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("inspect_examples");
+    std::fs::create_dir_all(&out).unwrap();
+    let entries = std::fs::read_dir(INSPECTOR_EXAMPLES)
+        .unwrap_or_else(|e| panic!("{INSPECTOR_EXAMPLES}: {e}"));
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "wat") {
+            continue;
+        }
+        let binary = wat::parse_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let dest = out.join(path.file_stem().unwrap()).with_extension("wasm");
+        std::fs::write(dest, binary).unwrap();
     }
 }
 

@@ -9,6 +9,7 @@ pub mod data_view;
 pub mod evidence;
 pub mod export;
 pub mod format;
+pub mod inspect;
 pub mod pages;
 pub mod prefs;
 pub mod query;

@@ -1,0 +1,72 @@
+//! The playground's inspector, in pure Rust: what is inside a WebAssembly module or
+//! component, its text, its WIT world, text compiled to a binary, and what the runner
+//! may call. The playground's Web Worker calls these functions (the main app never
+//! does, so none of the parsing and printing crates reach the app's own wasm); the
+//! page and the worker share the message types of [`protocol`].
+//!
+//! - [`inspect`]: kind, size, version, sections, nested modules and components,
+//!   imports and exports with their types, the `name`, `producers` and
+//!   `target_features` custom sections, the largest functions, validation and the
+//!   features needed ([`features`](self::features) explains how they are found).
+//! - [`to_wat`], [`wit_text`], [`compile_wat`]: text out and in.
+//! - [`callable_exports`], [`parse_arg`]: the runner's numbers.
+//! - [`examples`]: a core module and a component, compiled from `examples/` at build
+//!   time.
+//!
+//! Nothing here panics on any input: every failure is a value with a byte offset (or
+//! a line and column for text) and the library's message. A property test feeds random
+//! and truncated binaries to all of it.
+
+mod call;
+mod examples;
+mod features;
+mod model;
+mod parse;
+pub mod protocol;
+mod text;
+
+pub use call::{
+    ArgError, CallableExport, NumType, Value, callable_exports, parse_arg, parse_args,
+    uncallable_exports,
+};
+pub use examples::{Example, examples};
+pub use model::*;
+pub use parse::structure;
+pub use text::{
+    Printed, TEXT_LIMIT, TextError, TextErrorKind, WatError, compile_wat, to_wat, wit_text,
+};
+
+/// How many of the largest functions an inspection lists.
+pub const TOP_FUNCTIONS: usize = 30;
+
+/// How many function names an inspection carries (a large module has tens of
+/// thousands; the count is always given).
+pub const MAX_NAMES: usize = 1000;
+
+/// Everything about `bytes`: their structure ([`structure`], which stops at the first
+/// decoding error and keeps what came before), then the validator's verdict and the
+/// features needed ([`validate`]). Never panics; garbage gives
+/// [`Kind::NotWasm`] or an [`Inspection::error`] with its byte offset.
+pub fn inspect(bytes: &[u8]) -> Inspection {
+    let mut inspection = structure(bytes);
+    if inspection.kind != Kind::NotWasm && inspection.error.is_none() {
+        inspection.validation = validate(bytes, &inspection);
+    }
+    inspection
+}
+
+/// The validator's verdict on `bytes` and, when valid, the features they need.
+/// `structure` is their [`structure`] (for the BigInt rule, which reads the types of
+/// imports and exports). The worker can send the structure first and this after.
+pub fn validate(bytes: &[u8], structure: &Inspection) -> Validation {
+    features::validation(bytes, structure)
+}
+
+/// The bytes of nested module or component `index` (see [`Inspection::nested`]) of
+/// `bytes`, to inspect on their own; `None` when there is no such one.
+pub fn nested(bytes: &[u8], index: usize) -> Option<&[u8]> {
+    structure(bytes).nested.get(index)?.bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests;
