@@ -901,3 +901,257 @@ async fn every_evidence_row_and_source_is_a_dated_https_link() {
     }
     s.close().await;
 }
+
+/// The playground on the release build: its worker loads only there, inspects the
+/// examples, compiles text with errors at line and column, calls exports with typed
+/// arguments, stops a runaway call at the time limit and goes on, opens a component's
+/// nested module, and inspects the page's own wasm; no console error, no other host.
+#[tokio::test]
+#[ignore = "needs chromedriver and a release build in dist/"]
+async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
+    let s = Session::start().await;
+    // Other pages never load the worker.
+    s.open("/wasm?lang=en").await;
+    let _ = s.page_requests().await;
+    s.open("/gpus?lang=en").await;
+    let requests = s.page_requests().await;
+    assert!(
+        !requests.iter().any(|r| r.contains("worker")),
+        "{requests:?}"
+    );
+    // /wasm links to the playground.
+    s.open("/wasm?lang=en").await;
+    assert!(
+        s.eval("return !!document.querySelector('.pg-link a[href$=\"/playground\"]')")
+            .await
+            .as_bool()
+            .unwrap()
+    );
+
+    s.open("/playground?lang=en").await;
+    let summary = "return document.querySelector('.pg-summary')?.innerText ?? null";
+    let seen = s.wait_until(summary).await;
+    let seen = seen.as_str().unwrap_or_default();
+    assert!(
+        seen.contains("calc-module.wasm") && seen.contains("Core module"),
+        "{seen}"
+    );
+    assert!(seen.contains("Valid"), "{seen}");
+    let requests = s.page_requests().await;
+    assert!(
+        requests.iter().any(|r| r.ends_with("worker_loader.js")),
+        "the worker loads here: {requests:?}"
+    );
+    // Imports, exports, sections, producers and the text.
+    let tables = s
+        .eval(
+            "return {
+               imports: [...document.querySelectorAll('.pg-imports tbody th')].map(e => e.textContent),
+               exports: [...document.querySelectorAll('.pg-exports tbody th')].map(e => e.textContent),
+               sections: [...document.querySelectorAll('.pg-sections tbody td:nth-child(2)')].map(e => e.textContent),
+               producers: document.querySelector('.pg-producers')?.innerText ?? '',
+               runs: document.querySelector('.pg-runs')?.textContent ?? '',
+             }",
+        )
+        .await;
+    assert_eq!(tables["imports"], json!(["env.log", "env.memory"]));
+    for name in ["add", "factorial", "fib", "average", "spin"] {
+        assert!(
+            tables["exports"].as_array().unwrap().contains(&json!(name)),
+            "{tables}"
+        );
+    }
+    for name in ["type", "import", "code", "name", "producers"] {
+        assert!(
+            tables["sections"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(name)),
+            "{tables}"
+        );
+    }
+    assert!(
+        tables["producers"].as_str().unwrap().contains("wat"),
+        "{tables}"
+    );
+    assert!(
+        tables["runs"].as_str().unwrap().starts_with("Runs here"),
+        "{tables}"
+    );
+    let text = s
+        .wait_until("const t = document.querySelector('.pg-text')?.textContent ?? ''; return t.includes('(module') ? t : null")
+        .await;
+    assert!(text.as_str().unwrap().contains("(func $add"), "{text}");
+
+    // Call add(2, 3): 5, and the host's log received (2, 3).
+    s.eval(
+        "const row = document.querySelector('.pg-call[data-export=add]');
+         const inputs = row.querySelectorAll('input');
+         for (const [i, v] of [[0, '2'], [1, '3']]) {
+           inputs[i].value = v;
+           inputs[i].dispatchEvent(new Event('input', { bubbles: true }));
+         }
+         row.querySelector('button').click();
+         return null;",
+    )
+    .await;
+    let result = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.includes('returned') ? r : null")
+        .await;
+    assert!(
+        result.as_str().unwrap().starts_with("add returned 5: i32"),
+        "{result}"
+    );
+    assert_eq!(
+        s.text(".pg-import-calls li").await,
+        "env.log(2: i32, 3: i32)"
+    );
+    // A bad argument is named, not sent.
+    s.eval(
+        "const row = document.querySelector('.pg-call[data-export=factorial]');
+         const input = row.querySelector('input');
+         input.value = 'ten';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+         row.querySelector('button').click();
+         return null;",
+    )
+    .await;
+    let result = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.startsWith('Argument') ? r : null")
+        .await;
+    assert!(result.as_str().unwrap().contains("ten"), "{result}");
+
+    // spin() loops forever: stopped at a 300 ms limit, then the module works again.
+    s.eval(
+        "const limit = document.querySelector('.pg-limit input');
+         limit.value = '300';
+         limit.dispatchEvent(new Event('change', { bubbles: true }));
+         document.querySelector('.pg-call[data-export=spin] button').click();
+         return null;",
+    )
+    .await;
+    let result = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.includes('stopped') ? r : null")
+        .await;
+    assert!(result.as_str().unwrap().contains("300 ms"), "{result}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=fib]') ? true : null")
+        .await;
+    s.eval(
+        "const row = document.querySelector('.pg-call[data-export=fib]');
+         const input = row.querySelector('input');
+         input.value = '10';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+         row.querySelector('button').click();
+         return null;",
+    )
+    .await;
+    let result = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.startsWith('fib returned') ? r : null")
+        .await;
+    assert!(
+        result.as_str().unwrap().starts_with("fib returned 55: i32"),
+        "{result}"
+    );
+
+    // Text that does not compile says where; text that does is inspected and runs.
+    let type_text = |text: &str| {
+        format!(
+            "const e = document.getElementById('pg-editor');
+             e.value = {};
+             e.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             return null;",
+            json!(text)
+        )
+    };
+    s.eval(&type_text(
+        "(module\n  (func (export \"f\") (result i32)\n    i32.const 7\n    i32.bogus))",
+    ))
+    .await;
+    let error = s
+        .wait_until("const c = document.getElementById('pg-compile'); return c.classList.contains('error') ? c.textContent : null")
+        .await;
+    assert!(
+        error.as_str().unwrap().starts_with("Line 4, column"),
+        "{error}"
+    );
+    s.eval(&type_text(
+        "(module (func (export \"seven\") (result i32) i32.const 7))",
+    ))
+    .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=seven]') ? true : null")
+        .await;
+    s.click(".pg-call[data-export=seven] button").await;
+    let result = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.startsWith('seven returned') ? r : null")
+        .await;
+    assert!(
+        result
+            .as_str()
+            .unwrap()
+            .starts_with("seven returned 7: i32"),
+        "{result}"
+    );
+
+    // The component: its WIT world, no run, and its core module opened on its own.
+    s.click("[data-example='calc-component.wasm']").await;
+    let wit = s
+        .wait_until("const w = document.querySelector('.pg-wit')?.textContent ?? ''; return w.includes('interface') ? w : null")
+        .await;
+    let wit = wit.as_str().unwrap();
+    assert!(
+        wit.contains("interface math") && wit.contains("add: func"),
+        "{wit}"
+    );
+    assert!(
+        s.eval("return !document.querySelector('.pg-run')")
+            .await
+            .as_bool()
+            .unwrap(),
+        "components are not run"
+    );
+    s.click(".pg-open-nested").await;
+    let seen = s
+        .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('Core module') ? t : null")
+        .await;
+    assert!(seen.as_str().unwrap().contains("#0"), "{seen}");
+
+    // A lab detector: needs its feature.
+    s.eval(
+        "const select = document.querySelector('.pg-examples select');
+         select.value = 'simd';
+         select.dispatchEvent(new Event('change', { bubbles: true }));
+         return null;",
+    )
+    .await;
+    s.click(".pg-open-lab").await;
+    let simd = s
+        .wait_until(
+            "return document.querySelector('.pg-features [data-feature=simd]') ? true : null",
+        )
+        .await;
+    assert_eq!(
+        simd,
+        json!(true),
+        "{}",
+        s.eval("return document.querySelector('.pg-tables').innerText + document.querySelector('.pg-status').innerText").await
+    );
+
+    // The page's own wasm.
+    s.click(".pg-open-own").await;
+    let seen = s
+        .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('container-atlas') ? t : null")
+        .await;
+    assert!(seen.as_str().unwrap().contains("Core module"), "{seen}");
+    let largest = s
+        .eval("return document.querySelectorAll('.pg-largest tbody tr').length")
+        .await;
+    assert!(
+        largest.as_u64().unwrap() >= 10,
+        "{largest} largest functions"
+    );
+
+    assert_eq!(s.console_errors().await, Vec::<String>::new());
+    s.assert_no_request_elsewhere().await;
+    s.close().await;
+}

@@ -9,18 +9,20 @@ pub enum Page {
     Gpus,
     Engines,
     Wasm,
+    Playground,
     Wizard,
     Data,
 }
 
 impl Page {
     /// Every page, in navigation order.
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 8] = [
         Page::Overview,
         Page::Sandboxes,
         Page::Gpus,
         Page::Engines,
         Page::Wasm,
+        Page::Playground,
         Page::Wizard,
         Page::Data,
     ];
@@ -33,6 +35,7 @@ impl Page {
             Page::Gpus => "/gpus",
             Page::Engines => "/engines",
             Page::Wasm => "/wasm",
+            Page::Playground => "/playground",
             Page::Wizard => "/wizard",
             Page::Data => "/data",
         }

@@ -10,7 +10,8 @@ use super::components::header::Header;
 use super::notices::{NoticeList, Notices};
 use super::pages::{
     data::DataPage, engines::EnginesPage, gpus::GpusPage, not_found::NotFoundPage,
-    overview::OverviewPage, sandboxes::SandboxesPage, wasm::WasmPage, wizard::WizardPage,
+    overview::OverviewPage, playground::PlaygroundPage, sandboxes::SandboxesPage, wasm::WasmPage,
+    wizard::WizardPage,
 };
 use super::prefs::provide_prefs;
 use crate::base::page::Page;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gpus") view=GpusPage />
                     <Route path=path!("/engines") view=EnginesPage />
                     <Route path=path!("/wasm") view=WasmPage />
+                    <Route path=path!("/playground") view=PlaygroundPage />
                     <Route path=path!("/wizard") view=WizardPage />
                     <Route path=path!("/data") view=DataPage />
                 </Routes>

@@ -515,6 +515,8 @@ fn examples_are_described_in_both_languages() {
     }
 }
 
+// proptest is a native dev-dependency: the wasm32 lint of the tests skips these.
+#[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
     use proptest::prelude::*;

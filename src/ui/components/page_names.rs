@@ -11,6 +11,7 @@ pub const fn nav_key(page: Page) -> Key {
         Page::Gpus => Key::NavGpus,
         Page::Engines => Key::NavEngines,
         Page::Wasm => Key::NavWasm,
+        Page::Playground => Key::NavPlayground,
         Page::Wizard => Key::NavWizard,
         Page::Data => Key::NavData,
     }
@@ -24,6 +25,7 @@ pub const fn title_key(page: Page) -> Key {
         Page::Gpus => Key::PagesGpusTitle,
         Page::Engines => Key::PagesEnginesTitle,
         Page::Wasm => Key::PagesWasmTitle,
+        Page::Playground => Key::PagesPlaygroundTitle,
         Page::Wizard => Key::PagesWizardTitle,
         Page::Data => Key::PagesDataTitle,
     }
@@ -37,6 +39,7 @@ pub const fn lead_key(page: Page) -> Key {
         Page::Gpus => Key::PagesGpusLead,
         Page::Engines => Key::PagesEnginesLead,
         Page::Wasm => Key::PagesWasmLead,
+        Page::Playground => Key::PagesPlaygroundLead,
         Page::Wizard => Key::PagesWizardLead,
         Page::Data => Key::PagesDataLead,
     }

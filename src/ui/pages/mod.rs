@@ -5,6 +5,7 @@ pub mod engines;
 pub mod gpus;
 pub mod not_found;
 pub mod overview;
+pub mod playground;
 pub mod sandboxes;
 pub mod section_page;
 pub mod wasm;

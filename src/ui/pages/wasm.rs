@@ -227,6 +227,12 @@ pub fn WasmPage() -> impl IntoView {
     view! {
         <div class="page lab-page" data-page=Page::Wasm.path()>
             <PageIntro page=Page::Wasm />
+            <p class="pg-link">
+                {t(Key::LabPlaygroundLead)} " "
+                <leptos_router::components::A href=crate::ui::app::page_href(Page::Playground)>
+                    {t(Key::LabPlaygroundLink)}
+                </leptos_router::components::A>
+            </p>
             {move || {
                 stored_bad
                     .get()

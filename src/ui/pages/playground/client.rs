@@ -1,0 +1,186 @@
+//! The page's side of the playground worker: starts it (only when the playground
+//! opens), sends requests with the file's bytes transferred rather than copied, hands
+//! each answer to the page, and can stop and restart it (Cancel, a runaway call).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+use crate::domain::inspect::protocol::{Envelope, Request, Response};
+
+/// The worker's loader script, next to `index.html` (Trunk's loader shim).
+const WORKER_SCRIPT: &str = "worker_loader.js";
+
+type OnResponse = Rc<dyn Fn(u32, Response)>;
+type Handler<E> = RefCell<Option<Closure<dyn FnMut(E)>>>;
+/// A message and the buffers it transfers.
+type Outgoing = (Object, Array);
+
+/// A running worker and what to do with its answers.
+pub struct Client {
+    worker: RefCell<Option<Worker>>,
+    on_message: Handler<MessageEvent>,
+    on_error: Handler<web_sys::Event>,
+    on_response: OnResponse,
+    next_id: Cell<u32>,
+    /// Messages sent before the worker said it is ready: a worker's wasm loads
+    /// asynchronously, and a message that arrives before its handler is set is lost.
+    queue: Rc<RefCell<Option<Vec<Outgoing>>>>,
+}
+
+impl Client {
+    /// Starts the worker. Answers reach `on_response` with the id of their request;
+    /// an error loading the worker arrives as `Response::Failed` with id `u32::MAX`.
+    pub fn start(on_response: impl Fn(u32, Response) + 'static) -> Rc<Client> {
+        let client = Rc::new(Client {
+            worker: RefCell::new(None),
+            on_message: RefCell::new(None),
+            on_error: RefCell::new(None),
+            on_response: Rc::new(on_response),
+            next_id: Cell::new(1),
+            queue: Rc::new(RefCell::new(Some(Vec::new()))),
+        });
+        client.spawn();
+        client
+    }
+
+    fn spawn(&self) {
+        let url = crate::ui::browser::base_href()
+            .map(|base| {
+                let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+                format!("{dir}{WORKER_SCRIPT}")
+            })
+            .unwrap_or_else(|| WORKER_SCRIPT.to_owned());
+        *self.queue.borrow_mut() = Some(Vec::new());
+        let on_response = Rc::clone(&self.on_response);
+        let queue = Rc::clone(&self.queue);
+        let worker_slot: Rc<RefCell<Option<Worker>>> = Rc::new(RefCell::new(None));
+        let worker_for_flush = Rc::clone(&worker_slot);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(json) = event.data().as_string() else {
+                return;
+            };
+            match serde_json::from_str::<Envelope<Response>>(&json) {
+                Ok(Envelope {
+                    body: Response::Ready,
+                    id,
+                }) => {
+                    // Send what waited for the worker, in order.
+                    let waiting = queue.borrow_mut().take().unwrap_or_default();
+                    if let Some(worker) = worker_for_flush.borrow().as_ref() {
+                        for (message, transfer) in waiting {
+                            let _ = worker.post_message_with_transfer(&message, &transfer);
+                        }
+                    }
+                    on_response(id, Response::Ready);
+                }
+                Ok(Envelope { id, body }) => on_response(id, body),
+                Err(e) => on_response(u32::MAX, failed(format!("unreadable answer: {e}"))),
+            }
+        });
+        let on_response = Rc::clone(&self.on_response);
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+            on_response(
+                u32::MAX,
+                failed("the playground's worker could not be loaded".to_owned()),
+            );
+        });
+        match Worker::new(&url) {
+            Ok(worker) => {
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                *worker_slot.borrow_mut() = Some(worker.clone());
+                *self.worker.borrow_mut() = Some(worker);
+            }
+            Err(_) => (self.on_response)(
+                u32::MAX,
+                failed("this browser cannot start a Web Worker".to_owned()),
+            ),
+        }
+        *self.on_message.borrow_mut() = Some(on_message);
+        *self.on_error.borrow_mut() = Some(on_error);
+    }
+
+    /// Sends `request`; `bytes`, if any, travel as a transferred `ArrayBuffer`.
+    /// Returns the request's id.
+    pub fn send(&self, request: Request, bytes: Option<&[u8]>) -> u32 {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1).max(1));
+        let json = serde_json::to_string(&Envelope { id, body: request }).unwrap_or_default();
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"json".into(), &json.into());
+        let transfer = Array::new();
+        if let Some(bytes) = bytes {
+            let buffer = Uint8Array::from(bytes).buffer();
+            let _ = Reflect::set(&message, &"bytes".into(), &buffer);
+            transfer.push(&buffer);
+        }
+        if let Some(waiting) = self.queue.borrow_mut().as_mut() {
+            waiting.push((message, transfer));
+        } else if let Some(worker) = self.worker.borrow().as_ref() {
+            let _ = worker.post_message_with_transfer(&message, &transfer);
+        }
+        id
+    }
+
+    /// Stops the worker where it is (a runaway call, Cancel) and starts a new one.
+    pub fn restart(&self) {
+        self.stop();
+        self.spawn();
+    }
+
+    pub fn stop(&self) {
+        if let Some(worker) = self.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+    }
+}
+
+fn failed(message: String) -> Response {
+    use crate::domain::inspect::{ProblemKind, WasmError};
+    Response::Failed(WasmError {
+        kind: ProblemKind::Invalid,
+        offset: 0,
+        message,
+    })
+}
+
+/// The URL of this page's own wasm, from the preload link Trunk writes.
+pub fn own_wasm_url() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let link = document
+        .query_selector(
+            "link[rel=preload][type='application/wasm'], link[rel=preload][href$='.wasm']",
+        )
+        .ok()??;
+    let href: web_sys::HtmlLinkElement = link.dyn_into().ok()?;
+    Some(href.href())
+}
+
+/// Fetches `url` (one of this site's own files) as bytes.
+pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?)
+        .await
+        .ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a file the visitor chose or dropped.
+pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}

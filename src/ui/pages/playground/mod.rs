@@ -1,0 +1,939 @@
+//! The playground (`/playground`): open a `.wasm` file, write WebAssembly text, or pick
+//! an example; see what is inside (sections, imports and exports, custom sections,
+//! the largest functions, the features it needs against this browser, its text and,
+//! for a component, its WIT world); and call a core module's numeric exports.
+//!
+//! Parsing, printing, compiling and running happen in a Web Worker, a second wasm
+//! loaded only here (`client`), so the page stays responsive and a runaway call can be
+//! stopped by terminating the worker.
+
+mod client;
+mod tables;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
+
+use crate::base::lang::Lang;
+use crate::base::page::Page;
+use crate::data::wasm_features::FEATURES;
+use crate::domain::inspect::protocol::{CallOutcome, ImportCall, Request, Response, Stage};
+use crate::domain::inspect::{
+    CallableExport, Inspection, Kind, NumType, Printed, TEXT_LIMIT, TextError, TextErrorKind,
+    Value, WatError, callable_exports, examples, parse_args,
+};
+use crate::domain::wasm_lab::feature_module;
+use crate::i18n::Key;
+use crate::ui::browser;
+use crate::ui::html::Html;
+use crate::ui::i18n::{t, use_lang};
+use client::Client;
+
+/// Above this size the text view starts as a skeleton (signatures, no bodies).
+const SKELETON_FROM: u64 = 512 * 1024;
+/// The default time limit of a call, in milliseconds.
+const DEFAULT_LIMIT_MS: u32 = 2000;
+/// How long the editor waits after the last key before compiling.
+const COMPILE_DELAY_MS: u32 = 400;
+
+/// What the page is working on, for the status line.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Starting,
+    Idle,
+    Working(Stage),
+    Cancelled,
+    /// The worker failed or could not start: its message.
+    Failed(String),
+}
+
+/// A call's result as shown.
+#[derive(Clone, Debug, PartialEq)]
+enum Run {
+    Running(String),
+    Done {
+        export: String,
+        outcome: CallOutcome,
+        ms: f64,
+        imports: Vec<ImportCall>,
+    },
+    /// Stopped at the time limit, in ms.
+    TimedOut(String, u32),
+}
+
+/// Where the binary on screen came from.
+#[derive(Clone, Debug, PartialEq)]
+struct Opened {
+    name: String,
+    bytes: Rc<Vec<u8>>,
+}
+
+/// The page's state, shared by its handlers.
+#[derive(Clone, Copy)]
+struct State {
+    status: RwSignal<Status>,
+    inspection: RwSignal<Option<Inspection>>,
+    /// The name of the binary the inspection on screen is of.
+    shown_name: RwSignal<String>,
+    opened: RwSignal<Option<Opened>, LocalStorage>,
+    text: RwSignal<String>,
+    compile: RwSignal<Option<Result<usize, WatError>>>,
+    printed: RwSignal<Option<Result<Printed, TextError>>>,
+    skeleton: RwSignal<bool>,
+    wit: RwSignal<Option<Result<String, TextError>>>,
+    run: RwSignal<Option<Run>>,
+    limit_ms: RwSignal<u32>,
+    /// The id of the request whose answers the page is waiting for, per kind.
+    load_id: StoredValue<u32>,
+    print_id: StoredValue<u32>,
+    wit_id: StoredValue<u32>,
+    call_id: StoredValue<u32>,
+    /// A name for the binary the next `Inspected` brings (a file, an example).
+    pending_name: StoredValue<String>,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            status: RwSignal::new(Status::Starting),
+            inspection: RwSignal::new(None),
+            shown_name: RwSignal::new(String::new()),
+            opened: RwSignal::new_local(None),
+            text: RwSignal::new(String::new()),
+            compile: RwSignal::new(None),
+            printed: RwSignal::new(None),
+            skeleton: RwSignal::new(false),
+            wit: RwSignal::new(None),
+            run: RwSignal::new(None),
+            limit_ms: RwSignal::new(DEFAULT_LIMIT_MS),
+            load_id: StoredValue::new(0),
+            print_id: StoredValue::new(0),
+            wit_id: StoredValue::new(0),
+            call_id: StoredValue::new(0),
+            pending_name: StoredValue::new(String::new()),
+        }
+    }
+}
+
+thread_local! {
+    /// The worker of the playground on screen (one page at a time).
+    static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+    /// The time limit of the call in flight.
+    static CALL_TIMER: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+    /// The editor's pending compile.
+    static COMPILE_TIMER: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+}
+
+fn client() -> Option<Rc<Client>> {
+    CLIENT.with_borrow(|c| c.clone())
+}
+
+/// Sends `request` and records its id as the one to wait for.
+fn send(slot: StoredValue<u32>, request: Request, bytes: Option<&[u8]>) {
+    if let Some(client) = client() {
+        slot.set_value(client.send(request, bytes));
+    }
+}
+
+/// Opens a binary: kept on the page (to download, to send again after a restart) and
+/// inspected by the worker.
+fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
+    state.pending_name.set_value(name);
+    state.status.set(Status::Working(Stage::Structure));
+    state.run.set(None);
+    send(
+        state.load_id,
+        Request::Inspect { bytes: Vec::new() },
+        Some(&bytes),
+    );
+    state.opened.set(Some(Opened {
+        name: state.pending_name.get_value(),
+        bytes: Rc::new(bytes),
+    }));
+}
+
+/// Compiles the editor's text now; `name` is what the binary will be called.
+fn compile_now(state: State, name: &str) {
+    let text = state.text.get_untracked();
+    state.pending_name.set_value(name.to_owned());
+    state.status.set(Status::Working(Stage::Structure));
+    send(state.load_id, Request::Compile { text }, None);
+}
+
+/// Compiles the editor's text once typing pauses.
+fn compile_soon(state: State) {
+    let timer = gloo_timers::callback::Timeout::new(COMPILE_DELAY_MS, move || {
+        compile_now(state, "playground.wasm");
+    });
+    COMPILE_TIMER.with_borrow_mut(|t| *t = Some(timer));
+}
+
+fn request_text(state: State) {
+    state.printed.set(None);
+    send(
+        state.print_id,
+        Request::Print {
+            skeleton: state.skeleton.get_untracked(),
+            limit: TEXT_LIMIT,
+        },
+        None,
+    );
+}
+
+/// What the worker answered.
+fn on_response(state: State, id: u32, response: Response) {
+    match response {
+        Response::Ready if state.status.get_untracked() == Status::Starting => {
+            state.status.set(Status::Idle);
+        }
+        Response::Progress { stage } if id == state.load_id.get_value() => {
+            state.status.set(Status::Working(stage));
+        }
+        Response::Progress { .. } => {}
+        Response::Compiled(result) if id == state.load_id.get_value() => match result {
+            Ok(bytes) => {
+                state.compile.set(Some(Ok(bytes.len())));
+                state.opened.set(Some(Opened {
+                    name: state.pending_name.get_value(),
+                    bytes: Rc::new(bytes),
+                }));
+            }
+            Err(e) => {
+                state.compile.set(Some(Err(e)));
+                state.status.set(Status::Idle);
+            }
+        },
+        Response::Inspected(inspection) if id == state.load_id.get_value() => {
+            let big = inspection.size > SKELETON_FROM;
+            let component = inspection.kind == Kind::Component;
+            state.skeleton.set(big);
+            state.shown_name.set(state.pending_name.get_value());
+            state.inspection.set(Some(*inspection));
+            state.status.set(Status::Idle);
+            state.wit.set(None);
+            request_text(state);
+            if component {
+                send(state.wit_id, Request::Wit, None);
+            }
+        }
+        Response::Printed(printed) if id == state.print_id.get_value() => {
+            state.printed.set(Some(printed));
+        }
+        Response::Wit(wit) if id == state.wit_id.get_value() => state.wit.set(Some(wit)),
+        Response::Called {
+            outcome,
+            ms,
+            imports,
+        } if id == state.call_id.get_value() => {
+            CALL_TIMER.with_borrow_mut(|t| *t = None);
+            let export = match state.run.get_untracked() {
+                Some(Run::Running(export)) => export,
+                _ => String::new(),
+            };
+            state.run.set(Some(Run::Done {
+                export,
+                outcome,
+                ms,
+                imports,
+            }));
+        }
+        Response::Failed(error) if id == state.call_id.get_value() => {
+            CALL_TIMER.with_borrow_mut(|t| *t = None);
+            let export = match state.run.get_untracked() {
+                Some(Run::Running(export)) => export,
+                _ => String::new(),
+            };
+            state.run.set(Some(Run::Done {
+                export,
+                outcome: CallOutcome::Trapped(error.message),
+                ms: 0.0,
+                imports: Vec::new(),
+            }));
+        }
+        Response::Failed(error) if id == u32::MAX || id == state.load_id.get_value() => {
+            state.status.set(Status::Failed(error.message));
+        }
+        Response::NoBinary | Response::Cancelled | Response::Failed(_) => {}
+        // Answers to requests since replaced.
+        _ => {}
+    }
+}
+
+/// Stops the worker and starts a new one; the binary on screen is sent again when
+/// `resend` (after a runaway call), so the page can go on calling it.
+fn restart(state: State, resend: bool) {
+    CALL_TIMER.with_borrow_mut(|t| *t = None);
+    if let Some(client) = client() {
+        client.restart();
+    }
+    if resend && let Some(opened) = state.opened.get_untracked() {
+        state.pending_name.set_value(opened.name.clone());
+        send(
+            state.load_id,
+            Request::Inspect { bytes: Vec::new() },
+            Some(&opened.bytes),
+        );
+    }
+}
+
+fn call(state: State, export: &CallableExport, texts: Vec<String>) {
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let args = match parse_args(&export.params, &texts) {
+        Ok(args) => args,
+        Err((i, e)) => {
+            state.run.set(Some(Run::Done {
+                export: export.name.clone(),
+                outcome: CallOutcome::BadArgument(i, e),
+                ms: 0.0,
+                imports: Vec::new(),
+            }));
+            return;
+        }
+    };
+    let limit = state.limit_ms.get_untracked().clamp(10, 600_000);
+    state.run.set(Some(Run::Running(export.name.clone())));
+    send(
+        state.call_id,
+        Request::Call {
+            export: export.name.clone(),
+            args,
+            time_limit_ms: limit,
+        },
+        None,
+    );
+    let name = export.name.clone();
+    let timer = gloo_timers::callback::Timeout::new(limit, move || {
+        state.run.set(Some(Run::TimedOut(name.clone(), limit)));
+        restart(state, true);
+    });
+    CALL_TIMER.with_borrow_mut(|t| *t = Some(timer));
+}
+
+/// Whether this browser supports a feature the lab detects.
+fn browser_supports(id: &str) -> Option<bool> {
+    let feature = FEATURES.iter().find(|f| f.id == id)?;
+    Some(crate::ui::lab::detect(feature))
+}
+
+fn status_text(status: &Status, lang: Lang) -> String {
+    match status {
+        Status::Starting => Key::PlaygroundStarting.text(lang).to_owned(),
+        Status::Idle => String::new(),
+        Status::Working(Stage::Structure) => Key::PlaygroundReading.text(lang).to_owned(),
+        Status::Working(Stage::Validation) => Key::PlaygroundValidating.text(lang).to_owned(),
+        Status::Working(Stage::Printing) => Key::PlaygroundPrinting.text(lang).to_owned(),
+        Status::Cancelled => Key::PlaygroundCancelled.text(lang).to_owned(),
+        Status::Failed(message) => Key::PlaygroundWorkerFailed.fill(lang, &[("message", message)]),
+    }
+}
+
+fn text_error(e: &TextError, lang: Lang) -> String {
+    match e.kind {
+        TextErrorKind::NotAComponent => Key::PlaygroundNotComponent.text(lang).to_owned(),
+        TextErrorKind::Malformed => Key::PlaygroundCannotPrint.fill(
+            lang,
+            &[
+                ("message", &e.message),
+                (
+                    "offset",
+                    &e.offset
+                        .map(|o| format!("{o:#x}"))
+                        .unwrap_or_else(|| "?".into()),
+                ),
+            ],
+        ),
+    }
+}
+
+fn value_list(values: &[Value]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v}: {}", v.ty().name()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn run_text(run: &Run, lang: Lang) -> (String, Vec<String>) {
+    match run {
+        Run::Running(export) => (
+            Key::PlaygroundRunning.fill(lang, &[("export", export)]),
+            Vec::new(),
+        ),
+        Run::TimedOut(export, ms) => (
+            Key::PlaygroundTimedOut.fill(lang, &[("export", export), ("ms", &ms.to_string())]),
+            Vec::new(),
+        ),
+        Run::Done {
+            export,
+            outcome,
+            ms,
+            imports,
+        } => {
+            let ms = crate::base::quantity::number((ms * 1000.0).round() / 1000.0);
+            let head = match outcome {
+                CallOutcome::Returned(values) if values.is_empty() => {
+                    Key::PlaygroundReturnedNothing.fill(lang, &[("export", export), ("ms", &ms)])
+                }
+                CallOutcome::Returned(values) => Key::PlaygroundReturned.fill(
+                    lang,
+                    &[
+                        ("export", export),
+                        ("values", &value_list(values)),
+                        ("ms", &ms),
+                    ],
+                ),
+                CallOutcome::Trapped(message) => {
+                    Key::PlaygroundTrapped.fill(lang, &[("export", export), ("message", message)])
+                }
+                CallOutcome::BadArgument(i, e) => Key::PlaygroundBadArgument.fill(
+                    lang,
+                    &[("n", &(i + 1).to_string()), ("message", &e.to_string())],
+                ),
+                CallOutcome::NotCallable => {
+                    Key::PlaygroundNotCallable.fill(lang, &[("export", export)])
+                }
+                CallOutcome::Component => Key::PlaygroundComponentRun.text(lang).to_owned(),
+            };
+            let calls = imports
+                .iter()
+                .map(|c| format!("{}.{}({})", c.module, c.name, value_list(&c.args)))
+                .collect();
+            (head, calls)
+        }
+    }
+}
+
+/// One export to call: an input per parameter, typed, and a Call button.
+#[component]
+fn CallRow(state: State, export: CallableExport) -> impl IntoView {
+    let lang = use_lang();
+    let inputs: Vec<RwSignal<String>> = export
+        .params
+        .iter()
+        .map(|_| RwSignal::new(String::new()))
+        .collect();
+    let signature = format!(
+        "({}) -> ({})",
+        export
+            .params
+            .iter()
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        export
+            .results
+            .iter()
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let fields = export
+        .params
+        .iter()
+        .zip(inputs.iter().copied())
+        .enumerate()
+        .map(|(i, (ty, value))| {
+            let label = format!("{} {} ({})", export.name, i + 1, ty.name());
+            let placeholder = match ty {
+                NumType::I32 | NumType::I64 => "0",
+                NumType::F32 | NumType::F64 => "0.0",
+            };
+            view! {
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    class="pg-arg"
+                    aria-label=label
+                    placeholder=placeholder
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            }
+        })
+        .collect_view();
+    let name = export.name.clone();
+    let label = name.clone();
+    let run = move |_| {
+        let texts = inputs.iter().map(|s| s.get_untracked()).collect();
+        call(state, &export, texts);
+    };
+    let _ = lang;
+    view! {
+        <li class="pg-call" data-export=name.clone()>
+            <code class="pg-export-name">{label}</code>
+            <code class="pg-signature">{signature}</code>
+            <span class="pg-args">{fields}</span>
+            <button type="button" class="pg-call-button" on:click=run>
+                {t(Key::PlaygroundCall)}
+            </button>
+        </li>
+    }
+}
+
+#[component]
+pub fn PlaygroundPage() -> impl IntoView {
+    let lang = use_lang();
+    let state = State::new();
+    let query = use_query_map();
+
+    // The worker starts with the page and stops with it.
+    let started = Client::start(move |id, response| on_response(state, id, response));
+    CLIENT.with_borrow_mut(|c| *c = Some(started));
+    on_cleanup(|| {
+        if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
+            client.stop();
+        }
+        CALL_TIMER.with_borrow_mut(|t| *t = None);
+        COMPILE_TIMER.with_borrow_mut(|t| *t = None);
+    });
+
+    // The example the address names (`?example=calc-component.wasm`), else the first,
+    // opened as text so the editor shows what the binary was written from.
+    let wanted = query.with_untracked(|q| q.get("example"));
+    let all = examples();
+    let first = wanted
+        .as_deref()
+        .and_then(|w| {
+            all.iter()
+                .find(|e| e.file == w || e.file.trim_end_matches(".wasm") == w)
+        })
+        .unwrap_or(&all[0]);
+    state.text.set(first.source.to_owned());
+    compile_now(state, first.file);
+    Effect::new(|_| browser::mark_content_ready());
+
+    let on_text = move |ev: leptos::ev::Event| {
+        state.text.set(event_target_value(&ev));
+        compile_soon(state);
+    };
+
+    let open_file = move |file: web_sys::File| {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            match client::read_file(&file).await {
+                Some(bytes) => open_bytes(state, name, bytes),
+                None => state
+                    .status
+                    .set(Status::Failed(format!("{name}: unreadable"))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            open_file(file);
+        }
+        if let Some(input) = input {
+            // Choosing the same file again opens it again.
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open_file(file);
+        }
+    };
+    let on_drag_over = |ev: leptos::ev::DragEvent| ev.prevent_default();
+
+    let example_buttons = examples()
+        .into_iter()
+        .map(|example| {
+            let open = move |_| {
+                state.text.set(example.source.to_owned());
+                compile_now(state, example.file);
+            };
+            view! {
+                <li>
+                    <button type="button" class="pg-example" data-example=example.file on:click=open>
+                        {example.file}
+                    </button>
+                    <span class="note">{move || example.description.get(lang.get())}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let lab_choice = RwSignal::new(FEATURES[0].id.to_owned());
+    let lab_options = FEATURES
+        .iter()
+        .filter(|f| !feature_module(f.id).is_empty())
+        .map(|f| view! { <option value=f.id>{move || f.name.get(lang.get())}</option> })
+        .collect_view();
+    let open_lab = move |_| {
+        let id = lab_choice.get_untracked();
+        let bytes = feature_module(&id).to_vec();
+        if !bytes.is_empty() {
+            open_bytes(state, format!("lab-{id}.wasm"), bytes);
+        }
+    };
+    let open_own = move |_| {
+        let Some(url) = client::own_wasm_url() else {
+            state.status.set(Status::Failed(
+                Key::PlaygroundOwnMissing
+                    .text(lang.get_untracked())
+                    .to_owned(),
+            ));
+            return;
+        };
+        let name = url.rsplit('/').next().unwrap_or("app.wasm").to_owned();
+        state.status.set(Status::Working(Stage::Structure));
+        leptos::task::spawn_local(async move {
+            match client::fetch_bytes(&url).await {
+                Some(bytes) => open_bytes(state, name, bytes),
+                None => state.status.set(Status::Failed(
+                    Key::PlaygroundOwnMissing
+                        .text(lang.get_untracked())
+                        .to_owned(),
+                )),
+            }
+        });
+    };
+    let cancel = move |_| {
+        restart(state, false);
+        state.status.set(Status::Cancelled);
+    };
+    let working = move || matches!(state.status.get(), Status::Working(_));
+
+    let compile_line = move || {
+        let lang = lang.get();
+        match state.compile.get() {
+            None => String::new(),
+            Some(Ok(size)) => Key::PlaygroundCompiled.fill(lang, &[("size", &size.to_string())]),
+            Some(Err(e)) => Key::PlaygroundCompileError.fill(
+                lang,
+                &[
+                    ("line", &e.line.to_string()),
+                    ("column", &e.column.to_string()),
+                    ("message", &e.message),
+                ],
+            ),
+        }
+    };
+    let compile_failed = move || matches!(state.compile.get(), Some(Err(_)));
+    let download_wasm = move |_| {
+        if let Some(opened) = state.opened.get_untracked() {
+            let name = if opened.name.ends_with(".wasm") {
+                opened.name.clone()
+            } else {
+                format!("{}.wasm", opened.name)
+            };
+            let array = js_sys::Uint8Array::from(opened.bytes.as_slice());
+            let parts = js_sys::Array::of1(&array);
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("application/wasm");
+            if let Ok(blob) =
+                web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+            {
+                let url = gloo_file::ObjectUrl::from(gloo_file::Blob::from(blob));
+                browser::save_as(&url, &name);
+            }
+        }
+    };
+
+    // The results, rebuilt when the inspection or the language changes.
+    let name = move || state.shown_name.get();
+    let result_html = move || {
+        let lang = lang.get();
+        state.inspection.with(|inspection| {
+            let Some(i) = inspection else {
+                return String::new();
+            };
+            let mut h = Html::new();
+            tables::summary(&mut h, i, &name(), lang);
+            if i.kind != Kind::NotWasm {
+                tables::features(&mut h, i, &browser_supports, lang);
+                tables::sections(&mut h, i, lang);
+                tables::imports_exports(&mut h, i, lang);
+                tables::custom(&mut h, i, lang);
+                tables::largest(&mut h, i, lang);
+            }
+            h.finish()
+        })
+    };
+    let has_result = move || {
+        state
+            .inspection
+            .with(|i| i.as_ref().is_some_and(|i| i.kind != Kind::NotWasm))
+    };
+    let sections_csv = move |_| {
+        state.inspection.with_untracked(|i| {
+            if let Some(i) = i {
+                let csv = tables::sections_csv(i, lang.get_untracked());
+                let file = format!("{}-sections.csv", name().trim_end_matches(".wasm"));
+                browser::download(&file, "text/csv;charset=utf-8", &csv);
+            }
+        });
+    };
+
+    // Nested modules and components of a component, each can be opened on its own.
+    let nested = move || {
+        state.inspection.with(|i| {
+            i.as_ref()
+                .map(|i| i.nested.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(index, n)| {
+                    let label = format!(
+                        "{} {} · {} · {:#x}",
+                        tables::kind_text(n.kind, lang.get()),
+                        index,
+                        tables::bytes_text(n.size),
+                        n.offset
+                    );
+                    let open = move |_| {
+                        state.pending_name.set_value(format!("{}#{index}", name()));
+                        state.status.set(Status::Working(Stage::Structure));
+                        send(state.load_id, Request::Nested { index }, None);
+                        let inner = state.opened.with_untracked(|o| {
+                            o.as_ref()
+                                .and_then(|o| n.bytes(&o.bytes).map(<[u8]>::to_vec))
+                        });
+                        if let Some(inner) = inner {
+                            state.opened.set(Some(Opened {
+                                name: state.pending_name.get_value(),
+                                bytes: Rc::new(inner),
+                            }));
+                        }
+                    };
+                    view! {
+                        <li>
+                            <span>{label}</span>
+                            " "
+                            <button type="button" class="pg-open-nested" on:click=open>
+                                {t(Key::PlaygroundOpen)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_nested = move || {
+        state
+            .inspection
+            .with(|i| i.as_ref().is_some_and(|i| !i.nested.is_empty()))
+    };
+
+    let is_component = move || {
+        state
+            .inspection
+            .with(|i| i.as_ref().is_some_and(|i| i.kind == Kind::Component))
+    };
+    let is_module = move || {
+        state.inspection.with(|i| {
+            i.as_ref()
+                .is_some_and(|i| i.kind == Kind::Module && i.is_valid())
+        })
+    };
+    let wit_text = move || match state.wit.get() {
+        None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
+        Some(Ok(wit)) => wit,
+        Some(Err(e)) => text_error(&e, lang.get()),
+    };
+
+    let callables = move || {
+        state
+            .inspection
+            .with(|i| i.as_ref().map(callable_exports).unwrap_or_default())
+            .into_iter()
+            .map(|export| view! { <CallRow state=state export=export /> })
+            .collect_view()
+    };
+    let run_output = move || {
+        state.run.get().map(|run| {
+            let (head, calls) = run_text(&run, lang.get());
+            let calls = (!calls.is_empty()).then(|| {
+                let title = Key::PlaygroundImportCalls.fill(lang.get(), &[("n", &calls.len().to_string())]);
+                view! {
+                    <p class="note">{title}</p>
+                    <ol class="pg-import-calls">
+                        {calls.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                    </ol>
+                }
+            });
+            view! {
+                <p class="pg-run-result">{head}</p>
+                {calls}
+            }
+        })
+    };
+
+    let text_view = move || match state.printed.get() {
+        None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
+        Some(Ok(printed)) => printed.text,
+        Some(Err(e)) => text_error(&e, lang.get()),
+    };
+    let truncated = move || {
+        state
+            .printed
+            .with(|p| matches!(p, Some(Ok(p)) if p.truncated))
+            .then(|| view! { <p class="note">{t(Key::PlaygroundTruncated)}</p> })
+    };
+    let toggle_skeleton = move |_| {
+        state.skeleton.update(|s| *s = !*s);
+        request_text(state);
+    };
+    let download_wat = move |_| {
+        if let Some(Ok(printed)) = state.printed.get_untracked() {
+            let file = format!("{}.wat", name().trim_end_matches(".wasm"));
+            browser::download(&file, "text/plain;charset=utf-8", &printed.text);
+        }
+    };
+    let copy_wat = Callback::new(move |()| match state.printed.get_untracked() {
+        Some(Ok(printed)) => printed.text,
+        _ => String::new(),
+    });
+
+    view! {
+        <div
+            class="page playground-page"
+            data-page=Page::Playground.path()
+            on:drop=on_drop
+            on:dragover=on_drag_over
+        >
+            <h1>{t(Key::PagesPlaygroundTitle)}</h1>
+            <p class="lead">{t(Key::PagesPlaygroundLead)}</p>
+            <section class="pg-open" aria-labelledby="pg-open-title">
+                <h2 id="pg-open-title">{t(Key::PlaygroundOpenTitle)}</h2>
+                <div class="pg-sources">
+                    <label class="pg-file">
+                        <span>{t(Key::PlaygroundPickFile)}</span>
+                        <input type="file" accept=".wasm,application/wasm" on:change=on_pick />
+                    </label>
+                    <p class="note">{t(Key::PlaygroundDropHint)}</p>
+                </div>
+                <h3>{t(Key::PlaygroundExamplesTitle)}</h3>
+                <ul class="pg-examples">
+                    {example_buttons}
+                    <li>
+                        <label class="field">
+                            <span>{t(Key::PlaygroundLabModules)}</span>
+                            <select on:change=move |ev| lab_choice.set(event_target_value(&ev))>
+                                {lab_options}
+                            </select>
+                        </label>
+                        " "
+                        <button type="button" class="pg-open-lab" on:click=open_lab>
+                            {t(Key::PlaygroundOpen)}
+                        </button>
+                    </li>
+                    <li>
+                        <button type="button" class="pg-open-own" on:click=open_own>
+                            {t(Key::PlaygroundOwnWasm)}
+                        </button>
+                        <span class="note">{t(Key::PlaygroundOwnWasmNote)}</span>
+                    </li>
+                </ul>
+                <label class="pg-editor-label" for="pg-editor">{t(Key::PlaygroundEditor)}</label>
+                <textarea
+                    id="pg-editor"
+                    class="pg-editor"
+                    spellcheck="false"
+                    autocomplete="off"
+                    wrap="off"
+                    rows="14"
+                    aria-describedby="pg-compile"
+                    prop:value=move || state.text.get()
+                    on:input=on_text
+                ></textarea>
+                <p id="pg-compile" class="pg-compile" class:error=compile_failed role="status">
+                    {compile_line}
+                </p>
+                <button type="button" class="pg-download-wasm" on:click=download_wasm>
+                    {t(Key::PlaygroundDownloadWasm)}
+                </button>
+            </section>
+
+            <p class="pg-status" role="status" aria-live="polite">
+                {move || status_text(&state.status.get(), lang.get())}
+                {move || {
+                    working()
+                        .then(|| {
+                            view! {
+                                " "
+                                <button type="button" class="pg-cancel" on:click=cancel>
+                                    {t(Key::PlaygroundCancel)}
+                                </button>
+                            }
+                        })
+                }}
+            </p>
+
+            <section class="pg-result" aria-labelledby="pg-result-title">
+                <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
+                <div class="pg-tables" inner_html=result_html></div>
+                <Show when=has_result>
+                    <button type="button" class="pg-sections-csv" on:click=sections_csv>
+                        {t(Key::PlaygroundSectionsCsv)}
+                    </button>
+                </Show>
+                <Show when=has_nested>
+                    <h3>{t(Key::PlaygroundNestedTitle)}</h3>
+                    <ul class="pg-nested">{nested}</ul>
+                </Show>
+                <Show when=is_component>
+                    <h3>{t(Key::PlaygroundWitTitle)}</h3>
+                    <pre class="pg-wit"><code>{wit_text}</code></pre>
+                    <p class="note pg-component-run">{t(Key::PlaygroundComponentRun)}</p>
+                </Show>
+                <Show when=is_module>
+                    <section class="pg-run" aria-labelledby="pg-run-title">
+                        <h3 id="pg-run-title">{t(Key::PlaygroundRunTitle)}</h3>
+                        <p class="note">{t(Key::PlaygroundRunLead)}</p>
+                        <label class="field pg-limit">
+                            <span>{t(Key::PlaygroundLimit)}</span>
+                            <input
+                                type="number"
+                                min="10"
+                                step="100"
+                                prop:value=move || state.limit_ms.get().to_string()
+                                on:change=move |ev| {
+                                    let value = event_target_value(&ev).trim().parse().unwrap_or(DEFAULT_LIMIT_MS);
+                                    state.limit_ms.set(value);
+                                }
+                            />
+                        </label>
+                        <ul class="pg-calls">{callables}</ul>
+                        <div class="pg-run-output" aria-live="polite">{run_output}</div>
+                    </section>
+                </Show>
+                <Show when=has_result>
+                    <h3>{t(Key::PlaygroundTextTitle)}</h3>
+                    <div class="pg-text-tools">
+                        <button
+                            type="button"
+                            class="pg-skeleton"
+                            aria-pressed=move || state.skeleton.get().to_string()
+                            on:click=toggle_skeleton
+                        >
+                            {t(Key::PlaygroundSkeleton)}
+                        </button>
+                        <crate::ui::components::copy::CopyButton
+                            label=Key::PlaygroundCopyWat
+                            copied=Key::PlaygroundCopiedWat
+                            text=copy_wat
+                            name="wat"
+                        />
+                        <button type="button" class="pg-download-wat" on:click=download_wat>
+                            {t(Key::PlaygroundDownloadWat)}
+                        </button>
+                    </div>
+                    {truncated}
+                    <pre class="pg-text" tabindex="0"><code>{text_view}</code></pre>
+                </Show>
+            </section>
+        </div>
+    }
+}

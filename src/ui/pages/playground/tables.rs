@@ -1,0 +1,408 @@
+//! What the playground shows of an inspection, as tables of escaped HTML: the summary,
+//! the features against this browser, the sections, imports and exports, the custom
+//! sections and the largest functions. Rebuilt when the inspection or the language
+//! changes.
+
+use crate::base::lang::Lang;
+use crate::data::wasm_features::FEATURES;
+use crate::domain::export::csv;
+use crate::domain::inspect::{Inspection, Kind, ProblemKind, WasmError};
+use crate::i18n::Key;
+use crate::ui::html::Html;
+
+/// A byte count as people read it: "812 B", "12.4 KB", "1.46 MB" (powers of 1000).
+pub fn bytes_text(n: u64) -> String {
+    let n = n as f64;
+    let (value, unit) = if n >= 1e6 {
+        (n / 1e6, "MB")
+    } else if n >= 1e3 {
+        (n / 1e3, "KB")
+    } else {
+        return format!("{n} B");
+    };
+    let rounded = if value >= 100.0 {
+        value.round()
+    } else {
+        (value * 10.0).round() / 10.0
+    };
+    format!("{} {unit}", crate::base::quantity::number(rounded))
+}
+
+pub fn kind_text(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Module => Key::PlaygroundKindModule.text(lang),
+        Kind::Component => Key::PlaygroundKindComponent.text(lang),
+        Kind::NotWasm => Key::PlaygroundKindNotWasm.text(lang),
+    }
+}
+
+/// A problem with its kind in words, the validator's message and the byte offset.
+pub fn problem_text(error: &WasmError, lang: Lang) -> String {
+    let kind = match error.kind {
+        ProblemKind::Empty => Key::PlaygroundProblemEmpty,
+        ProblemKind::NotWasm => Key::PlaygroundProblemNotWasm,
+        ProblemKind::Truncated => Key::PlaygroundProblemTruncated,
+        ProblemKind::Malformed => Key::PlaygroundProblemMalformed,
+        ProblemKind::Invalid => Key::PlaygroundProblemInvalid,
+    };
+    Key::PlaygroundProblem.fill(
+        lang,
+        &[
+            ("kind", kind.text(lang)),
+            ("offset", &format!("{:#x}", error.offset)),
+            ("message", &error.message),
+        ],
+    )
+}
+
+fn table(h: &mut Html, class: &str, label: &str, heads: &[&str], rows: Vec<Vec<String>>) {
+    h.open_scroll_region(label);
+    h.open("table", &[("class", &format!("compact {class}"))]);
+    h.open("thead", &[]).open("tr", &[]);
+    for head in heads {
+        h.element("th", &[("scope", "col")], head);
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for row in rows {
+        h.open("tr", &[]);
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                h.element("th", &[("scope", "row")], cell);
+            } else {
+                h.element("td", &[], cell);
+            }
+        }
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+}
+
+/// The summary: kind, size, version, functions, validity.
+pub fn summary(h: &mut Html, i: &Inspection, name: &str, lang: Lang) {
+    h.open("dl", &[("class", "pg-summary")]);
+    let mut item = |key: Key, value: &str| {
+        h.element("dt", &[], key.text(lang));
+        h.element("dd", &[], value);
+    };
+    item(Key::PlaygroundName, name);
+    item(Key::PlaygroundKind, kind_text(i.kind, lang));
+    item(
+        Key::PlaygroundSize,
+        &format!("{} ({} B)", bytes_text(i.size), i.size),
+    );
+    if let Some(version) = i.version {
+        item(Key::PlaygroundVersion, &version.to_string());
+    }
+    if i.kind == Kind::Module {
+        item(
+            Key::PlaygroundFunctions,
+            &Key::PlaygroundFunctionsCount.fill(
+                lang,
+                &[
+                    ("defined", &i.defined_functions.to_string()),
+                    ("imported", &i.imported_functions.to_string()),
+                    ("code", &bytes_text(i.code_size)),
+                ],
+            ),
+        );
+    }
+    let verdict = match i.problem() {
+        None if i.kind != Kind::NotWasm => Key::PlaygroundValid.text(lang).to_owned(),
+        None => Key::PlaygroundKindNotWasm.text(lang).to_owned(),
+        Some(e) => problem_text(e, lang),
+    };
+    item(Key::PlaygroundValidity, &verdict);
+    h.close("dl");
+}
+
+/// Whether this browser supports a feature the lab knows (`None` when it does not).
+pub type Supports = dyn Fn(&str) -> Option<bool>;
+
+/// The features the binary needs, each against this browser.
+pub fn features(h: &mut Html, i: &Inspection, supports: &Supports, lang: Lang) {
+    h.element(
+        "h3",
+        &[("id", "pg-features-title")],
+        Key::PlaygroundFeaturesTitle.text(lang),
+    );
+    let Some(needed) = &i.validation.features else {
+        h.element(
+            "p",
+            &[("class", "note")],
+            Key::PlaygroundFeaturesUnknown.text(lang),
+        );
+        return;
+    };
+    if needed.is_empty() {
+        h.element(
+            "p",
+            &[("class", "pg-runs")],
+            Key::PlaygroundFeaturesNone.text(lang),
+        );
+        return;
+    }
+    let mut lacking = Vec::new();
+    h.open("ul", &[("class", "pg-features")]);
+    for f in needed {
+        let known = FEATURES.iter().find(|k| k.id == f.id);
+        let name = known.map_or(f.id.as_str(), |k| k.name.get(lang));
+        let (class, state) = match supports(&f.id) {
+            Some(true) => ("yes", Key::PlaygroundFeatureHere.text(lang)),
+            Some(false) => {
+                lacking.push(name.to_owned());
+                ("no", Key::PlaygroundFeatureMissing.text(lang))
+            }
+            None => ("unknown", Key::PlaygroundFeatureUnchecked.text(lang)),
+        };
+        h.open("li", &[("data-feature", &f.id), ("class", class)]);
+        h.element("strong", &[], name);
+        h.text(" · ").text(state);
+        h.close("li");
+    }
+    h.close("ul");
+    let verdict = if lacking.is_empty() {
+        Key::PlaygroundRunsHere.text(lang).to_owned()
+    } else {
+        Key::PlaygroundLacks.fill(lang, &[("features", &lacking.join(", "))])
+    };
+    let class = if lacking.is_empty() {
+        "pg-runs"
+    } else {
+        "pg-lacks"
+    };
+    h.element("p", &[("class", class)], &verdict);
+}
+
+/// The section table's rows: id, name, offset, size, share of the file.
+pub fn section_rows(i: &Inspection) -> Vec<Vec<String>> {
+    i.sections
+        .iter()
+        .map(|s| {
+            let share = if i.size == 0 {
+                0.0
+            } else {
+                s.size as f64 / i.size as f64 * 100.0
+            };
+            vec![
+                s.id.to_string(),
+                s.name.clone(),
+                format!("{:#x}", s.offset),
+                s.size.to_string(),
+                format!(
+                    "{}%",
+                    crate::base::quantity::number((share * 10.0).round() / 10.0)
+                ),
+            ]
+        })
+        .collect()
+}
+
+fn section_heads(lang: Lang) -> [&'static str; 5] {
+    [
+        Key::PlaygroundColId.text(lang),
+        Key::PlaygroundColName.text(lang),
+        Key::PlaygroundColOffset.text(lang),
+        Key::PlaygroundColSize.text(lang),
+        Key::PlaygroundColShare.text(lang),
+    ]
+}
+
+/// The sections as CSV, for the download button.
+pub fn sections_csv(i: &Inspection, lang: Lang) -> String {
+    csv(&section_heads(lang), section_rows(i).into_iter())
+}
+
+/// The sections: a bar of each one's share, then the table.
+pub fn sections(h: &mut Html, i: &Inspection, lang: Lang) {
+    let title = Key::PlaygroundSectionsTitle.text(lang);
+    h.element("h3", &[], title);
+    // Proportional bars: one row each, as wide as the section's share of the file.
+    h.open("ul", &[("class", "pg-shares"), ("aria-hidden", "true")]);
+    for s in i.sections.iter().filter(|s| s.size > 0) {
+        let share = s.size as f64 / i.size.max(1) as f64 * 100.0;
+        // An SVG rectangle, sized by attribute: the CSP allows no inline styles.
+        let width = crate::base::quantity::number(share.max(0.3));
+        h.open("li", &[]);
+        h.element("span", &[("class", "pg-share-name")], &s.name);
+        h.open(
+            "svg",
+            &[
+                ("class", "pg-share-track"),
+                ("viewBox", "0 0 100 1"),
+                ("preserveAspectRatio", "none"),
+            ],
+        );
+        h.element("rect", &[("width", &width), ("height", "1")], "");
+        h.close("svg");
+        h.element("span", &[("class", "pg-share-size")], &bytes_text(s.size));
+        h.close("li");
+    }
+    h.close("ul");
+    table(
+        h,
+        "pg-sections",
+        title,
+        &section_heads(lang),
+        section_rows(i),
+    );
+}
+
+/// Imports and exports with their kinds and types.
+pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
+    let kind = Key::PlaygroundColKind.text(lang);
+    let ty = Key::PlaygroundColType.text(lang);
+    let name = Key::PlaygroundColName.text(lang);
+    if i.kind == Kind::Component {
+        for (key, items) in [
+            (Key::PlaygroundComponentImports, &i.component_imports),
+            (Key::PlaygroundComponentExports, &i.component_exports),
+        ] {
+            let title = key.text(lang);
+            h.element("h3", &[], title);
+            if items.is_empty() {
+                h.element("p", &[("class", "note")], Key::PlaygroundNone.text(lang));
+                continue;
+            }
+            let rows = items
+                .iter()
+                .map(|c| vec![c.name.clone(), c.kind.name().to_owned()])
+                .collect();
+            table(h, "pg-items", title, &[name, kind], rows);
+        }
+        return;
+    }
+    let title = Key::PlaygroundImportsTitle.text(lang);
+    h.element("h3", &[], title);
+    if i.imports.is_empty() {
+        h.element("p", &[("class", "note")], Key::PlaygroundNone.text(lang));
+    } else {
+        let rows = i
+            .imports
+            .iter()
+            .map(|im| {
+                vec![
+                    format!("{}.{}", im.module, im.name),
+                    im.ty.kind().to_owned(),
+                    im.ty.to_string(),
+                ]
+            })
+            .collect();
+        table(h, "pg-imports", title, &[name, kind, ty], rows);
+    }
+    let title = Key::PlaygroundExportsTitle.text(lang);
+    h.element("h3", &[], title);
+    if i.exports.is_empty() {
+        h.element("p", &[("class", "note")], Key::PlaygroundNone.text(lang));
+    } else {
+        let rows = i
+            .exports
+            .iter()
+            .map(|ex| vec![ex.name.clone(), ex.ty.kind().to_owned(), ex.ty.to_string()])
+            .collect();
+        table(h, "pg-exports", title, &[name, kind, ty], rows);
+    }
+}
+
+/// The custom sections the inspector decodes: names, producers, target features.
+pub fn custom(h: &mut Html, i: &Inspection, lang: Lang) {
+    h.element("h3", &[], Key::PlaygroundCustomTitle.text(lang));
+    h.open("dl", &[("class", "pg-summary")]);
+    h.element("dt", &[], Key::PlaygroundModuleName.text(lang));
+    h.element(
+        "dd",
+        &[],
+        i.module_name
+            .as_deref()
+            .unwrap_or(Key::PlaygroundNone.text(lang)),
+    );
+    h.element("dt", &[], Key::PlaygroundFunctionNames.text(lang));
+    h.element("dd", &[], &i.function_name_count.to_string());
+    h.element("dt", &[], Key::PlaygroundTargetFeatures.text(lang));
+    let features: Vec<String> = i
+        .target_features
+        .iter()
+        .map(|f| format!("{}{}", f.prefix, f.name))
+        .collect();
+    h.element(
+        "dd",
+        &[],
+        &if features.is_empty() {
+            Key::PlaygroundNone.text(lang).to_owned()
+        } else {
+            features.join(" ")
+        },
+    );
+    h.close("dl");
+    let title = Key::PlaygroundProducers.text(lang);
+    h.element("h4", &[], title);
+    if i.producers.is_empty() {
+        h.element("p", &[("class", "note")], Key::PlaygroundNone.text(lang));
+    } else {
+        let rows = i
+            .producers
+            .iter()
+            .map(|p| vec![p.field.clone(), p.name.clone(), p.version.clone()])
+            .collect();
+        table(
+            h,
+            "pg-producers",
+            title,
+            &[
+                Key::PlaygroundColField.text(lang),
+                Key::PlaygroundColName.text(lang),
+                Key::PlaygroundColVersion.text(lang),
+            ],
+            rows,
+        );
+    }
+}
+
+/// The largest functions by body size, with their names.
+pub fn largest(h: &mut Html, i: &Inspection, lang: Lang) {
+    if i.largest_functions.is_empty() {
+        return;
+    }
+    let title = Key::PlaygroundLargestTitle.text(lang);
+    h.element("h3", &[], title);
+    let rows = i
+        .largest_functions
+        .iter()
+        .map(|f| {
+            let share = f.size as f64 / i.code_size.max(1) as f64 * 100.0;
+            vec![
+                f.index.to_string(),
+                f.name.clone(),
+                f.size.to_string(),
+                format!(
+                    "{}%",
+                    crate::base::quantity::number((share * 10.0).round() / 10.0)
+                ),
+            ]
+        })
+        .collect();
+    table(
+        h,
+        "pg-largest",
+        title,
+        &[
+            Key::PlaygroundColIndex.text(lang),
+            Key::PlaygroundColName.text(lang),
+            Key::PlaygroundColSize.text(lang),
+            Key::PlaygroundColShareCode.text(lang),
+        ],
+        rows,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_in_powers_of_a_thousand() {
+        assert_eq!(bytes_text(812), "812 B");
+        assert_eq!(bytes_text(12_400), "12.4 KB");
+        assert_eq!(bytes_text(962_030), "962 KB");
+        assert_eq!(bytes_text(1_722_247), "1.7 MB");
+    }
+}
