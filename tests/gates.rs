@@ -13,6 +13,7 @@ use container_atlas::domain::prefs::LANG_PARAM;
 use container_atlas::domain::query::{get_param, unknown_keys};
 use container_atlas::i18n::Key;
 use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::json;
 use support::{Hosting, Server, Session, VIEW_WRITERS, build_dir, page_title};
 
@@ -350,6 +351,7 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
     let s = Session::start().await;
     for (route, lang) in routes().into_iter().flat_map(|r| [(r, "en"), (r, "zh")]) {
         s.open(&format!("{route}?lang={lang}")).await;
+        settle(&s, &route).await;
         // Every control the page shows (not those in a closed <details>), in document order.
         let controls = s
             .eval(
@@ -366,13 +368,12 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
             .await;
         let mut reached = Vec::new();
         for _ in 0..controls + 1 {
-            s.client
-                .active_element()
-                .await
-                .unwrap()
-                .send_keys("\u{E004}")
-                .await
-                .unwrap();
+            // Tab pressed on the page, not typed into the focused element: WebDriver
+            // reads keys sent to a file input as a file's path.
+            let tab = KeyActions::new("keyboard".to_owned())
+                .then(KeyAction::Down { value: '\u{E004}' })
+                .then(KeyAction::Up { value: '\u{E004}' });
+            s.client.perform_actions(tab).await.unwrap();
             // Give a smooth scroll to the newly focused control time to finish.
             let focus = s
                 .eval_async(
@@ -459,6 +460,7 @@ async fn phones_get_no_sideways_scroll_and_big_enough_touch_targets() {
     for lang in ["en", "zh"] {
         for route in routes() {
             s.open(&format!("{route}?lang={lang}")).await;
+            settle(&s, route).await;
             // Unfold every chart's secondary controls, so they are measured too.
             let unfolded = s
                 .eval(
@@ -487,7 +489,7 @@ async fn phones_get_no_sideways_scroll_and_big_enough_touch_targets() {
                      }",
                 )
                 .await;
-            assert_eq!(report["width"], json!(375));
+            assert_eq!(report["width"], json!(375), "{route} {lang}");
             assert!(
                 report["scroll"].as_u64() <= Some(375),
                 "{route} {lang}: the page is {} px wide",
@@ -534,4 +536,19 @@ async fn print_shows_the_content_without_the_navigation() {
         "dark theme printed dark"
     );
     s.close().await;
+}
+
+/// Waits for what a page adds after its first render: the playground's results come
+/// from its worker, with controls of their own (the calls, the text tools).
+async fn settle(s: &Session, route: &str) {
+    if route.ends_with("/playground") {
+        let ready = s
+            .wait_until("return document.querySelector('.pg-text code')?.textContent.includes('(module') || null")
+            .await;
+        assert_eq!(
+            ready,
+            json!(true),
+            "{route}: the playground showed no result"
+        );
+    }
 }
