@@ -234,7 +234,11 @@ mod tests {
             for key in crate::domain::pages::query_keys(page) {
                 let is_chart = charts_for(page).any(|c| c.id == *key);
                 assert!(
-                    is_chart || matches!(page, Page::Data | Page::Wizard | Page::Wasm),
+                    is_chart
+                        || matches!(
+                            page,
+                            Page::Data | Page::Wizard | Page::Wasm | Page::Playground
+                        ),
                     "{page:?} lists {key}"
                 );
             }

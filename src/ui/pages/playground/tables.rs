@@ -133,6 +133,15 @@ pub fn features(h: &mut Html, i: &Inspection, supports: &Supports, lang: Lang) {
         );
         return;
     };
+    if i.kind == Kind::Component {
+        // No feature makes a browser run a component: say so rather than "runs here".
+        h.element(
+            "p",
+            &[("class", "pg-lacks")],
+            Key::PlaygroundComponentFeatures.text(lang),
+        );
+        return;
+    }
     if needed.is_empty() {
         h.element(
             "p",
