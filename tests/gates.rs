@@ -351,7 +351,7 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
     let s = Session::start().await;
     for (route, lang) in routes().into_iter().flat_map(|r| [(r, "en"), (r, "zh")]) {
         s.open(&format!("{route}?lang={lang}")).await;
-        settle(&s, &route).await;
+        settle(&s, route).await;
         // Every control the page shows (not those in a closed <details>), in document order.
         let controls = s
             .eval(
