@@ -22,13 +22,17 @@ mod worker {
     use std::cell::RefCell;
     use std::rc::Rc;
 
+    use container_atlas::base::lang::Lang;
     use container_atlas::domain::inspect::protocol::{
-        CallOutcome, Envelope, ImportCall, Request, Response, Stage,
+        Both, CallShown, Envelope, NestedShown, Request, Response, Shown, Stage,
     };
     use container_atlas::domain::inspect::{
-        ArgError, ExternType, Inspection, Kind, NumType, ProblemKind, Value, WasmError,
-        callable_exports, compile_wat, nested, structure, to_wat, validate, wit_text,
+        ExternType, Inspection, Kind, NumType, ProblemKind, Value, WasmError, callable_exports,
+        compile_wat, nested, parse_args, structure, to_wat, validate, wit_text,
     };
+    use container_atlas::i18n::Key;
+    use container_atlas::ui::html::Html;
+    use container_atlas::ui::pages::playground::tables;
     use js_sys::{Array, BigInt, Function, Object, Reflect, Uint8Array, WebAssembly};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
@@ -42,6 +46,10 @@ mod worker {
 
     thread_local! {
         static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+        /// The lab's features this browser supports, as the page detected them.
+        static SUPPORTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+        /// The name of the binary being inspected, for its summary.
+        static NAME: RefCell<String> = const { RefCell::new(String::new()) };
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -96,8 +104,16 @@ mod worker {
 
     fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
         match request {
-            Request::Inspect { bytes: inline } => keep_and_inspect(id, bytes.unwrap_or(inline)),
-            Request::Nested { index } => {
+            Request::Start { supported } => SUPPORTED.with_borrow_mut(|s| *s = supported),
+            Request::Inspect {
+                name,
+                bytes: inline,
+            } => {
+                NAME.with_borrow_mut(|n| *n = name);
+                keep_and_inspect(id, bytes.unwrap_or(inline));
+            }
+            Request::Nested { name, index } => {
+                NAME.with_borrow_mut(|n| *n = name);
                 let inner = KEPT.with_borrow(|k| {
                     k.as_ref()
                         .and_then(|k| nested(&k.bytes, index))
@@ -129,7 +145,10 @@ mod worker {
                     None => post(id, Response::NoBinary),
                 }
             }
-            Request::Compile { text } => match compile_wat(&text) {
+            Request::Compile { name, text } => match compile_wat(&{
+                NAME.with_borrow_mut(|n| *n = name);
+                text
+            }) {
                 Ok(binary) => {
                     post(id, Response::Compiled(Ok(binary.clone())));
                     keep_and_inspect(id, binary);
@@ -167,8 +186,54 @@ mod worker {
             );
             inspection.validation = validate(&bytes, &inspection);
         }
-        post(id, Response::Inspected(Box::new(inspection.clone())));
+        post(id, Response::Inspected(Box::new(shown(&inspection))));
         KEPT.with_borrow_mut(|k| *k = Some(Kept { bytes, inspection }));
+    }
+
+    /// What the page shows of an inspection: its tables in both languages and the
+    /// facts the page acts on.
+    fn shown(i: &Inspection) -> Shown {
+        let supported = SUPPORTED.with_borrow(Clone::clone);
+        let known = |id: &str| {
+            container_atlas::data::wasm_features::FEATURES
+                .iter()
+                .any(|f| f.id == id)
+                .then(|| supported.iter().any(|s| s == id))
+        };
+        let name = NAME.with_borrow(Clone::clone);
+        let html = Both::write(|lang| {
+            let mut h = Html::new();
+            tables::summary(&mut h, i, &name, lang);
+            if i.kind != Kind::NotWasm {
+                tables::features(&mut h, i, &known, lang);
+                tables::sections(&mut h, i, lang);
+                tables::imports_exports(&mut h, i, lang);
+                tables::custom(&mut h, i, lang);
+                tables::largest(&mut h, i, lang);
+            }
+            h.finish()
+        });
+        Shown {
+            kind: i.kind,
+            size: i.size,
+            valid: i.is_valid(),
+            html,
+            sections_csv: Both::write(|lang| tables::sections_csv(i, lang)),
+            callable: if i.kind == Kind::Module && i.is_valid() {
+                callable_exports(i)
+            } else {
+                Vec::new()
+            },
+            nested: i
+                .nested
+                .iter()
+                .map(|n| NestedShown {
+                    kind: n.kind,
+                    offset: n.offset,
+                    size: n.size,
+                })
+                .collect(),
+        }
     }
 
     fn failed(message: String) -> Response {
@@ -188,43 +253,44 @@ mod worker {
 
     /// Calls export `name` of the kept core module with `args`: instantiated afresh
     /// with every import stubbed, timed, with the calls the stubs received.
-    fn call(kept: &Kept, name: &str, args: &[Value]) -> Response {
+    fn said(write: impl FnMut(Lang) -> String) -> Response {
+        Response::Called(CallShown {
+            result: Both::write(write),
+            imports: Vec::new(),
+        })
+    }
+
+    fn value_list(values: &[Value]) -> String {
+        values
+            .iter()
+            .map(|v| format!("{v}: {}", v.ty().name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
         if kept.inspection.kind == Kind::Component {
-            return Response::Called {
-                outcome: CallOutcome::Component,
-                ms: 0.0,
-                imports: Vec::new(),
-            };
+            return said(|lang| Key::PlaygroundComponentRun.text(lang).to_owned());
         }
         let Some(export) = callable_exports(&kept.inspection)
             .into_iter()
             .find(|e| e.name == name)
         else {
-            return Response::Called {
-                outcome: CallOutcome::NotCallable,
-                ms: 0.0,
-                imports: Vec::new(),
-            };
+            return said(|lang| Key::PlaygroundNotCallable.fill(lang, &[("export", name)]));
         };
-        if let Some((i, (given, ty))) = args
-            .iter()
-            .zip(&export.params)
-            .enumerate()
-            .find(|(_, (a, t))| a.ty() != **t)
-        {
-            return Response::Called {
-                outcome: CallOutcome::BadArgument(
-                    i,
-                    ArgError::NotANumber {
-                        ty: *ty,
-                        text: given.to_string(),
-                    },
-                ),
-                ms: 0.0,
-                imports: Vec::new(),
-            };
-        }
-        let calls = Rc::new(RefCell::new(Vec::<ImportCall>::new()));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let args = match parse_args(&export.params, &texts) {
+            Ok(args) => args,
+            Err((i, e)) => {
+                return said(|lang| {
+                    Key::PlaygroundBadArgument.fill(
+                        lang,
+                        &[("n", &(i + 1).to_string()), ("message", &e.to_string())],
+                    )
+                });
+            }
+        };
+        let calls = Rc::new(RefCell::new(Vec::<String>::new()));
         let mut keep_alive = Vec::new();
         let imports = match stub_imports(&kept.inspection, &calls, &mut keep_alive) {
             Ok(imports) => imports,
@@ -243,11 +309,7 @@ mod worker {
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
         else {
-            return Response::Called {
-                outcome: CallOutcome::NotCallable,
-                ms: 0.0,
-                imports: Vec::new(),
-            };
+            return said(|lang| Key::PlaygroundNotCallable.fill(lang, &[("export", name)]));
         };
         let js_args: Array = args.iter().map(|v| to_js(*v)).collect();
         let performance = scope().performance();
@@ -255,27 +317,45 @@ mod worker {
         let started = now();
         let result = function.apply(&JsValue::NULL, &js_args);
         let ms = now() - started;
-        let outcome = match result {
-            Err(e) => CallOutcome::Trapped(js_message(&e)),
-            Ok(value) => CallOutcome::Returned(match export.results.as_slice() {
-                [] => Vec::new(),
-                [one] => vec![from_js(*one, &value)],
-                many => {
-                    let array: Array = value.unchecked_into();
-                    many.iter()
-                        .enumerate()
-                        .map(|(i, t)| from_js(*t, &array.get(i as u32)))
-                        .collect()
-                }
-            }),
+        let ms = container_atlas::base::quantity::number((ms * 1000.0).round() / 1000.0);
+        let result = match result {
+            Err(e) => {
+                let message = js_message(&e);
+                Both::write(|lang| {
+                    Key::PlaygroundTrapped.fill(lang, &[("export", name), ("message", &message)])
+                })
+            }
+            Ok(value) => {
+                let values: Vec<Value> = match export.results.as_slice() {
+                    [] => Vec::new(),
+                    [one] => vec![from_js(*one, &value)],
+                    many => {
+                        let array: Array = value.unchecked_into();
+                        many.iter()
+                            .enumerate()
+                            .map(|(i, t)| from_js(*t, &array.get(i as u32)))
+                            .collect()
+                    }
+                };
+                Both::write(|lang| {
+                    if values.is_empty() {
+                        Key::PlaygroundReturnedNothing.fill(lang, &[("export", name), ("ms", &ms)])
+                    } else {
+                        Key::PlaygroundReturned.fill(
+                            lang,
+                            &[
+                                ("export", name),
+                                ("values", &value_list(&values)),
+                                ("ms", &ms),
+                            ],
+                        )
+                    }
+                })
+            }
         };
         drop(keep_alive);
         let imports = calls.borrow().clone();
-        Response::Called {
-            outcome,
-            ms,
-            imports,
-        }
+        Response::Called(CallShown { result, imports })
     }
 
     fn to_js(value: Value) -> JsValue {
@@ -328,7 +408,7 @@ mod worker {
     /// and memories, tables and globals are made to their declared types.
     fn stub_imports(
         inspection: &Inspection,
-        calls: &Rc<RefCell<Vec<ImportCall>>>,
+        calls: &Rc<RefCell<Vec<String>>>,
         keep_alive: &mut Vec<Stub>,
     ) -> Result<Object, String> {
         let imports = Object::new();
@@ -356,7 +436,7 @@ mod worker {
                               g: JsValue,
                               h: JsValue| {
                             let given = [a, b, c, d, e, f, g, h];
-                            let args = signature
+                            let args: Vec<Value> = signature
                                 .params
                                 .iter()
                                 .zip(&given)
@@ -365,11 +445,7 @@ mod worker {
                             let mut calls = calls.borrow_mut();
                             // A runaway loop of calls must not exhaust memory.
                             if calls.len() < 1000 {
-                                calls.push(ImportCall {
-                                    module: module.clone(),
-                                    name: name.clone(),
-                                    args,
-                                });
+                                calls.push(format!("{module}.{name}({})", value_list(&args)));
                             }
                             match signature.results.as_slice() {
                                 [] => JsValue::UNDEFINED,

@@ -7,12 +7,18 @@
 //! The worker keeps the last binary it was given (by `Inspect`, or by a `Compile`
 //! that succeeded), and `Print`, `Wit`, `Nested` and `Call` work on it, so a large
 //! file crosses the boundary once. A worker busy in one request reads the next only
-//! when it is done: `Cancel` stops work between steps (after the structure, after
-//! validation), and a runaway call is stopped by terminating the worker.
+//! when it is done: the page stops long work by terminating the worker.
+//!
+//! What the page shows of an inspection is written by the worker ([`Shown`]: the
+//! tables as HTML in both languages, and the few facts the page acts on), and calls
+//! are parsed and their results written there too. The page's own wasm therefore
+//! never decodes an [`Inspection`](super::Inspection) nor parses or prints a float:
+//! that code, about a third of the playground's weight, stays in the worker.
 
-use super::call::{ArgError, Value};
-use super::model::{Inspection, WasmError};
+use super::call::CallableExport;
+use super::model::{Kind, WasmError};
 use super::text::{Printed, TextError, WatError};
+use crate::base::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A message with the number of the request it belongs to.
@@ -22,25 +28,54 @@ pub struct Envelope<T> {
     pub body: T,
 }
 
+/// A text in both languages, written by the worker.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Both {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Both {
+    /// Writes the text once per language.
+    pub fn write(mut write: impl FnMut(Lang) -> String) -> Both {
+        Both {
+            en: write(Lang::En),
+            zh: write(Lang::Zh),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    /// Inspect these bytes (a file opened, an example), and keep them.
-    Inspect { bytes: Vec<u8> },
+    /// The ids of the lab's features this browser supports (the page detects them;
+    /// the worker sets them against what a binary needs). Sent first, after every
+    /// start of the worker.
+    Start { supported: Vec<String> },
+    /// Inspect these bytes (a file opened, an example) called `name`, and keep them.
+    Inspect { name: String, bytes: Vec<u8> },
     /// Inspect nested module or component `index` of the kept binary
-    /// ([`Inspection::nested`]), which becomes the kept binary.
-    Nested { index: usize },
+    /// ([`Inspection::nested`](super::Inspection::nested)), which becomes the kept binary.
+    Nested { name: String, index: usize },
     /// Print the kept binary as text, at most `limit` bytes.
     Print { skeleton: bool, limit: usize },
     /// The kept component's WIT world.
     Wit,
     /// Compile text; on success the binary is kept and inspected.
-    Compile { text: String },
-    /// Call an export of the kept module with these arguments, for at most
-    /// `time_limit_ms` (the page terminates the worker past it).
+    Compile { name: String, text: String },
+    /// Call an export of the kept module with these arguments as the visitor typed
+    /// them (parsed in the worker), for at most `time_limit_ms` (the page terminates
+    /// the worker past it).
     Call {
         export: String,
-        args: Vec<Value>,
+        args: Vec<String>,
         time_limit_ms: u32,
     },
     /// Stop the current work at its next step.
@@ -58,27 +93,47 @@ pub enum Stage {
     Printing,
 }
 
-/// A call an import stub received during a run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ImportCall {
-    pub module: String,
-    pub name: String,
-    pub args: Vec<Value>,
+/// A nested module or component, as the page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NestedShown {
+    pub kind: Kind,
+    pub offset: u64,
+    pub size: u64,
 }
 
-/// The outcome of a call.
+impl NestedShown {
+    /// Its bytes within the outer binary's.
+    pub fn bytes<'a>(&self, outer: &'a [u8]) -> Option<&'a [u8]> {
+        let start = usize::try_from(self.offset).ok()?;
+        let end = start.checked_add(usize::try_from(self.size).ok()?)?;
+        outer.get(start..end)
+    }
+}
+
+/// An inspection as the page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum CallOutcome {
-    /// The results, in order.
-    Returned(Vec<Value>),
-    /// It trapped or threw: the engine's message.
-    Trapped(String),
-    /// An argument was not a value of its type (index, error).
-    BadArgument(usize, ArgError),
-    /// No callable export by that name.
-    NotCallable,
-    /// Components cannot be instantiated by browsers yet.
-    Component,
+pub struct Shown {
+    pub kind: Kind,
+    pub size: u64,
+    /// Valid WebAssembly (and so, for a core module, something to call).
+    pub valid: bool,
+    /// The summary, features, sections, imports and exports, custom sections and
+    /// largest functions, as HTML.
+    pub html: Both,
+    /// The section table as CSV.
+    pub sections_csv: Both,
+    /// The exports the runner can call.
+    pub callable: Vec<CallableExport>,
+    pub nested: Vec<NestedShown>,
+}
+
+/// A call as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallShown {
+    /// What happened: the results and the time, the trap, the argument refused.
+    pub result: Both,
+    /// The calls the import stubs received, one line each (`env.log(2: i32, 3: i32)`).
+    pub imports: Vec<String>,
 }
 
 /// What the worker answers.
@@ -89,23 +144,19 @@ pub enum Response {
     Progress {
         stage: Stage,
     },
-    Inspected(Box<Inspection>),
+    Inspected(Box<Shown>),
     Printed(Result<Printed, TextError>),
     Wit(Result<String, TextError>),
     /// The text compiled to these bytes (inspected next, as `Inspected`), or did not.
     Compiled(Result<Vec<u8>, WatError>),
-    Called {
-        outcome: CallOutcome,
-        /// Time in the call, in milliseconds.
-        ms: f64,
-        imports: Vec<ImportCall>,
-    },
+    Called(CallShown),
     /// The request was cancelled before it finished.
     Cancelled,
     /// A request that needs a kept binary came before any, or the nested index
     /// does not exist.
     NoBinary,
-    /// The worker could not instantiate the module (bad imports, a start trap).
+    /// The worker failed (it could not read a message, it panicked), or could not
+    /// instantiate the module for a call (bad imports, a trap in its start).
     Failed(WasmError),
 }
 
@@ -117,12 +168,16 @@ mod tests {
     fn messages_round_trip_through_json() {
         let requests = [
             Request::Inspect {
+                name: "a.wasm".into(),
                 bytes: vec![0, 97, 115, 109],
             },
             Request::Call {
                 export: "add".into(),
-                args: vec![Value::I32(1), Value::F64(f64::NAN)],
+                args: vec!["1".into(), "nan".into()],
                 time_limit_ms: 2000,
+            },
+            Request::Start {
+                supported: vec!["simd".into()],
             },
             Request::Cancel,
         ];
@@ -130,7 +185,6 @@ mod tests {
             let message = Envelope { id: 7, body };
             let json = serde_json::to_string(&message).unwrap();
             let back: Envelope<Request> = serde_json::from_str(&json).unwrap();
-            // NaN != NaN, so compare the wire form.
             assert_eq!(serde_json::to_string(&back).unwrap(), json);
         }
         let response = Response::Compiled(Err(WatError {

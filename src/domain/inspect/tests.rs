@@ -499,10 +499,33 @@ fn text_prints_whole_skeleton_or_cut() {
 fn inspections_cross_the_worker_boundary() {
     for ex in examples() {
         let i = inspect(ex.bytes);
-        let json =
-            serde_json::to_string(&protocol::Response::Inspected(Box::new(i.clone()))).unwrap();
+        let shown = protocol::Shown {
+            kind: i.kind,
+            size: i.size,
+            valid: i.is_valid(),
+            html: protocol::Both::write(|lang| format!("<p>{lang:?}</p>")),
+            sections_csv: protocol::Both::default(),
+            callable: callable_exports(&i),
+            nested: i
+                .nested
+                .iter()
+                .map(|n| protocol::NestedShown {
+                    kind: n.kind,
+                    offset: n.offset,
+                    size: n.size,
+                })
+                .collect(),
+        };
+        let response = protocol::Response::Inspected(Box::new(shown));
+        let json = serde_json::to_string(&response).unwrap();
         let back: protocol::Response = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, protocol::Response::Inspected(Box::new(i)));
+        assert_eq!(back, response);
+        // The nested ranges the page slices are the inspector's.
+        if let protocol::Response::Inspected(shown) = back {
+            for (index, n) in shown.nested.iter().enumerate() {
+                assert_eq!(n.bytes(ex.bytes), nested(ex.bytes, index));
+            }
+        }
     }
 }
 

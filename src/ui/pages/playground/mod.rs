@@ -8,7 +8,7 @@
 //! stopped by terminating the worker.
 
 mod client;
-mod tables;
+pub mod tables;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,15 +20,14 @@ use wasm_bindgen::JsCast;
 use crate::base::lang::Lang;
 use crate::base::page::Page;
 use crate::data::wasm_features::FEATURES;
-use crate::domain::inspect::protocol::{CallOutcome, ImportCall, Request, Response, Stage};
+use crate::domain::inspect::protocol::{CallShown, Request, Response, Shown, Stage};
 use crate::domain::inspect::{
-    CallableExport, Inspection, Kind, NumType, Printed, TEXT_LIMIT, TextError, TextErrorKind,
-    Value, WatError, callable_exports, examples, parse_args,
+    CallableExport, Kind, NumType, Printed, TEXT_LIMIT, TextError, TextErrorKind, WatError,
+    examples,
 };
 use crate::domain::wasm_lab::feature_module;
 use crate::i18n::Key;
 use crate::ui::browser;
-use crate::ui::html::Html;
 use crate::ui::i18n::{t, use_lang};
 use client::Client;
 
@@ -54,12 +53,7 @@ enum Status {
 #[derive(Clone, Debug, PartialEq)]
 enum Run {
     Running(String),
-    Done {
-        export: String,
-        outcome: CallOutcome,
-        ms: f64,
-        imports: Vec<ImportCall>,
-    },
+    Done(CallShown),
     /// Stopped at the time limit, in ms.
     TimedOut(String, u32),
 }
@@ -75,7 +69,8 @@ struct Opened {
 #[derive(Clone, Copy)]
 struct State {
     status: RwSignal<Status>,
-    inspection: RwSignal<Option<Inspection>>,
+    /// The inspection on screen, as the worker wrote it.
+    shown: RwSignal<Option<Shown>>,
     /// The name of the binary the inspection on screen is of.
     shown_name: RwSignal<String>,
     opened: RwSignal<Option<Opened>, LocalStorage>,
@@ -99,7 +94,7 @@ impl State {
     fn new() -> State {
         State {
             status: RwSignal::new(Status::Starting),
-            inspection: RwSignal::new(None),
+            shown: RwSignal::new(None),
             shown_name: RwSignal::new(String::new()),
             opened: RwSignal::new_local(None),
             text: RwSignal::new(String::new()),
@@ -146,7 +141,10 @@ fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     state.run.set(None);
     send(
         state.load_id,
-        Request::Inspect { bytes: Vec::new() },
+        Request::Inspect {
+            name: state.pending_name.get_value(),
+            bytes: Vec::new(),
+        },
         Some(&bytes),
     );
     state.opened.set(Some(Opened {
@@ -160,7 +158,14 @@ fn compile_now(state: State, name: &str) {
     let text = state.text.get_untracked();
     state.pending_name.set_value(name.to_owned());
     state.status.set(Status::Working(Stage::Structure));
-    send(state.load_id, Request::Compile { text }, None);
+    send(
+        state.load_id,
+        Request::Compile {
+            name: name.to_owned(),
+            text,
+        },
+        None,
+    );
 }
 
 /// Compiles the editor's text once typing pauses.
@@ -206,12 +211,12 @@ fn on_response(state: State, id: u32, response: Response) {
                 state.status.set(Status::Idle);
             }
         },
-        Response::Inspected(inspection) if id == state.load_id.get_value() => {
-            let big = inspection.size > SKELETON_FROM;
-            let component = inspection.kind == Kind::Component;
+        Response::Inspected(shown) if id == state.load_id.get_value() => {
+            let big = shown.size > SKELETON_FROM;
+            let component = shown.kind == Kind::Component;
             state.skeleton.set(big);
             state.shown_name.set(state.pending_name.get_value());
-            state.inspection.set(Some(*inspection));
+            state.shown.set(Some(*shown));
             state.status.set(Status::Idle);
             state.wit.set(None);
             request_text(state);
@@ -223,35 +228,20 @@ fn on_response(state: State, id: u32, response: Response) {
             state.printed.set(Some(printed));
         }
         Response::Wit(wit) if id == state.wit_id.get_value() => state.wit.set(Some(wit)),
-        Response::Called {
-            outcome,
-            ms,
-            imports,
-        } if id == state.call_id.get_value() => {
+        Response::Called(shown) if id == state.call_id.get_value() => {
             CALL_TIMER.with_borrow_mut(|t| *t = None);
-            let export = match state.run.get_untracked() {
-                Some(Run::Running(export)) => export,
-                _ => String::new(),
-            };
-            state.run.set(Some(Run::Done {
-                export,
-                outcome,
-                ms,
-                imports,
-            }));
+            state.run.set(Some(Run::Done(shown)));
         }
         Response::Failed(error) if id == state.call_id.get_value() => {
             CALL_TIMER.with_borrow_mut(|t| *t = None);
-            let export = match state.run.get_untracked() {
-                Some(Run::Running(export)) => export,
-                _ => String::new(),
-            };
-            state.run.set(Some(Run::Done {
-                export,
-                outcome: CallOutcome::Trapped(error.message),
-                ms: 0.0,
+            let message = error.message;
+            state.run.set(Some(Run::Done(CallShown {
+                result: crate::domain::inspect::protocol::Both {
+                    en: message.clone(),
+                    zh: message,
+                },
                 imports: Vec::new(),
-            }));
+            })));
         }
         Response::Failed(error) if id == u32::MAX || id == state.load_id.get_value() => {
             state.status.set(Status::Failed(error.message));
@@ -268,31 +258,36 @@ fn restart(state: State, resend: bool) {
     CALL_TIMER.with_borrow_mut(|t| *t = None);
     if let Some(client) = client() {
         client.restart();
+        client.send(start_request(), None);
     }
     if resend && let Some(opened) = state.opened.get_untracked() {
         state.pending_name.set_value(opened.name.clone());
         send(
             state.load_id,
-            Request::Inspect { bytes: Vec::new() },
+            Request::Inspect {
+                name: opened.name.clone(),
+                bytes: Vec::new(),
+            },
             Some(&opened.bytes),
         );
     }
 }
 
-fn call(state: State, export: &CallableExport, texts: Vec<String>) {
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let args = match parse_args(&export.params, &texts) {
-        Ok(args) => args,
-        Err((i, e)) => {
-            state.run.set(Some(Run::Done {
-                export: export.name.clone(),
-                outcome: CallOutcome::BadArgument(i, e),
-                ms: 0.0,
-                imports: Vec::new(),
-            }));
-            return;
-        }
-    };
+/// The first request to a worker: what this browser supports, detected here once.
+fn start_request() -> Request {
+    thread_local! {
+        static SUPPORTED: Vec<String> = FEATURES
+            .iter()
+            .filter(|f| crate::ui::lab::detect(f))
+            .map(|f| f.id.to_owned())
+            .collect();
+    }
+    Request::Start {
+        supported: SUPPORTED.with(Clone::clone),
+    }
+}
+
+fn call(state: State, export: &CallableExport, args: Vec<String>) {
     let limit = state.limit_ms.get_untracked().clamp(10, 600_000);
     state.run.set(Some(Run::Running(export.name.clone())));
     send(
@@ -310,12 +305,6 @@ fn call(state: State, export: &CallableExport, texts: Vec<String>) {
         restart(state, true);
     });
     CALL_TIMER.with_borrow_mut(|t| *t = Some(timer));
-}
-
-/// Whether this browser supports a feature the lab detects.
-fn browser_supports(id: &str) -> Option<bool> {
-    let feature = FEATURES.iter().find(|f| f.id == id)?;
-    Some(crate::ui::lab::detect(feature))
 }
 
 fn status_text(status: &Status, lang: Lang) -> String {
@@ -348,14 +337,6 @@ fn text_error(e: &TextError, lang: Lang) -> String {
     }
 }
 
-fn value_list(values: &[Value]) -> String {
-    values
-        .iter()
-        .map(|v| format!("{v}: {}", v.ty().name()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn run_text(run: &Run, lang: Lang) -> (String, Vec<String>) {
     match run {
         Run::Running(export) => (
@@ -366,43 +347,7 @@ fn run_text(run: &Run, lang: Lang) -> (String, Vec<String>) {
             Key::PlaygroundTimedOut.fill(lang, &[("export", export), ("ms", &ms.to_string())]),
             Vec::new(),
         ),
-        Run::Done {
-            export,
-            outcome,
-            ms,
-            imports,
-        } => {
-            let ms = crate::base::quantity::number((ms * 1000.0).round() / 1000.0);
-            let head = match outcome {
-                CallOutcome::Returned(values) if values.is_empty() => {
-                    Key::PlaygroundReturnedNothing.fill(lang, &[("export", export), ("ms", &ms)])
-                }
-                CallOutcome::Returned(values) => Key::PlaygroundReturned.fill(
-                    lang,
-                    &[
-                        ("export", export),
-                        ("values", &value_list(values)),
-                        ("ms", &ms),
-                    ],
-                ),
-                CallOutcome::Trapped(message) => {
-                    Key::PlaygroundTrapped.fill(lang, &[("export", export), ("message", message)])
-                }
-                CallOutcome::BadArgument(i, e) => Key::PlaygroundBadArgument.fill(
-                    lang,
-                    &[("n", &(i + 1).to_string()), ("message", &e.to_string())],
-                ),
-                CallOutcome::NotCallable => {
-                    Key::PlaygroundNotCallable.fill(lang, &[("export", export)])
-                }
-                CallOutcome::Component => Key::PlaygroundComponentRun.text(lang).to_owned(),
-            };
-            let calls = imports
-                .iter()
-                .map(|c| format!("{}.{}({})", c.module, c.name, value_list(&c.args)))
-                .collect();
-            (head, calls)
-        }
+        Run::Done(shown) => (shown.result.get(lang).to_owned(), shown.imports.clone()),
     }
 }
 
@@ -481,6 +426,7 @@ pub fn PlaygroundPage() -> impl IntoView {
 
     // The worker starts with the page and stops with it.
     let started = Client::start(move |id, response| on_response(state, id, response));
+    started.send(start_request(), None);
     CLIENT.with_borrow_mut(|c| *c = Some(started));
     on_cleanup(|| {
         if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
@@ -645,42 +591,31 @@ pub fn PlaygroundPage() -> impl IntoView {
     let name = move || state.shown_name.get();
     let result_html = move || {
         let lang = lang.get();
-        state.inspection.with(|inspection| {
-            let Some(i) = inspection else {
-                return String::new();
-            };
-            let mut h = Html::new();
-            tables::summary(&mut h, i, &name(), lang);
-            if i.kind != Kind::NotWasm {
-                tables::features(&mut h, i, &browser_supports, lang);
-                tables::sections(&mut h, i, lang);
-                tables::imports_exports(&mut h, i, lang);
-                tables::custom(&mut h, i, lang);
-                tables::largest(&mut h, i, lang);
-            }
-            h.finish()
-        })
+        state
+            .shown
+            .with(|shown| shown.as_ref().map(|s| s.html.get(lang).to_owned()))
+            .unwrap_or_default()
     };
     let has_result = move || {
         state
-            .inspection
-            .with(|i| i.as_ref().is_some_and(|i| i.kind != Kind::NotWasm))
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| s.kind != Kind::NotWasm))
     };
     let sections_csv = move |_| {
-        state.inspection.with_untracked(|i| {
-            if let Some(i) = i {
-                let csv = tables::sections_csv(i, lang.get_untracked());
+        state.shown.with_untracked(|s| {
+            if let Some(s) = s {
+                let csv = s.sections_csv.get(lang.get_untracked());
                 let file = format!("{}-sections.csv", name().trim_end_matches(".wasm"));
-                browser::download(&file, "text/csv;charset=utf-8", &csv);
+                browser::download(&file, "text/csv;charset=utf-8", csv);
             }
         });
     };
 
     // Nested modules and components of a component, each can be opened on its own.
     let nested = move || {
-        state.inspection.with(|i| {
-            i.as_ref()
-                .map(|i| i.nested.clone())
+        state.shown.with(|s| {
+            s.as_ref()
+                .map(|s| s.nested.clone())
                 .unwrap_or_default()
                 .into_iter()
                 .enumerate()
@@ -695,7 +630,14 @@ pub fn PlaygroundPage() -> impl IntoView {
                     let open = move |_| {
                         state.pending_name.set_value(format!("{}#{index}", name()));
                         state.status.set(Status::Working(Stage::Structure));
-                        send(state.load_id, Request::Nested { index }, None);
+                        send(
+                            state.load_id,
+                            Request::Nested {
+                                name: state.pending_name.get_value(),
+                                index,
+                            },
+                            None,
+                        );
                         let inner = state.opened.with_untracked(|o| {
                             o.as_ref()
                                 .and_then(|o| n.bytes(&o.bytes).map(<[u8]>::to_vec))
@@ -722,19 +664,19 @@ pub fn PlaygroundPage() -> impl IntoView {
     };
     let has_nested = move || {
         state
-            .inspection
-            .with(|i| i.as_ref().is_some_and(|i| !i.nested.is_empty()))
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| !s.nested.is_empty()))
     };
 
     let is_component = move || {
         state
-            .inspection
-            .with(|i| i.as_ref().is_some_and(|i| i.kind == Kind::Component))
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| s.kind == Kind::Component))
     };
     let is_module = move || {
-        state.inspection.with(|i| {
-            i.as_ref()
-                .is_some_and(|i| i.kind == Kind::Module && i.is_valid())
+        state.shown.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.kind == Kind::Module && s.valid)
         })
     };
     let wit_text = move || match state.wit.get() {
@@ -745,8 +687,8 @@ pub fn PlaygroundPage() -> impl IntoView {
 
     let callables = move || {
         state
-            .inspection
-            .with(|i| i.as_ref().map(callable_exports).unwrap_or_default())
+            .shown
+            .with(|s| s.as_ref().map(|s| s.callable.clone()).unwrap_or_default())
             .into_iter()
             .map(|export| view! { <CallRow state=state export=export /> })
             .collect_view()

@@ -1,4 +1,6 @@
-//! What the playground shows of an inspection, as tables of escaped HTML: the summary,
+//! What the playground shows of an inspection, as tables of escaped HTML, written in
+//! the worker (the page receives the HTML, so its own wasm never decodes an
+//! inspection): the summary,
 //! the features against this browser, the sections, imports and exports, the custom
 //! sections and the largest functions. Rebuilt when the inspection or the language
 //! changes.
@@ -116,10 +118,10 @@ pub fn summary(h: &mut Html, i: &Inspection, name: &str, lang: Lang) {
 }
 
 /// Whether this browser supports a feature the lab knows (`None` when it does not).
-pub type Supports = dyn Fn(&str) -> Option<bool>;
+pub type Supports<'a> = dyn Fn(&str) -> Option<bool> + 'a;
 
 /// The features the binary needs, each against this browser.
-pub fn features(h: &mut Html, i: &Inspection, supports: &Supports, lang: Lang) {
+pub fn features(h: &mut Html, i: &Inspection, supports: &Supports<'_>, lang: Lang) {
     h.element(
         "h3",
         &[("id", "pg-features-title")],
