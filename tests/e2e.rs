@@ -1156,3 +1156,140 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
     s.assert_no_request_elsewhere().await;
     s.close().await;
 }
+
+/// The playground's files through its file input, a small corpus of hostile ones, the
+/// size limit, the editor's text kept over a reload, and links that carry an input.
+#[tokio::test]
+#[ignore = "needs chromedriver and a release build in dist/"]
+async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input() {
+    use container_atlas::domain::inspect::{compile_wat, examples};
+    use container_atlas::domain::playground::{Shared, to_fragment};
+    let dir = std::env::temp_dir().join(format!("atlas-playground-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let module = examples()[0].bytes;
+    let traps = compile_wat(
+        "(module (func $boom unreachable) (start $boom) (func (export \"one\") (result i32) i32.const 1))",
+    )
+    .unwrap();
+    let externref =
+        compile_wat("(module (func (export \"takes_ref\") (param externref)))").unwrap();
+    let corpus: Vec<(String, &str)> = vec![
+        (write("component.wasm", examples()[1].bytes), "Component"),
+        (
+            write("notes.txt.wasm", b"hello, not wasm"),
+            "Not WebAssembly",
+        ),
+        (write("cut.wasm", &module[..20]), "Cut short"),
+        (
+            write("absurd.wasm", b"\0asm\x01\0\0\0\x01\xff\xff\xff\xff\x0f"),
+            "at byte",
+        ),
+        (write("traps.wasm", &traps), "Valid"),
+        (write("externref.wasm", &externref), "Valid"),
+    ];
+
+    let s = Session::start().await;
+    s.open("/playground?lang=en").await;
+    s.wait_until("return document.querySelector('.pg-summary') ? true : null")
+        .await;
+    for (path, expected) in &corpus {
+        let input = s
+            .client
+            .find(fantoccini::Locator::Css(".pg-file input"))
+            .await
+            .unwrap();
+        input.send_keys(path).await.unwrap();
+        let name = path.rsplit('/').next().unwrap();
+        // Wait for the file's own summary.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut text = None;
+        while text.is_none() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let t = s
+                .eval("return document.querySelector('.pg-summary')?.innerText ?? ''")
+                .await;
+            let t = t.as_str().unwrap_or_default().to_owned();
+            if t.contains(name) && t.contains(expected) {
+                text = Some(t);
+            }
+        }
+        assert!(text.is_some(), "{name}: expected {expected}");
+    }
+    // The last two: a start function that traps, an export that takes a reference.
+    let uncallable = s.text(".pg-uncallable").await;
+    assert!(uncallable.contains("takes_ref"), "{uncallable}");
+    let input = s
+        .client
+        .find(fantoccini::Locator::Css(".pg-file input"))
+        .await
+        .unwrap();
+    input.send_keys(&corpus[4].0).await.unwrap();
+    s.wait_until("return document.querySelector('.pg-call[data-export=one]') ? true : null")
+        .await;
+    s.click(".pg-call[data-export=one] button").await;
+    let result = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.includes('unreachable') ? r : null")
+        .await;
+    assert!(
+        result.is_string(),
+        "the start function's trap is shown: {result}"
+    );
+
+    // Over the size limit: refused before reading, the limit named.
+    let big = dir.join("big.wasm");
+    std::fs::write(&big, vec![0u8; 32_000_001]).unwrap();
+    let input = s
+        .client
+        .find(fantoccini::Locator::Css(".pg-file input"))
+        .await
+        .unwrap();
+    input.send_keys(big.to_str().unwrap()).await.unwrap();
+    let status = s
+        .wait_until("const t = document.querySelector('.pg-status').textContent; return t.includes('32 MB') ? t : null")
+        .await;
+    assert!(status.as_str().unwrap().contains("big.wasm"), "{status}");
+
+    // What is written is kept over a reload.
+    s.eval(
+        "const e = document.getElementById('pg-editor');
+         e.value = '(module (func (export \"kept\") (result i32) i32.const 41))';
+         e.dispatchEvent(new Event('input', { bubbles: true }));
+         return null;",
+    )
+    .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=kept]') ? true : null")
+        .await;
+    s.client.refresh().await.unwrap();
+    let kept = s
+        .wait_until("const e = document.getElementById('pg-editor'); return e && e.value.includes('kept') ? e.value : null")
+        .await;
+    assert!(kept.is_string(), "{kept}");
+    s.wait_until("return document.querySelector('.pg-call[data-export=kept]') ? true : null")
+        .await;
+
+    // A link carries text; a damaged link says so and opens an example.
+    let fragment = to_fragment(&Shared::Text(
+        "(module (func (export \"linked\") (result i32) i32.const 9))".into(),
+    ))
+    .unwrap();
+    s.open(&format!("/playground?lang=en#{fragment}")).await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=linked]') ? true : null")
+        .await;
+    s.open("/playground?lang=en#wat=%%%").await;
+    s.wait_until(
+        "return document.querySelector('.notice[data-notice=playground-state]') ? true : null",
+    )
+    .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=add]') ? true : null")
+        .await;
+
+    assert_eq!(s.console_errors().await, Vec::<String>::new());
+    s.assert_no_request_elsewhere().await;
+    s.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -11,6 +11,7 @@ pub mod export;
 pub mod format;
 pub mod inspect;
 pub mod pages;
+pub mod playground;
 pub mod prefs;
 pub mod query;
 pub mod scale;

@@ -25,6 +25,7 @@ use crate::domain::inspect::{
     CallableExport, Kind, NumType, Printed, TEXT_LIMIT, TextError, TextErrorKind, WatError,
     examples,
 };
+use crate::domain::playground;
 use crate::domain::wasm_lab::feature_module;
 use crate::i18n::Key;
 use crate::ui::browser;
@@ -33,6 +34,8 @@ use client::Client;
 
 /// Above this size the text view starts as a skeleton (signatures, no bodies).
 const SKELETON_FROM: u64 = 512 * 1024;
+/// The largest file the playground reads (refused before reading, the limit named).
+const MAX_FILE_BYTES: u64 = 32_000_000;
 /// The default time limit of a call, in milliseconds.
 const DEFAULT_LIMIT_MS: u32 = 2000;
 /// How long the editor waits after the last key before compiling.
@@ -63,6 +66,8 @@ enum Run {
 struct Opened {
     name: String,
     bytes: Rc<Vec<u8>>,
+    /// Compiled from the editor's text (a link then carries the text).
+    from_text: bool,
 }
 
 /// The page's state, shared by its handlers.
@@ -150,6 +155,7 @@ fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     state.opened.set(Some(Opened {
         name: state.pending_name.get_value(),
         bytes: Rc::new(bytes),
+        from_text: false,
     }));
 }
 
@@ -171,6 +177,11 @@ fn compile_now(state: State, name: &str) {
 /// Compiles the editor's text once typing pauses.
 fn compile_soon(state: State) {
     let timer = gloo_timers::callback::Timeout::new(COMPILE_DELAY_MS, move || {
+        // What was written is kept across reloads.
+        let text = state.text.get_untracked();
+        if text.chars().count() <= playground::MAX_STORED_CHARS {
+            browser::storage_set(playground::STORE_KEY, &playground::to_store(&text));
+        }
         compile_now(state, "playground.wasm");
     });
     COMPILE_TIMER.with_borrow_mut(|t| *t = Some(timer));
@@ -204,6 +215,7 @@ fn on_response(state: State, id: u32, response: Response) {
                 state.opened.set(Some(Opened {
                     name: state.pending_name.get_value(),
                     bytes: Rc::new(bytes),
+                    from_text: true,
                 }));
             }
             Err(e) => {
@@ -243,7 +255,13 @@ fn on_response(state: State, id: u32, response: Response) {
                 imports: Vec::new(),
             })));
         }
-        Response::Failed(error) if id == u32::MAX || id == state.load_id.get_value() => {
+        Response::Failed(error) if id == u32::MAX => {
+            // The worker stopped (it panicked, or could not load): a new one takes
+            // the next request.
+            state.status.set(Status::Failed(error.message));
+            restart(state, false);
+        }
+        Response::Failed(error) if id == state.load_id.get_value() => {
             state.status.set(Status::Failed(error.message));
         }
         Response::NoBinary | Response::Cancelled | Response::Failed(_) => {}
@@ -436,19 +454,55 @@ pub fn PlaygroundPage() -> impl IntoView {
         COMPILE_TIMER.with_borrow_mut(|t| *t = None);
     });
 
-    // The example the address names (`?example=calc-component.wasm`), else the first,
-    // opened as text so the editor shows what the binary was written from.
+    // What to open first: a shared link's input (the URL fragment), else the example
+    // the address names (`?example=calc-component.wasm`), else the text kept from the
+    // last visit, else the first example (as text, so the editor shows its source).
+    let notice = RwSignal::new(None::<Key>);
     let wanted = query.with_untracked(|q| q.get("example"));
     let all = examples();
-    let first = wanted
-        .as_deref()
-        .and_then(|w| {
-            all.iter()
-                .find(|e| e.file == w || e.file.trim_end_matches(".wasm") == w)
-        })
-        .unwrap_or(&all[0]);
-    state.text.set(first.source.to_owned());
-    compile_now(state, first.file);
+    let example = wanted.as_deref().and_then(|w| {
+        all.iter()
+            .find(|e| e.file == w || e.file.trim_end_matches(".wasm") == w)
+    });
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let stored = browser::storage_get(playground::STORE_KEY);
+    let kept = stored.as_deref().map(playground::from_store);
+    if kept == Some(None) {
+        // Damaged or foreign: set aside, not lost, and said.
+        if let Some(raw) = &stored {
+            browser::storage_set(&format!("{}.bad", playground::STORE_KEY), raw);
+        }
+        browser::storage_set(playground::STORE_KEY, &playground::to_store(""));
+        notice.set(Some(Key::PlaygroundStoredBad));
+    }
+    match playground::from_fragment(&fragment) {
+        Ok(playground::Shared::Text(text)) => {
+            state.text.set(text);
+            compile_now(state, "shared.wasm");
+        }
+        Ok(playground::Shared::Binary(bytes)) => {
+            state.text.set(all[0].source.to_owned());
+            open_bytes(state, "shared.wasm".to_owned(), bytes);
+        }
+        Err(error) => {
+            if error == playground::FragmentError::Damaged {
+                notice.set(Some(Key::PlaygroundLinkBad));
+            }
+            match (example, kept.flatten().filter(|t| !t.trim().is_empty())) {
+                (None, Some(text)) => {
+                    state.text.set(text);
+                    compile_now(state, "playground.wasm");
+                }
+                (example, _) => {
+                    let first = example.unwrap_or(&all[0]);
+                    state.text.set(first.source.to_owned());
+                    compile_now(state, first.file);
+                }
+            }
+        }
+    }
     Effect::new(|_| browser::mark_content_ready());
 
     let on_text = move |ev: leptos::ev::Event| {
@@ -458,6 +512,20 @@ pub fn PlaygroundPage() -> impl IntoView {
 
     let open_file = move |file: web_sys::File| {
         let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            // Refused before reading: a file this large would not be inspected in
+            // reasonable time or memory here.
+            let text = Key::PlaygroundTooLarge.fill(
+                lang.get_untracked(),
+                &[
+                    ("name", &name),
+                    ("size", &tables::bytes_text(file.size() as u64)),
+                    ("limit", &tables::bytes_text(MAX_FILE_BYTES)),
+                ],
+            );
+            state.status.set(Status::Failed(text));
+            return;
+        }
         leptos::task::spawn_local(async move {
             match client::read_file(&file).await {
                 Some(bytes) => open_bytes(state, name, bytes),
@@ -646,6 +714,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                             state.opened.set(Some(Opened {
                                 name: state.pending_name.get_value(),
                                 bytes: Rc::new(inner),
+                                from_text: false,
                             }));
                         }
                     };
@@ -733,6 +802,39 @@ pub fn PlaygroundPage() -> impl IntoView {
             browser::download(&file, "text/plain;charset=utf-8", &printed.text);
         }
     };
+    // A link that reproduces the input: the text written, or a small binary.
+    let shared = move || {
+        state.opened.with(|o| {
+            o.as_ref().and_then(|o| {
+                let input = if o.from_text {
+                    playground::Shared::Text(state.text.get_untracked())
+                } else {
+                    playground::Shared::Binary(o.bytes.to_vec())
+                };
+                playground::to_fragment(&input)
+            })
+        })
+    };
+    let share_link = Callback::new(move |()| {
+        let here = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let here = here.split('#').next().unwrap_or_default().to_owned();
+        match shared() {
+            Some(fragment) => format!("{here}#{fragment}"),
+            None => here,
+        }
+    });
+    let too_large_to_share = move || {
+        (state.opened.with(Option::is_some) && shared().is_none()).then(|| {
+            let limit = tables::bytes_text(playground::MAX_SHARED_BYTES as u64);
+            view! {
+                <p class="note">
+                    {move || Key::PlaygroundShareTooLarge.fill(lang.get(), &[("limit", &limit)])}
+                </p>
+            }
+        })
+    };
     let copy_wat = Callback::new(move |()| match state.printed.get_untracked() {
         Some(Ok(printed)) => printed.text,
         _ => String::new(),
@@ -747,6 +849,19 @@ pub fn PlaygroundPage() -> impl IntoView {
         >
             <h1>{t(Key::PagesPlaygroundTitle)}</h1>
             <p class="lead">{t(Key::PagesPlaygroundLead)}</p>
+            {move || {
+                notice
+                    .get()
+                    .map(|key| {
+                        let text = move || key.text(lang.get()).to_owned();
+                        let dismiss = Callback::new(move |()| notice.set(None));
+                        crate::ui::notices::notice_box(
+                            "playground-state",
+                            Signal::derive(text),
+                            Some(dismiss),
+                        )
+                    })
+            }}
             <section class="pg-open" aria-labelledby="pg-open-title">
                 <h2 id="pg-open-title">{t(Key::PlaygroundOpenTitle)}</h2>
                 <div class="pg-sources">
@@ -793,9 +908,18 @@ pub fn PlaygroundPage() -> impl IntoView {
                 <p id="pg-compile" class="pg-compile" class:error=compile_failed role="status">
                     {compile_line}
                 </p>
-                <button type="button" class="pg-download-wasm" on:click=download_wasm>
-                    {t(Key::PlaygroundDownloadWasm)}
-                </button>
+                <div class="pg-text-tools">
+                    <button type="button" class="pg-download-wasm" on:click=download_wasm>
+                        {t(Key::PlaygroundDownloadWasm)}
+                    </button>
+                    <crate::ui::components::copy::CopyButton
+                        label=Key::PlaygroundShare
+                        copied=Key::PlaygroundShared
+                        text=share_link
+                        name="link"
+                    />
+                </div>
+                {too_large_to_share}
             </section>
 
             <p class="pg-status" role="status" aria-live="polite">

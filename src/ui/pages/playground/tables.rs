@@ -311,6 +311,14 @@ pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
             .map(|ex| vec![ex.name.clone(), ex.ty.kind().to_owned(), ex.ty.to_string()])
             .collect();
         table(h, "pg-exports", title, &[name, kind, ty], rows);
+        let uncallable = crate::domain::inspect::uncallable_exports(i);
+        if !uncallable.is_empty() {
+            h.element(
+                "p",
+                &[("class", "note pg-uncallable")],
+                &Key::PlaygroundUncallable.fill(lang, &[("names", &uncallable.join(", "))]),
+            );
+        }
     }
 }
 
@@ -344,6 +352,25 @@ pub fn custom(h: &mut Html, i: &Inspection, lang: Lang) {
         },
     );
     h.close("dl");
+    if !i.function_names.is_empty() {
+        // The names themselves, folded: a large module has thousands.
+        h.open("details", &[("class", "pg-names")]);
+        let summary = Key::PlaygroundNamesList.fill(
+            lang,
+            &[
+                ("shown", &i.function_names.len().to_string()),
+                ("count", &i.function_name_count.to_string()),
+            ],
+        );
+        h.element("summary", &[], &summary);
+        h.open("ol", &[("class", "pg-name-list")]);
+        for (index, name) in &i.function_names {
+            h.open("li", &[]);
+            h.element("code", &[], &format!("{index}: {name}"));
+            h.close("li");
+        }
+        h.close("ol").close("details");
+    }
     let title = Key::PlaygroundProducers.text(lang);
     h.element("h4", &[], title);
     if i.producers.is_empty() {

@@ -1,0 +1,172 @@
+//! The playground's state that outlives the page: the editor's text kept in
+//! localStorage (`atlas.playground`, JSON with a version, so a damaged or foreign entry
+//! is recognized and set aside), and a small input shared as a link, encoded in the
+//! URL fragment (which browsers never send to a server).
+
+use serde::{Deserialize, Serialize};
+
+/// The localStorage key of the editor's text.
+pub const STORE_KEY: &str = "atlas.playground";
+const VERSION: u32 = 1;
+/// The longest text kept: an editor's worth, not a file's.
+pub const MAX_STORED_CHARS: usize = 200_000;
+/// The largest input a link carries (text or binary bytes, before encoding): links
+/// much longer than this are cut by some mail and chat tools.
+pub const MAX_SHARED_BYTES: usize = 6_000;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored<T> {
+    v: u32,
+    text: T,
+}
+
+/// The editor's text as stored.
+pub fn to_store(text: &str) -> String {
+    serde_json::to_string(&Stored { v: VERSION, text }).unwrap_or_default()
+}
+
+/// The stored text; `None` when the entry is not ours (another version, damaged,
+/// oversized), so the page can say so and start from an example.
+pub fn from_store(stored: &str) -> Option<String> {
+    let Stored { v, text } = serde_json::from_str::<Stored<String>>(stored).ok()?;
+    (v == VERSION && text.chars().count() <= MAX_STORED_CHARS).then_some(text)
+}
+
+/// What a shared link holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// WebAssembly text, for the editor.
+    Text(String),
+    /// A binary, opened as a file.
+    Binary(Vec<u8>),
+}
+
+/// The URL fragment (without `#`) that carries `shared`, or `None` when it is too
+/// large for a link.
+pub fn to_fragment(shared: &Shared) -> Option<String> {
+    let (kind, bytes) = match shared {
+        Shared::Text(text) => ("wat", text.as_bytes()),
+        Shared::Binary(bytes) => ("wasm", bytes.as_slice()),
+    };
+    (bytes.len() <= MAX_SHARED_BYTES).then(|| format!("{kind}={}", base64url(bytes)))
+}
+
+/// Why a fragment could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FragmentError {
+    /// Not a playground fragment at all (`#main`, empty): nothing to say.
+    NotOurs,
+    /// A playground fragment that does not decode: the link was cut or edited.
+    Damaged,
+}
+
+/// Reads a fragment written by [`to_fragment`] (with or without its `#`).
+pub fn from_fragment(fragment: &str) -> Result<Shared, FragmentError> {
+    let fragment = fragment.trim_start_matches('#');
+    let (kind, data) = fragment.split_once('=').ok_or(FragmentError::NotOurs)?;
+    let decode = || unbase64url(data).filter(|b| b.len() <= MAX_SHARED_BYTES);
+    match kind {
+        "wat" => decode()
+            .and_then(|b| String::from_utf8(b).ok())
+            .map(Shared::Text)
+            .ok_or(FragmentError::Damaged),
+        "wasm" => decode().map(Shared::Binary).ok_or(FragmentError::Damaged),
+        _ => Err(FragmentError::NotOurs),
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64 with the URL-safe alphabet and no padding (RFC 4648 §5).
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32);
+    let bytes = text.as_bytes();
+    if bytes.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= value(*c)? << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_matches_the_rfc_examples() {
+        // RFC 4648 §10, without padding.
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url(plain.as_bytes()), encoded);
+            assert_eq!(unbase64url(encoded).unwrap(), plain.as_bytes());
+        }
+        // The URL-safe alphabet: no '+', '/' or '='.
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+        assert_eq!(unbase64url("Zm9v!"), None);
+        assert_eq!(unbase64url("Z"), None);
+    }
+
+    #[test]
+    fn a_link_round_trips_text_and_binaries_and_refuses_what_is_too_large() {
+        let text = Shared::Text("(module (func (export \"f\") (result i32) i32.const 7))".into());
+        let fragment = to_fragment(&text).unwrap();
+        assert!(fragment.starts_with("wat="));
+        assert_eq!(from_fragment(&format!("#{fragment}")), Ok(text));
+        let binary = Shared::Binary(b"\0asm\x01\0\0\0".to_vec());
+        let fragment = to_fragment(&binary).unwrap();
+        assert_eq!(fragment, "wasm=AGFzbQEAAAA");
+        assert_eq!(from_fragment(&fragment), Ok(binary));
+        assert_eq!(
+            to_fragment(&Shared::Binary(vec![0; MAX_SHARED_BYTES + 1])),
+            None
+        );
+        assert_eq!(from_fragment("main"), Err(FragmentError::NotOurs));
+        assert_eq!(from_fragment(""), Err(FragmentError::NotOurs));
+        assert_eq!(from_fragment("other=abc"), Err(FragmentError::NotOurs));
+        assert_eq!(from_fragment("wat=%%%"), Err(FragmentError::Damaged));
+        // Not UTF-8.
+        assert_eq!(from_fragment("wat=_w"), Err(FragmentError::Damaged));
+    }
+
+    #[test]
+    fn stored_text_round_trips_and_damage_is_recognized() {
+        let text = ";; mine\n(module)";
+        assert_eq!(from_store(&to_store(text)).as_deref(), Some(text));
+        assert_eq!(from_store("(module)"), None, "plain text is not ours");
+        assert_eq!(from_store(r#"{"v":2,"text":"x"}"#), None, "another version");
+        assert_eq!(from_store(r#"{"v":1,"text":"x","extra":1}"#), None);
+        let huge = to_store(&"x".repeat(MAX_STORED_CHARS + 1));
+        assert_eq!(from_store(&huge), None);
+    }
+}
