@@ -11,7 +11,9 @@
 //! - the wizard's engine: the time to rank all 11,520 answer combinations, natively
 //!   and in headless Chromium (the page's own "time the engine" button);
 //! - the Wasm lab's full run in headless Chromium: features, instantiate, the
-//!   scalar/SIMD dot product, the app's own start.
+//!   scalar/SIMD dot product, the app's own start;
+//! - the playground: the time from a click to the summary of this app's own wasm and
+//!   of a generated 10 MB module, and the longest main-thread task meanwhile.
 //!
 //! Options (environment): ATLAS_DIST (default dist), BENCH_LOADS (default 15),
 //! BENCH_TOGGLES (default 21).
@@ -228,7 +230,110 @@ mod native {
         );
         app.close().await;
 
+        // The playground: inspecting this app's own wasm and a generated 10 MB module,
+        // from the click to the summary, and the longest main-thread task meanwhile
+        // (the worker does the work; the page should stay under 50 ms).
+        let big = std::env::temp_dir().join("atlas-bench-10mb.wasm");
+        std::fs::write(&big, generated_module(10_000_000)).unwrap();
+        println!("\n## The playground in headless Chromium\n");
+        println!("| input | click to summary | longest main-thread task |\n|---|---|---|");
+        for (label, how) in [
+            ("this app's own wasm", "own"),
+            ("a generated 10 MB module", "file"),
+        ] {
+            let app =
+                Session::start_on(Server::start(dist.clone(), "", Hosting::SpaFallback)).await;
+            app.open("/playground?lang=en").await;
+            app.wait_until("return document.querySelector('.pg-summary') ? true : null")
+                .await;
+            app.eval(
+                "window.__long = 0;
+                 new PerformanceObserver(list => { for (const e of list.getEntries()) window.__long = Math.max(window.__long, e.duration); })
+                   .observe({ type: 'longtask', buffered: false });
+                 window.__t0 = performance.now();
+                 return null;",
+            )
+            .await;
+            let name = if how == "own" {
+                app.click(".pg-open-own").await;
+                "container-atlas".to_owned()
+            } else {
+                let input = app
+                    .client
+                    .find(fantoccini::Locator::Css(".pg-file input"))
+                    .await
+                    .unwrap();
+                app.eval("window.__t0 = performance.now(); return null")
+                    .await;
+                input.send_keys(big.to_str().unwrap()).await.unwrap();
+                "atlas-bench-10mb".to_owned()
+            };
+            let done = app
+                .wait_until(&format!(
+                    "const t = document.querySelector('.pg-summary')?.innerText ?? '';
+                     return t.includes('{name}') && document.querySelector('.pg-largest')
+                       ? {{ ms: performance.now() - window.__t0, long: window.__long }} : null"
+                ))
+                .await;
+            println!(
+                "| {label} | {} ms | {} |",
+                done["ms"]
+                    .as_f64()
+                    .map_or("?".into(), |v| format!("{v:.0}")),
+                // The observer reports tasks of 50 ms and more; none is the goal.
+                done["long"].as_f64().map_or("?".into(), |v| if v == 0.0 {
+                    "none of 50 ms or more".into()
+                } else {
+                    format!("{v:.0} ms")
+                })
+            );
+            app.close().await;
+        }
+        let _ = std::fs::remove_file(&big);
+
         print_cost_by_crate();
+    }
+
+    /// A valid core module of about `size` bytes: functions whose bodies push and
+    /// drop constants, the shape of a large compiled program's code section.
+    fn generated_module(size: usize) -> Vec<u8> {
+        fn leb(mut n: usize, out: &mut Vec<u8>) {
+            loop {
+                let byte = (n & 0x7f) as u8;
+                n >>= 7;
+                if n == 0 {
+                    out.push(byte);
+                    return;
+                }
+                out.push(byte | 0x80);
+            }
+        }
+        fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+            out.push(id);
+            leb(body.len(), out);
+            out.extend_from_slice(body);
+        }
+        // Each body: no locals, then (i32.const 1, drop) × 500, end.
+        let mut body = vec![0u8];
+        for _ in 0..500 {
+            body.extend_from_slice(&[0x41, 0x01, 0x1a]);
+        }
+        body.push(0x0b);
+        let count = size / (body.len() + 3);
+        let mut module = b"\0asm\x01\0\0\0".to_vec();
+        section(1, &[1, 0x60, 0, 0], &mut module);
+        let mut functions = Vec::new();
+        leb(count, &mut functions);
+        functions.extend(std::iter::repeat_n(0u8, count));
+        section(3, &functions, &mut module);
+        let mut code = Vec::new();
+        leb(count, &mut code);
+        for _ in 0..count {
+            leb(body.len(), &mut code);
+            code.extend_from_slice(&body);
+        }
+        section(10, &code, &mut module);
+        module
     }
 
     /// What costs what: code size by crate, from `twiggy` on the wasm before

@@ -229,9 +229,7 @@ pub fn WasmPage() -> impl IntoView {
             <PageIntro page=Page::Wasm />
             <p class="pg-link">
                 {t(Key::LabPlaygroundLead)} " "
-                <leptos_router::components::A href=crate::ui::app::page_href(Page::Playground)>
-                    {t(Key::LabPlaygroundLink)}
-                </leptos_router::components::A>
+                <a href=crate::ui::app::page_href(Page::Playground)>{t(Key::LabPlaygroundLink)}</a>
             </p>
             {move || {
                 stored_bad

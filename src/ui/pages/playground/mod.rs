@@ -940,21 +940,21 @@ pub fn PlaygroundPage() -> impl IntoView {
             <section class="pg-result" aria-labelledby="pg-result-title">
                 <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
                 <div class="pg-tables" inner_html=result_html></div>
-                <Show when=has_result>
+                {move || has_result().then(|| view! {
                     <button type="button" class="pg-sections-csv" on:click=sections_csv>
                         {t(Key::PlaygroundSectionsCsv)}
                     </button>
-                </Show>
-                <Show when=has_nested>
+                })}
+                {move || has_nested().then(|| view! {
                     <h3>{t(Key::PlaygroundNestedTitle)}</h3>
                     <ul class="pg-nested">{nested}</ul>
-                </Show>
-                <Show when=is_component>
+                })}
+                {move || is_component().then(|| view! {
                     <h3>{t(Key::PlaygroundWitTitle)}</h3>
                     <pre class="pg-wit"><code>{wit_text}</code></pre>
                     <p class="note pg-component-run">{t(Key::PlaygroundComponentRun)}</p>
-                </Show>
-                <Show when=is_module>
+                })}
+                {move || is_module().then(|| view! {
                     <section class="pg-run" aria-labelledby="pg-run-title">
                         <h3 id="pg-run-title">{t(Key::PlaygroundRunTitle)}</h3>
                         <p class="note">{t(Key::PlaygroundRunLead)}</p>
@@ -974,8 +974,8 @@ pub fn PlaygroundPage() -> impl IntoView {
                         <ul class="pg-calls">{callables}</ul>
                         <div class="pg-run-output" aria-live="polite">{run_output}</div>
                     </section>
-                </Show>
-                <Show when=has_result>
+                })}
+                {move || has_result().then(|| view! {
                     <h3>{t(Key::PlaygroundTextTitle)}</h3>
                     <div class="pg-text-tools">
                         <button
@@ -998,7 +998,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                     </div>
                     {truncated}
                     <pre class="pg-text" tabindex="0"><code>{text_view}</code></pre>
-                </Show>
+                })}
             </section>
         </div>
     }
