@@ -1138,6 +1138,21 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         s.eval("return document.querySelector('.pg-tables').innerText + document.querySelector('.pg-status').innerText").await
     );
 
+    // Both languages: the worker wrote the tables in each, and the switch shows the
+    // other at once, without asking it again.
+    s.click("button[data-lang=zh]").await;
+    let zh = s
+        .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('核心模块') ? t : null")
+        .await;
+    assert!(zh.as_str().unwrap().contains("有效"), "{zh}");
+    assert!(
+        s.text(".pg-tables h3").await.contains("所需特性"),
+        "the feature heading in Chinese"
+    );
+    s.click("button[data-lang=en]").await;
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('Core module') ? t : null")
+        .await;
+
     // The page's own wasm.
     s.click(".pg-open-own").await;
     let seen = s
