@@ -162,9 +162,6 @@ mod worker {
                 });
                 post(id, response);
             }
-            // Work here is synchronous and one request at a time: the page cancels
-            // long work by terminating the worker; a late Cancel only acknowledges.
-            Request::Cancel => post(id, Response::Cancelled),
         }
     }
 

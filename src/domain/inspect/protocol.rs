@@ -78,8 +78,6 @@ pub enum Request {
         args: Vec<String>,
         time_limit_ms: u32,
     },
-    /// Stop the current work at its next step.
-    Cancel,
 }
 
 /// What the worker has done so far in a long request, for a progress bar.
@@ -150,8 +148,6 @@ pub enum Response {
     /// The text compiled to these bytes (inspected next, as `Inspected`), or did not.
     Compiled(Result<Vec<u8>, WatError>),
     Called(CallShown),
-    /// The request was cancelled before it finished.
-    Cancelled,
     /// A request that needs a kept binary came before any, or the nested index
     /// does not exist.
     NoBinary,
@@ -179,7 +175,6 @@ mod tests {
             Request::Start {
                 supported: vec!["simd".into()],
             },
-            Request::Cancel,
         ];
         for body in requests {
             let message = Envelope { id: 7, body };

@@ -1,6 +1,6 @@
 //! The page's side of the playground worker: starts it (only when the playground
 //! opens), sends requests with the file's bytes transferred rather than copied, hands
-//! each answer to the page, and can stop and restart it (Cancel, a runaway call).
+//! each answer to the page, and can stop and restart it (the Cancel button, a runaway call).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -22,7 +22,8 @@ type Outgoing = (Object, Array);
 
 /// A running worker and what to do with its answers.
 pub struct Client {
-    worker: RefCell<Option<Worker>>,
+    /// Shared with the message handler, which flushes the queue into it.
+    worker: Rc<RefCell<Option<Worker>>>,
     on_message: Handler<MessageEvent>,
     on_error: Handler<web_sys::Event>,
     on_response: OnResponse,
@@ -37,7 +38,7 @@ impl Client {
     /// an error loading the worker arrives as `Response::Failed` with id `u32::MAX`.
     pub fn start(on_response: impl Fn(u32, Response) + 'static) -> Rc<Client> {
         let client = Rc::new(Client {
-            worker: RefCell::new(None),
+            worker: Rc::new(RefCell::new(None)),
             on_message: RefCell::new(None),
             on_error: RefCell::new(None),
             on_response: Rc::new(on_response),
@@ -58,8 +59,7 @@ impl Client {
         *self.queue.borrow_mut() = Some(Vec::new());
         let on_response = Rc::clone(&self.on_response);
         let queue = Rc::clone(&self.queue);
-        let worker_slot: Rc<RefCell<Option<Worker>>> = Rc::new(RefCell::new(None));
-        let worker_for_flush = Rc::clone(&worker_slot);
+        let worker_for_flush = Rc::clone(&self.worker);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(json) = event.data().as_string() else {
                 return;
@@ -93,7 +93,6 @@ impl Client {
             Ok(worker) => {
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                *worker_slot.borrow_mut() = Some(worker.clone());
                 *self.worker.borrow_mut() = Some(worker);
             }
             Err(_) => (self.on_response)(
@@ -127,7 +126,8 @@ impl Client {
         id
     }
 
-    /// Stops the worker where it is (a runaway call, Cancel) and starts a new one.
+    /// Stops the worker where it is (a runaway call, the Cancel button) and starts a
+    /// new one.
     pub fn restart(&self) {
         self.stop();
         self.spawn();

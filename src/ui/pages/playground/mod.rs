@@ -264,7 +264,7 @@ fn on_response(state: State, id: u32, response: Response) {
         Response::Failed(error) if id == state.load_id.get_value() => {
             state.status.set(Status::Failed(error.message));
         }
-        Response::NoBinary | Response::Cancelled | Response::Failed(_) => {}
+        Response::NoBinary | Response::Failed(_) => {}
         // Answers to requests since replaced.
         _ => {}
     }
