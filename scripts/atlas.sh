@@ -113,6 +113,9 @@ setup_browser() {
 run_tests() {
   setup
   setup_browser
+  # A full run builds four profiles (native and wasm, debug and release); incremental
+  # caches would add gigabytes to a disk CI shares, for builds it never repeats.
+  export CARGO_INCREMENTAL=0
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   if [ ! -f "$TOOLS/axe/node_modules/axe-core/package.json" ] ||
     ! grep -q "\"version\": \"$AXE_VERSION\"" "$TOOLS/axe/node_modules/axe-core/package.json"; then
