@@ -3,13 +3,12 @@
 // - Release builds: every inline <script> (Trunk's module loader) moves into a file of
 //   its own, so the Content-Security-Policy below can allow scripts from 'self' only,
 //   with no 'unsafe-inline' and no hashes; the policy is added as a <meta> tag.
-// - Release builds also get an index.html copy per route (dist/gpus/index.html, ...)
-//   and a 404.html, so plain static hosts without SPA fallback (GitHub Pages among
-//   them) serve deep links. The routes are read from src/base/page.rs, the one
-//   list. `trunk serve` falls back to index.html by itself, and would answer the route
-//   folders with a redirect to a trailing slash.
+// - Release builds then get every page pre-rendered, in both languages (below).
+//   `trunk serve` does without: it falls back to index.html by itself, where the app
+//   mounts client-side.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -52,13 +51,15 @@ if (release) {
 
 if (!release) process.exit(0);
 
-const pages = await readFile(join(source, "src/base/page.rs"), "utf8");
-const routes = [...pages.matchAll(/Page::\w+ => "(\/[^"]*)"/g)].map((m) => m[1]);
-if (!routes.includes("/")) throw new Error("no routes found in src/base/page.rs");
-for (const route of routes.filter((r) => r !== "/")) {
-  const dir = join(staging, route);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "index.html"), html);
-}
-await writeFile(join(staging, "404.html"), html);
-console.log(`post-build: loader moved out, CSP set, ${routes.length - 1} route copies and 404.html`);
+// Every page in both languages as finished HTML (gpus/index.html, zh/gpus/index.html…)
+// and 404.html, rendered natively by src/bin/prerender.rs into this index.html. Plain
+// static hosts without SPA fallback (GitHub Pages among them) serve each deep link its
+// own page, readable before (and without) the wasm.
+const cargo = process.env.CARGO ?? "cargo";
+const run = spawnSync(
+  cargo,
+  ["run", "--quiet", "--offline", "--locked", "--bin", "prerender", "--", staging, publicUrl],
+  { cwd: source, stdio: "inherit" },
+);
+if (run.status !== 0) throw new Error(`prerender failed (exit ${run.status ?? run.signal})`);
+console.log("post-build: loader moved out, CSP set, pages pre-rendered");

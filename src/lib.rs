@@ -11,6 +11,9 @@
 //! - [`ui`]: Leptos components, one file per page.
 //!
 //! [`i18n`] holds every visible string of the UI, in Chinese and English.
+// The server-side renderer resolves each page's view type recursively; the
+// playground's is deep.
+#![recursion_limit = "256"]
 
 pub mod base;
 pub mod data;

@@ -59,15 +59,148 @@ async fn every_route_renders_its_heading() {
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn a_deep_link_loads_directly() {
     let s = Session::start().await;
-    s.open("/gpus?lang=zh").await;
+    s.open("/zh/gpus").await;
     assert_eq!(s.text("main h1").await, page_title(Page::Gpus, Lang::Zh));
     assert_eq!(s.html_lang().await, "zh");
+    // An old link's ?lang= lands on that language's page, and is remembered: a path
+    // without a language then opens in it.
+    s.open("/sandboxes?lang=zh").await;
+    assert_eq!(
+        s.text("main h1").await,
+        page_title(Page::Sandboxes, Lang::Zh)
+    );
+    let path = s.eval("return location.pathname + location.search").await;
+    assert_eq!(path, json!("/zh/sandboxes"));
     s.open("/wizard/").await;
     assert_eq!(
         s.text("main h1").await,
         page_title(Page::Wizard, Lang::Zh),
         "the choice was kept"
     );
+    s.close().await;
+}
+
+/// Kept from the moment the parser makes them: the first `main h1`, navigation link,
+/// chart and footer of the page, to compare with what is on screen once the app runs.
+const KEEP_PARSED: &str = "window.__parsed = {};
+    const wanted = ['main h1', '.site-nav a', 'section.chart', '.site-footer', '.switch-option'];
+    new MutationObserver(() => {
+        for (const sel of wanted) {
+            if (!window.__parsed[sel]) {
+                const el = document.querySelector(sel);
+                if (el) window.__parsed[sel] = el;
+            }
+        }
+    }).observe(document, { childList: true, subtree: true });";
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn pre_rendered_pages_are_taken_over_in_place_and_answer() {
+    let s = Session::start().await;
+    s.cdp("Page.enable", json!({})).await;
+    s.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": KEEP_PARSED }),
+    )
+    .await;
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            let path = container_atlas::base::page::page_location(page, lang, "");
+            s.open(&path).await;
+            // The elements the parser made from the pre-rendered HTML are the ones on
+            // screen: hydration took them over instead of drawing the page again.
+            let replaced = s
+                .eval(
+                    "return Object.entries(window.__parsed)
+                        .filter(([sel, el]) => document.querySelector(sel) !== el)
+                        .map(([sel]) => sel)",
+                )
+                .await;
+            assert_eq!(replaced, json!([]), "{path}: replaced {replaced}");
+            let kept = s.eval("return Object.keys(window.__parsed).length").await;
+            assert!(kept.as_u64().unwrap() >= 4, "{path}: parsed {kept}");
+            assert_eq!(s.text("main h1").await, page_title(page, lang), "{path}");
+        }
+    }
+    // And they answer: the theme switch of a pre-rendered page sets the theme.
+    s.open("/zh/gpus").await;
+    s.click("button[data-theme-choice=dark]").await;
+    let theme = s
+        .wait_until("return document.documentElement.dataset.theme === 'dark' || null")
+        .await;
+    assert_eq!(theme, json!(true));
+    // A view in the address applies once the app runs, on the page it took over.
+    s.open("/gpus?gpu-fp16=log").await;
+    let log = s
+        .wait_until("return document.querySelector('#gpu-fp16 [data-scale=log]')?.getAttribute('aria-pressed') === 'true' || null")
+        .await;
+    assert_eq!(log, json!(true), "the log scale from the address");
+    let problems = s.console_problems().await;
+    assert!(
+        problems.is_empty(),
+        "console errors or warnings: {problems:#?}"
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn every_page_reads_and_links_without_javascript() {
+    let s = Session::start().await;
+    s.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    )
+    .await;
+    let visible = |selector: &str| {
+        format!(
+            "return [...document.querySelectorAll('{selector}')]
+                .filter(e => getComputedStyle(e).display !== 'none').length"
+        )
+    };
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            let path = container_atlas::base::page::page_location(page, lang, "");
+            s.client.goto(&s.server.url(&path)).await.unwrap();
+            assert_eq!(s.text("main h1").await, page_title(page, lang), "{path}");
+            assert_eq!(s.html_lang().await, lang.code(), "{path}");
+            // What needs scripts is hidden, and the note says so.
+            assert_eq!(
+                s.eval(&visible("main button, main select")).await,
+                json!(0),
+                "{path}"
+            );
+            assert!(
+                s.text("body").await.contains("Without JavaScript"),
+                "{path}"
+            );
+        }
+    }
+    // The charts are drawn, with their tables.
+    s.client.goto(&s.server.url("/zh/gpus")).await.unwrap();
+    let charts = s
+        .eval("return document.querySelectorAll('section.chart svg').length")
+        .await;
+    assert!(charts.as_u64().unwrap() >= 5, "{charts}");
+    // Navigation and the language switch are links that work.
+    s.client
+        .find(Locator::Css(".site-nav a[href='/zh/wizard']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let wizard = page_title(Page::Wizard, Lang::Zh);
+    assert_eq!(s.wait_for_text("main h1", wizard).await, wizard);
+    s.client
+        .find(Locator::Css("a[data-lang=en]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let wizard = page_title(Page::Wizard, Lang::En);
+    assert_eq!(s.wait_for_text("main h1", wizard).await, wizard);
     s.close().await;
 }
 
@@ -78,33 +211,24 @@ async fn language_switch_works_and_survives_a_reload() {
     s.open("/engines").await;
     // The browser runs with --lang=en-US and nothing is stored: English.
     assert_eq!(s.text("main h1").await, page_title(Page::Engines, Lang::En));
-    s.client
-        .find(Locator::Css("button[data-lang=zh]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    s.click("a[data-lang=zh]").await;
     let zh = page_title(Page::Engines, Lang::Zh);
     assert_eq!(s.wait_for_text("main h1", zh).await, zh);
     assert_eq!(s.html_lang().await, "zh");
-    s.client.refresh().await.unwrap();
+    let path = s.eval("return location.pathname").await;
+    assert_eq!(path, json!("/zh/engines"));
+    s.reload().await;
     assert_eq!(s.wait_for_text("main h1", zh).await, zh);
     assert_eq!(s.text(".site-nav a").await, Key::NavOverview.text(Lang::Zh));
 
-    // Opened with ?lang=zh, switched to English, reloaded: still English.
-    s.open("/sandboxes?lang=zh").await;
-    s.client
-        .find(Locator::Css("button[data-lang=en]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let en = page_title(Page::Sandboxes, Lang::En);
+    // Switched back to English, reloaded: still English, at the English address.
+    s.click("a[data-lang=en]").await;
+    let en = page_title(Page::Engines, Lang::En);
     assert_eq!(s.wait_for_text("main h1", en).await, en);
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     assert_eq!(s.wait_for_text("main h1", en).await, en);
+    let path = s.eval("return location.pathname").await;
+    assert_eq!(path, json!("/engines"));
     s.close().await;
 }
 
@@ -137,32 +261,31 @@ fn every_page_that_writes_its_view_is_tried() {
 
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
-async fn back_to_an_entry_from_before_the_language_switch_keeps_the_new_language() {
-    // A wizard answer is a history entry; the entries before the switch hold ?lang=zh.
+async fn back_and_forward_over_the_language_switch_show_each_address_in_its_language() {
+    // The address names the language: Back to an entry from before the switch shows
+    // that entry's language, and a reload of any entry shows what was on screen.
     let s = Session::start().await;
-    s.open("/wizard?lang=zh").await;
+    s.open("/zh/wizard").await;
     s.click("[data-preset='0']").await;
     s.wait_until("return location.search.includes('workload') ? true : null")
         .await;
-    s.click("button[data-lang=en]").await;
+    s.click("a[data-lang=en]").await;
     let en = page_title(Page::Wizard, Lang::En);
+    let zh = page_title(Page::Wizard, Lang::Zh);
     assert_eq!(s.wait_for_text("main h1", en).await, en);
-    s.client.back().await.unwrap();
-    let search = s
-        .wait_until("return location.search.includes('workload') ? null : location.search")
-        .await;
-    let search = s
-        .wait_until("return location.search.includes('lang=en') ? location.search : null")
-        .await
-        .as_str()
-        .map(str::to_owned)
-        .unwrap_or_else(|| panic!("after Back the address reads {search}"));
-    s.client.refresh().await.unwrap();
-    assert_eq!(
-        s.wait_for_text("main h1", en).await,
-        en,
-        "the reload of {search} after Back is not in English"
+    let search = s.eval("return location.search").await;
+    assert!(
+        search.as_str().unwrap().contains("workload"),
+        "the switch keeps the answers: {search}"
     );
+    s.client.back().await.unwrap();
+    assert_eq!(s.wait_for_text("main h1", zh).await, zh);
+    s.reload().await;
+    assert_eq!(s.wait_for_text("main h1", zh).await, zh);
+    s.client.forward().await.unwrap();
+    assert_eq!(s.wait_for_text("main h1", en).await, en);
+    s.reload().await;
+    assert_eq!(s.wait_for_text("main h1", en).await, en);
     s.close().await;
 }
 
@@ -301,7 +424,7 @@ async fn data_page_filters_searches_sorts_and_the_link_keeps_the_view() {
     let url = s.client.current_url().await.unwrap();
     let search_part = format!("?{}", url.query().unwrap_or_default());
     assert_eq!(DataQuery::from_search(&search_part).0, query, "{url}");
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     assert_eq!(wait_for_rows(&s, &want).await, want, "after a reload");
     let controls = s
         .eval("return [document.querySelector('#topic-filter').value, document.querySelector('#figure-search').value]")
@@ -439,7 +562,7 @@ async fn a_chart_view_survives_a_reload() {
     );
     let first_row = "return document.querySelector('#gpu-table tbody th')?.textContent ?? null";
     assert_eq!(s.eval(first_row).await, "Biren BR100");
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     let restored = s
         .wait_until("const e = document.querySelector('#gpu-fp16 [data-scale=log]'); return e?.getAttribute('aria-pressed') === 'true' ? e.closest('section').querySelector('.axis-title').textContent : null")
         .await;
@@ -653,7 +776,7 @@ async fn the_wizard_keeps_its_answers_over_reload_and_history() {
         .await;
     assert!(preset.as_str().unwrap().contains("tee=no"), "{preset}");
     assert_eq!(s.wait_until(top).await, "kata");
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     assert_eq!(s.wait_until(top).await, "kata");
     let pressed = s
         .wait_until("return document.querySelector(\"[data-preset='0']\")?.getAttribute('aria-pressed') === 'true' || null")
@@ -765,7 +888,7 @@ async fn the_lab_measures_keeps_and_copies_its_results() {
     );
 
     // The run is kept: a reload shows it as the last run.
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     let last = s
         .wait_until("const t = document.querySelector('.last-run')?.textContent; return t && t.startsWith('Your last run') ? t : null")
         .await;
@@ -773,7 +896,7 @@ async fn the_lab_measures_keeps_and_copies_its_results() {
     // Damaged storage is set aside with a notice, and the page still works.
     s.eval("localStorage.setItem('atlas.lab', '{not ours'); return null")
         .await;
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     let notice = s
         .wait_until(
             "return document.querySelector('[data-notice=lab-stored]')?.textContent ?? null",
@@ -1140,7 +1263,7 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
 
     // Both languages: the worker wrote the tables in each, and the switch shows the
     // other at once, without asking it again.
-    s.click("button[data-lang=zh]").await;
+    s.click("a[data-lang=zh]").await;
     let zh = s
         .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('核心模块') ? t : null")
         .await;
@@ -1149,7 +1272,7 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         s.text(".pg-tables h3").await.contains("所需特性"),
         "the feature heading in Chinese"
     );
-    s.click("button[data-lang=en]").await;
+    s.click("a[data-lang=en]").await;
     s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('Core module') ? t : null")
         .await;
 
@@ -1279,7 +1402,7 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
     .await;
     s.wait_until("return document.querySelector('.pg-call[data-export=kept]') ? true : null")
         .await;
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     let kept = s
         .wait_until("const e = document.getElementById('pg-editor'); return e && e.value.includes('kept') ? e.value : null")
         .await;

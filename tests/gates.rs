@@ -260,7 +260,7 @@ async fn corrupt_storage_is_reset_with_a_notice() {
          return null;",
     )
     .await;
-    s.client.refresh().await.unwrap();
+    s.reload().await;
     s.client
         .wait()
         .for_element(Locator::Css(".notice[data-notice=reset-stored-theme]"))

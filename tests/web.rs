@@ -22,36 +22,34 @@ fn root_attr(name: &str) -> Option<String> {
     document().document_element().unwrap().get_attribute(name)
 }
 
-/// Mounts a fresh app in its own container, with the given query string and nothing
-/// in localStorage but the given entries.
-async fn mount_with(search: &str, stored: &[(&str, &str)]) -> Element {
+/// Mounts a fresh app in its own container at `address` (a path and query string,
+/// as a link would open it), with nothing in localStorage but the given entries.
+async fn mount_with(address: &str, stored: &[(&str, &str)]) -> Element {
     let window = web_sys::window().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     for (key, value) in stored {
         storage.set_item(key, value).unwrap();
     }
-    set_search(search);
+    set_address(address);
     let container = new_container();
-    let handle = leptos::mount::mount_to(container.clone(), App);
+    let start = container_atlas::ui::start_here();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        leptos::view! { <App start /> }
+    });
     // Keep the app mounted for the rest of the test page.
     std::mem::forget(handle);
     leptos::task::tick().await;
     container.unchecked_into()
 }
 
-/// Replaces the page's query string, as a link to it would set it.
-fn set_search(search: &str) {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
+/// Replaces the page's address, as a link to it would set it.
+fn set_address(address: &str) {
+    web_sys::window()
+        .unwrap()
         .history()
         .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        )
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address))
         .unwrap();
 }
 
@@ -62,8 +60,8 @@ fn new_container() -> HtmlElement {
     container
 }
 
-async fn mount(search: &str) -> Element {
-    mount_with(search, &[]).await
+async fn mount(address: &str) -> Element {
+    mount_with(address, &[]).await
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -83,7 +81,7 @@ async fn click(root: &Element, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn shell_mounts_with_header_navigation_and_footer() {
-    let app = mount("?lang=en").await;
+    let app = mount("/").await;
     assert_eq!(text(&app, ".brand-name"), Key::AppName.text(Lang::En));
     let links = app.query_selector_all(".site-nav a").unwrap();
     assert_eq!(links.length() as usize, Page::ALL.len());
@@ -105,43 +103,61 @@ async fn shell_mounts_with_header_navigation_and_footer() {
     );
 }
 
+/// Follows a link of `root`'s app. The apps of earlier tests share this page, each with
+/// its own router, and the first to see a click takes it; so the address the click
+/// set is then announced to every router, as Back or Forward would.
+async fn follow(root: &Element, selector: &str) {
+    click(root, selector).await;
+    // The router writes the address once it has resolved the route.
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    let event = web_sys::PopStateEvent::new("popstate").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+}
+
 #[wasm_bindgen_test]
-async fn language_switch_changes_text_and_html_lang() {
-    let app = mount("?lang=en").await;
+async fn language_switch_is_a_link_to_the_same_view_in_the_other_language() {
+    let app = mount("/gpus?gpu-fp16=log#gpu-fp16").await;
     assert_eq!(root_attr("lang").as_deref(), Some("en"));
     let english = text(&app, ".site-nav a");
     assert_eq!(english, Key::NavOverview.text(Lang::En));
+    assert_eq!(
+        find(&app, "a[data-lang=zh]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/zh/gpus?gpu-fp16=log#gpu-fp16")
+    );
 
-    click(&app, "button[data-lang=zh]").await;
+    follow(&app, "a[data-lang=zh]").await;
     assert_eq!(text(&app, ".site-nav a"), Key::NavOverview.text(Lang::Zh));
     assert_eq!(text(&app, ".brand-name"), Key::AppName.text(Lang::Zh));
     assert_eq!(root_attr("lang").as_deref(), Some("zh"));
     assert_eq!(
-        find(&app, "button[data-lang=zh]")
-            .get_attribute("aria-pressed")
+        find(&app, "a[data-lang=zh]")
+            .get_attribute("aria-current")
             .as_deref(),
         Some("true")
     );
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("atlas.lang")
-        .unwrap();
-    assert_eq!(stored.as_deref(), Some("zh"));
-    // The `?lang=en` that opened the page must not undo the switch on reload.
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert_eq!(search, "?lang=zh");
-
-    click(&app, "button[data-lang=en]").await;
+    let location = web_sys::window().unwrap().location();
+    assert_eq!(location.pathname().unwrap(), "/zh/gpus");
+    assert_eq!(location.search().unwrap(), "?gpu-fp16=log");
+    // Links lead to the Chinese pages now.
+    assert!(
+        find(&app, ".site-nav a")
+            .get_attribute("href")
+            .is_some_and(|h| h == "/zh/")
+    );
+    follow(&app, "a[data-lang=en]").await;
     assert_eq!(text(&app, ".site-nav a"), english);
     assert_eq!(root_attr("lang").as_deref(), Some("en"));
+    assert_eq!(location.pathname().unwrap(), "/gpus");
 }
 
 #[wasm_bindgen_test]
 async fn theme_switch_sets_the_theme_attribute() {
-    let app = mount("").await;
+    let app = mount("/").await;
     assert_eq!(root_attr("data-theme").as_deref(), Some("system"));
     for choice in ["dark", "light", "system"] {
         click(&app, &format!("button[data-theme-choice={choice}]")).await;
@@ -156,7 +172,7 @@ async fn theme_switch_sets_the_theme_attribute() {
 
 #[wasm_bindgen_test]
 async fn unknown_lang_parameter_shows_a_notice_and_keeps_going() {
-    let app = mount("?lang=%3Cb%3Efr%3C%2Fb%3E").await;
+    let app = mount("/?lang=%3Cb%3Efr%3C%2Fb%3E").await;
     let notice = find(&app, ".notice[data-notice=ignored-lang-param]");
     let shown = notice.text_content().unwrap();
     assert!(
@@ -173,7 +189,11 @@ async fn unknown_lang_parameter_shows_a_notice_and_keeps_going() {
 
 #[wasm_bindgen_test]
 async fn corrupt_stored_theme_is_reset_with_a_notice() {
-    let app = mount_with("", &[("atlas.theme", "{not json"), ("atlas.lang", "zh")]).await;
+    let app = mount_with(
+        "/zh/",
+        &[("atlas.theme", "{not json"), ("atlas.lang", "zh")],
+    )
+    .await;
     assert!(
         app.query_selector(".notice[data-notice=reset-stored-theme]")
             .unwrap()
@@ -185,7 +205,7 @@ async fn corrupt_stored_theme_is_reset_with_a_notice() {
         storage.get_item("atlas.theme").unwrap().as_deref(),
         Some("system")
     );
-    // The valid language beside it is kept.
+    // The page's language is kept.
     assert_eq!(root_attr("lang").as_deref(), Some("zh"));
 }
 
@@ -206,7 +226,7 @@ async fn mount_chart(id: &'static str, search: &str) -> Element {
 /// Mounts one chart as [`mount_chart`] does, on a viewport `viewport` pixels wide
 /// (`None`: no viewport known, as on a wide screen).
 async fn mount_chart_at(id: &'static str, search: &str, viewport: Option<f64>) -> Element {
-    set_search(search);
+    set_address(&format!("/{search}"));
     let container = new_container();
     let def = chart(id).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
@@ -519,7 +539,7 @@ use container_atlas::ui::pages::wizard::WizardPage;
 
 /// Mounts one page on its own, in English, under the given query string.
 async fn mount_page<V: IntoView + 'static>(search: &str, page: fn() -> V) -> Element {
-    set_search(search);
+    set_address(&format!("/{search}"));
     let container = new_container();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(LangSignal(RwSignal::new(Lang::En)));

@@ -28,18 +28,6 @@ impl Lang {
             _ => None,
         }
     }
-
-    /// The first of the browser's preferred languages (BCP 47 tags such as `zh-CN`,
-    /// `en-GB`) that the app speaks; English when none matches.
-    pub fn negotiate<S: AsRef<str>>(browser_languages: &[S]) -> Lang {
-        browser_languages
-            .iter()
-            .find_map(|tag| {
-                let primary = tag.as_ref().trim().split(['-', '_']).next()?;
-                Lang::parse(primary)
-            })
-            .unwrap_or_default()
-    }
 }
 
 /// Text written in both of the app's languages.

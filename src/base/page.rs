@@ -1,6 +1,8 @@
 //! The app's routes. One list, so the router, the navigation bar, the tests and the
 //! static-host copies of `index.html` can never disagree about which pages exist.
 
+use super::lang::Lang;
+
 /// A top-level page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -48,12 +50,60 @@ impl Page {
         Page::ALL.into_iter().find(|page| page.path() == wanted)
     }
 
-    /// The page at a browser path under the app's base path (`domain::pages::base_path`).
+    /// The page at a browser path under the app's base path (`domain::pages::base_path`),
+    /// in either language (`/gpus`, `/zh/gpus`).
     pub fn from_location(pathname: &str, base: &str) -> Option<Page> {
-        let relative = pathname.strip_prefix(base)?;
-        if !relative.is_empty() && !relative.starts_with('/') {
-            return None;
-        }
+        let (_, relative) = split_location(pathname, base)?;
         Page::from_path(relative)
     }
+}
+
+/// The path prefix of a language's pages: English at the root (`/gpus`), Chinese under
+/// `/zh` (`/zh/gpus`). A static host serves each language its own file this way.
+pub const fn lang_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "",
+        Lang::Zh => "/zh",
+    }
+}
+
+/// Splits a browser path under `base` into the language its prefix names and the
+/// page path after it (`/zh/gpus` → Chinese, `/gpus`); `None` outside `base`.
+pub fn split_location<'a>(pathname: &'a str, base: &str) -> Option<(Lang, &'a str)> {
+    let relative = pathname.strip_prefix(base)?;
+    if !relative.is_empty() && !relative.starts_with('/') {
+        return None;
+    }
+    Some(strip_lang_prefix(relative))
+}
+
+/// A path relative to the base path split into the language its prefix names and the
+/// rest: `/zh/gpus` → Chinese, `/gpus`; `/gpus` → English, `/gpus`.
+pub fn strip_lang_prefix(path: &str) -> (Lang, &str) {
+    match path.strip_prefix(lang_prefix(Lang::Zh)) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => (Lang::Zh, rest),
+        _ => (Lang::En, path),
+    }
+}
+
+/// The language of a browser path under `base`: its prefix's, English without one.
+pub fn lang_of_location(pathname: &str, base: &str) -> Lang {
+    split_location(pathname, base).map_or(Lang::En, |(lang, _)| lang)
+}
+
+/// The browser path of `page` in `lang` under `base`: `/atlas/zh/gpus`, `/atlas/`.
+pub fn page_location(page: Page, lang: Lang, base: &str) -> String {
+    let prefix = lang_prefix(lang);
+    match page.path() {
+        "/" => format!("{base}{prefix}/"),
+        path => format!("{base}{prefix}{path}"),
+    }
+}
+
+/// The same browser path in another language (an unknown page keeps its path after
+/// the prefix, so a 404 switches language in place).
+pub fn relocate(pathname: &str, base: &str, lang: Lang) -> String {
+    let rest = split_location(pathname, base).map_or("/", |(_, rest)| rest);
+    let rest = if rest.is_empty() { "/" } else { rest };
+    format!("{base}{}{rest}", lang_prefix(lang))
 }

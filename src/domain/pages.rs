@@ -105,6 +105,42 @@ mod tests {
     }
 
     #[test]
+    fn each_language_has_its_own_paths() {
+        use crate::base::lang::Lang;
+        use crate::base::page::{lang_of_location, page_location, relocate, split_location};
+        assert_eq!(page_location(Page::Gpus, Lang::En, ""), "/gpus");
+        assert_eq!(
+            page_location(Page::Gpus, Lang::Zh, "/atlas"),
+            "/atlas/zh/gpus"
+        );
+        assert_eq!(page_location(Page::Overview, Lang::Zh, ""), "/zh/");
+        assert_eq!(page_location(Page::Overview, Lang::En, "/atlas"), "/atlas/");
+        for page in Page::ALL {
+            for lang in Lang::ALL {
+                for base in ["", "/some/sub/path"] {
+                    let path = page_location(page, lang, base);
+                    assert_eq!(Page::from_location(&path, base), Some(page), "{path}");
+                    assert_eq!(lang_of_location(&path, base), lang, "{path}");
+                    let other = if lang == Lang::En { Lang::Zh } else { Lang::En };
+                    assert_eq!(
+                        relocate(&path, base, other),
+                        page_location(page, other, base)
+                    );
+                }
+            }
+        }
+        assert_eq!(split_location("/zh", ""), Some((Lang::Zh, "")));
+        assert_eq!(
+            split_location("/zhx/gpus", ""),
+            Some((Lang::En, "/zhx/gpus"))
+        );
+        assert_eq!(lang_of_location("/zh/no-such-page", ""), Lang::Zh);
+        assert_eq!(relocate("/zh/no-such-page", "", Lang::En), "/no-such-page");
+        assert_eq!(Page::from_location("/zh/gpus/", ""), Some(Page::Gpus));
+        assert_eq!(Page::from_location("/zh/zh/gpus", ""), None);
+    }
+
+    #[test]
     fn trailing_slash_and_unknown_paths() {
         assert_eq!(Page::from_path("/gpus/"), Some(Page::Gpus));
         assert_eq!(Page::from_path(""), Some(Page::Overview));

@@ -50,52 +50,24 @@ pub enum PrefNotice {
     ResetStoredTheme(String),
 }
 
-/// The language to start in, and what to tell the reader about how it was chosen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LangChoice {
-    pub lang: Lang,
-    pub notices: Vec<PrefNotice>,
-    /// The stored value must be rewritten (it was corrupt, or `?lang=` overrides it).
-    pub store: bool,
-}
-
-/// Chooses the starting language: a valid `?lang=` wins (and is remembered), then a
-/// valid stored choice, then the browser's languages.
-pub fn choose_lang<S: AsRef<str>>(search: &str, stored: Option<&str>, browser: &[S]) -> LangChoice {
+/// What to tell the reader about the language sources the address does not decide: a
+/// `?lang=` the boot script could not use (it moves a valid one into the path), and a
+/// stored choice that is unreadable (`true`: rewrite it).
+pub fn lang_notices(search: &str, stored: Option<&str>) -> (Vec<PrefNotice>, bool) {
     let mut notices = Vec::new();
-    let from_query = match get_param(search, LANG_PARAM) {
-        Some(value) => {
-            let parsed = Lang::parse(&value);
-            if parsed.is_none() {
-                notices.push(PrefNotice::IgnoredLangParam(abbreviate(
-                    &value,
-                    QUOTE_CHARS,
-                )));
-            }
-            parsed
-        }
-        None => None,
-    };
-    let from_storage = match stored {
-        Some(value) => {
-            let parsed = Lang::parse(value);
-            if parsed.is_none() {
-                notices.push(PrefNotice::ResetStoredLang(abbreviate(value, QUOTE_CHARS)));
-            }
-            parsed
-        }
-        None => None,
-    };
-    let lang = from_query
-        .or(from_storage)
-        .unwrap_or_else(|| Lang::negotiate(browser));
-    let store = (from_query.is_some() && from_query != from_storage)
-        || (stored.is_some() && from_storage.is_none());
-    LangChoice {
-        lang,
-        notices,
-        store,
+    if let Some(value) = get_param(search, LANG_PARAM)
+        && Lang::parse(&value).is_none()
+    {
+        notices.push(PrefNotice::IgnoredLangParam(abbreviate(
+            &value,
+            QUOTE_CHARS,
+        )));
     }
+    let reset = stored.is_some_and(|value| Lang::parse(value).is_none());
+    if let Some(value) = stored.filter(|_| reset) {
+        notices.push(PrefNotice::ResetStoredLang(abbreviate(value, QUOTE_CHARS)));
+    }
+    (notices, reset)
 }
 
 /// Chooses the starting theme from localStorage; a corrupt value falls back to
@@ -117,54 +89,29 @@ pub fn choose_theme(stored: Option<&str>) -> (ThemePref, Option<PrefNotice>) {
 mod tests {
     use super::*;
 
-    const NO_BROWSER: [&str; 0] = [];
-
     #[test]
-    fn negotiates_from_browser_tags() {
-        assert_eq!(Lang::negotiate(&["zh-CN", "en"]), Lang::Zh);
-        assert_eq!(Lang::negotiate(&["fr-FR", "zh_TW"]), Lang::Zh);
-        assert_eq!(Lang::negotiate(&["en-GB", "zh"]), Lang::En);
-        assert_eq!(Lang::negotiate(&["de", "fr"]), Lang::En);
-        assert_eq!(Lang::negotiate(&NO_BROWSER), Lang::En);
-    }
-
-    #[test]
-    fn query_beats_storage_beats_browser() {
-        let c = choose_lang("?lang=zh", Some("en"), &["en"]);
-        assert_eq!((c.lang, c.store), (Lang::Zh, true));
-        assert!(c.notices.is_empty());
-
-        let c = choose_lang("", Some("zh"), &["en"]);
-        assert_eq!((c.lang, c.store), (Lang::Zh, false));
-
-        let c = choose_lang("?other=1", None, &["zh-Hans-CN"]);
-        assert_eq!((c.lang, c.store), (Lang::Zh, false));
-    }
-
-    #[test]
-    fn same_query_and_storage_needs_no_write() {
-        let c = choose_lang("?lang=EN", Some("en"), &["zh"]);
-        assert_eq!((c.lang, c.store), (Lang::En, false));
+    fn usable_sources_need_no_notice() {
+        assert_eq!(lang_notices("?lang=zh", Some("en")), (vec![], false));
+        assert_eq!(lang_notices("", None), (vec![], false));
+        assert_eq!(lang_notices("?other=1", Some("zh")), (vec![], false));
     }
 
     #[test]
     fn bad_query_value_is_ignored_with_a_notice() {
-        let c = choose_lang("?lang=%3Cscript%3E", Some("zh"), &["en"]);
-        assert_eq!(c.lang, Lang::Zh);
+        let (notices, reset) = lang_notices("?lang=%3Cscript%3E", Some("zh"));
         assert_eq!(
-            c.notices,
+            notices,
             vec![PrefNotice::IgnoredLangParam("<script>".into())]
         );
-        assert!(!c.store);
+        assert!(!reset);
     }
 
     #[test]
     fn corrupt_storage_is_reset_with_a_notice() {
-        let c = choose_lang("", Some("{\"broken"), &["zh-CN"]);
-        assert_eq!(c.lang, Lang::Zh);
-        assert!(c.store);
+        let (notices, reset) = lang_notices("", Some("{\"broken"));
+        assert!(reset);
         assert_eq!(
-            c.notices,
+            notices,
             vec![PrefNotice::ResetStoredLang("{\"broken".into())]
         );
     }
@@ -172,8 +119,8 @@ mod tests {
     #[test]
     fn huge_values_are_quoted_short() {
         let huge = "x".repeat(10_000);
-        let c = choose_lang(&format!("?lang={huge}"), None, &NO_BROWSER);
-        match &c.notices[0] {
+        let (notices, _) = lang_notices(&format!("?lang={huge}"), None);
+        match &notices[0] {
             PrefNotice::IgnoredLangParam(quoted) => assert!(quoted.chars().count() <= 41),
             other => panic!("unexpected notice {other:?}"),
         }

@@ -99,6 +99,14 @@ pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
     }
 }
 
+/// A fragment as an address ends with it: `#x` from `x` or `#x`, nothing from `` or `#`.
+pub fn fragment(hash: &str) -> String {
+    match hash.trim_start_matches('#') {
+        "" => String::new(),
+        rest => format!("#{rest}"),
+    }
+}
+
 /// Pairs back to a query string with a leading `?`, or `""` when there are none.
 pub fn format_query(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {

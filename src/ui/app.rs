@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment};
 
-use super::browser;
 use super::components::footer::Footer;
 use super::components::header::Header;
 use super::notices::{NoticeList, Notices};
@@ -14,20 +13,56 @@ use super::pages::{
     wizard::WizardPage,
 };
 use super::prefs::provide_prefs;
-use crate::base::page::Page;
-use crate::domain::pages::base_path;
+use crate::base::lang::Lang;
+use crate::base::page::{Page, page_location, strip_lang_prefix};
 use crate::i18n::Key;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, use_lang};
 
 /// The app's base path (`""` at the root of a host), shared through context.
 #[derive(Clone, Debug)]
 pub struct BasePath(pub String);
 
-/// The link to a page under the app's base path. The router resolves only relative
-/// links against its base, so absolute page paths get the base here.
-pub fn page_href(page: Page) -> String {
+/// Where the app starts: read from the browser's address by [`super::start`], or
+/// given to the renderer for each pre-rendered page. Render code reads this, never
+/// the browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Start {
+    /// The path the build is served under (`""` at the root of a host).
+    pub base: String,
+    /// The language the address names (`/zh/…` Chinese, English otherwise).
+    pub lang: Lang,
+}
+
+/// The link to a page in the reader's language, under the app's base path. The router
+/// resolves only relative links against its base, so absolute page paths get the base
+/// here; the language prefix follows the language switch.
+pub fn page_href(page: Page) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
-    format!("{base}{}", page.path())
+    let lang = use_lang();
+    move || page_location(page, lang.get(), &base)
+}
+
+/// The start of a route's path: the Chinese pages' prefix (`/zh`), or nothing for the
+/// English pages, so one route matches a page in either language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LangPrefix;
+
+impl PossibleRouteMatch for LangPrefix {
+    fn optional(&self) -> bool {
+        // It always matches (consuming the prefix when there is one), so the router
+        // need not try the route without it.
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let (_, rest) = strip_lang_prefix(path);
+        let matched = &path[..path.len() - rest.len()];
+        Some(PartialPathMatch::new(rest, Vec::new(), matched))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        path.push(PathSegment::Unit);
+    }
 }
 
 /// Moves focus to the page content. Done here rather than by the `#main` fragment,
@@ -45,13 +80,13 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(start: Start) -> impl IntoView {
     let notices = Notices::provide();
-    provide_prefs(notices);
+    provide_prefs(notices, start.lang);
     super::charts::provide_viewport();
 
     // Routes and links are relative to the path the build was made for.
-    let base = base_path(&browser::base_href().unwrap_or_default());
+    let base = start.base;
     provide_context(BasePath(base.clone()));
 
     view! {
@@ -62,15 +97,18 @@ pub fn App() -> impl IntoView {
             <Header />
             <NoticeList />
             <main id="main" tabindex="-1">
+                // Each page in English (no prefix) and in Chinese (`/zh`) is one route:
+                // the language switch keeps the page (its state, the playground's
+                // worker) and changes its words. A native test renders every one.
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=OverviewPage />
-                    <Route path=path!("/sandboxes") view=SandboxesPage />
-                    <Route path=path!("/gpus") view=GpusPage />
-                    <Route path=path!("/engines") view=EnginesPage />
-                    <Route path=path!("/wasm") view=WasmPage />
-                    <Route path=path!("/playground") view=PlaygroundPage />
-                    <Route path=path!("/wizard") view=WizardPage />
-                    <Route path=path!("/data") view=DataPage />
+                    <Route path=(LangPrefix, StaticSegment("/")) view=OverviewPage />
+                    <Route path=(LangPrefix, StaticSegment("sandboxes")) view=SandboxesPage />
+                    <Route path=(LangPrefix, StaticSegment("gpus")) view=GpusPage />
+                    <Route path=(LangPrefix, StaticSegment("engines")) view=EnginesPage />
+                    <Route path=(LangPrefix, StaticSegment("wasm")) view=WasmPage />
+                    <Route path=(LangPrefix, StaticSegment("playground")) view=PlaygroundPage />
+                    <Route path=(LangPrefix, StaticSegment("wizard")) view=WizardPage />
+                    <Route path=(LangPrefix, StaticSegment("data")) view=DataPage />
                 </Routes>
             </main>
             <Footer />

@@ -3,8 +3,14 @@
 
 use web_sys::{Storage, Window};
 
+/// The window; never natively, where the app only renders HTML (the pre-rendered
+/// pages, the render tests) and a browser call would panic.
 fn window() -> Option<Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 fn local_storage() -> Option<Storage> {
@@ -30,20 +36,36 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// The browser's preferred languages, most preferred first.
-pub fn navigator_languages() -> Vec<String> {
-    let Some(navigator) = window().map(|w| w.navigator()) else {
-        return Vec::new();
-    };
-    let mut languages: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
-    if languages.is_empty() {
-        languages.extend(navigator.language());
+/// The current path (`/zh/gpus`).
+pub fn location_pathname() -> String {
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// The current fragment, with its leading `#` (or empty).
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the address without a navigation (before the router runs, or after it
+/// with [`announce_address_change`]).
+pub fn replace_address(url: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(url));
     }
-    languages
+}
+
+/// Tells the router the address changed, as Back or Forward does.
+pub fn announce_address_change() {
+    if let Some(window) = window()
+        && let Ok(event) = web_sys::PopStateEvent::new("popstate")
+    {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 /// The document's base URL, if the page has a `<base>` element (Trunk writes one
@@ -71,6 +93,10 @@ pub fn mark(name: &str) {
 /// instantiated), for the lab's start figures.
 pub const START_MARK: &str = "atlas:start";
 
+/// The mark set once the app has taken over the page (hydrated or mounted) and
+/// applied what the pre-rendered HTML could not know: from here it answers clicks.
+pub const READY_MARK: &str = "atlas:ready";
+
 /// The name of the performance mark set by [`mark_content_ready`].
 pub const CONTENT_MARK: &str = "atlas:content";
 
@@ -92,6 +118,13 @@ pub fn save_as(url: &str, file_name: &str) -> Option<()> {
     link.set_download(file_name);
     link.click();
     Some(())
+}
+
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
 }
 
 /// Sets an attribute of the `<html>` element.

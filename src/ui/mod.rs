@@ -4,6 +4,8 @@ pub mod app;
 pub mod browser;
 pub mod charts;
 pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod document;
 pub mod html;
 pub mod i18n;
 pub mod lab;
@@ -16,21 +18,101 @@ pub mod query;
 /// The id of the element the app renders into (see `index.html`).
 pub const ROOT_ID: &str = "app";
 
-/// Starts the app in the browser, in `#app` (or the body, if a page lacks it).
+/// Runs `f` once the app has started: after hydration took over the pre-rendered page
+/// (or the app mounted), before the browser paints again. What the pre-rendered HTML
+/// cannot know (stored preferences, the viewport, notices about the reader's input)
+/// is applied here, so that hydration meets exactly the HTML the renderer wrote.
+/// Never runs in the native renderer.
+/// `f` runs under the caller's reactive owner (its signals, context and cleanups).
+pub fn after_start(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let owner = leptos::prelude::Owner::current();
+        leptos::prelude::queue_microtask(move || match owner {
+            Some(owner) => owner.with(f),
+            None => f(),
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
+}
+
+/// The attribute of `#app` that names the address its pre-rendered HTML was made for
+/// (relative to the base path: `/zh/gpus`). The app hydrates only HTML made for the
+/// address it is at; any other (the 404 page at an unknown path) it replaces.
+pub const RENDERED_ATTR: &str = "data-rendered";
+
+/// Where the app starts in this browser: the base path of the build (from `<base>`)
+/// and the language of the address.
+pub fn start_here() -> app::Start {
+    let base = crate::domain::pages::base_path(&browser::base_href().unwrap_or_default());
+    app::Start {
+        lang: crate::base::page::lang_of_location(&browser::location_pathname(), &base),
+        base,
+    }
+}
+
+/// Starts the app in the browser, in `#app` (or the body, if a page lacks it):
+/// hydrates the pre-rendered page, or mounts where there is none (`trunk serve`).
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use crate::base::page::split_location;
     use wasm_bindgen::JsCast;
     browser::mark(browser::START_MARK);
     panic::install();
+    let start = start_here();
+    let base = start.base.clone();
+    let pathname = browser::location_pathname();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            // Whatever index.html shows before the wasm arrives gives way to the app.
-            root.set_text_content(None);
-            leptos::mount::mount_to(root, app::App).forget();
+    // Queued after everything hydration (or mounting) queued: the app answers.
+    let Some(root) = root else {
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App start /> });
+        after_start(|| browser::mark(browser::READY_MARK));
+        return;
+    };
+    let here = split_location(&pathname, &base)
+        .map(|(lang, rest)| crate::base::page::relocate(rest, "", lang));
+    let rendered = root.get_attribute(RENDERED_ATTR);
+    if rendered.is_some() && rendered == here {
+        // The HTML shows the page's default view: hydrate at the bare path, then give
+        // the router the whole address back, as Back or Forward would, so that a view
+        // in the query (a chart's scale, wizard answers) applies as a change. (The
+        // browser has already scrolled to the fragment's element, pre-rendered.)
+        let rest = format!("{}{}", browser::location_search(), browser::location_hash());
+        if !rest.is_empty() {
+            browser::replace_address(&pathname);
         }
-        None => leptos::mount::mount_to_body(app::App),
+        leptos::mount::hydrate_from(root, move || leptos::view! { <app::App start /> }).forget();
+        if !rest.is_empty() {
+            browser::replace_address(&format!("{pathname}{rest}"));
+            browser::announce_address_change();
+        }
+    } else {
+        // Nothing pre-rendered for this address (or a 404 page): replace it.
+        root.set_text_content(None);
+        leptos::mount::mount_to(root, move || leptos::view! { <app::App start /> }).forget();
     }
+    after_start(|| browser::mark(browser::READY_MARK));
+}
+
+/// Renders the page at `location` (a path under `base`: `/some/sub/path/zh/gpus`) to
+/// HTML, as the browser's first view of it shows; the markup hydration expects.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render(address: &str, base: &str) -> String {
+    use leptos::prelude::{IntoView, Owner, RenderHtml, provide_context, view};
+    let owner = Owner::new_root(Some(std::sync::Arc::new(
+        hydration_context::SsrSharedContext::new(),
+    )));
+    let start = app::Start {
+        lang: crate::base::page::lang_of_location(address, base),
+        base: base.to_owned(),
+    };
+    let request = leptos_router::location::RequestUrl::new(address);
+    owner.with(move || {
+        provide_context(request);
+        view! { <app::App start /> }.into_view().to_html()
+    })
 }

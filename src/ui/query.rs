@@ -8,10 +8,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::base::lang::Lang;
-use crate::domain::prefs::LANG_PARAM;
-use crate::domain::query::{get_param, with_param};
-use crate::ui::i18n::use_lang;
+use crate::domain::query::{fragment, with_param};
 
 /// Whether a change to the address is a step the Back button undoes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +39,7 @@ impl QueryWriter {
     pub fn update(&self, history: History, next: impl FnOnce(&str) -> String) {
         let search = next(&self.search.get_untracked());
         let path = self.pathname.get_untracked();
-        let hash = self.hash.get_untracked();
-        let hash = match hash.as_str() {
-            "" | "#" => String::new(),
-            h if h.starts_with('#') => hash.clone(),
-            h => format!("#{h}"),
-        };
+        let hash = fragment(&self.hash.get_untracked());
         self.navigate.with_value(|navigate| {
             navigate(
                 &format!("{path}{search}{hash}"),
@@ -79,20 +71,4 @@ pub fn use_query_writer() -> QueryWriter {
         hash: location.hash,
         navigate: StoredValue::new(Box::new(navigate)),
     }
-}
-
-/// Keeps a `?lang=` in the address equal to the language on screen: after the switch,
-/// and after Back or Forward brings back an entry written before the switch (whose
-/// `?lang=` would otherwise win on the next reload, or be carried on by the next view
-/// change). An address without `?lang=` is left alone: the stored choice applies.
-pub fn keep_lang_in_query() {
-    let lang = use_lang();
-    let query = use_query_writer();
-    Effect::new(move |_| {
-        let shown = lang.get();
-        let written = get_param(&query.search.get(), LANG_PARAM);
-        if written.is_some_and(|code| Lang::parse(&code) != Some(shown)) {
-            query.set(LANG_PARAM, Some(shown.code()), History::Replace);
-        }
-    });
 }

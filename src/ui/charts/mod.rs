@@ -38,19 +38,28 @@ use svg::Svg;
 #[derive(Clone, Copy)]
 pub struct Viewport(pub RwSignal<f64>);
 
-/// Provides [`Viewport`]; called once by the app.
+/// The viewport width the pre-rendered pages are drawn for: a laptop's. A narrower
+/// screen redraws its charts once the app has started.
+pub const RENDER_VIEWPORT: f64 = 1280.0;
+
+/// Provides [`Viewport`]; called once by the app. It starts at [`RENDER_VIEWPORT`],
+/// as the pre-rendered HTML was drawn, and follows the window once the app has started.
 pub fn provide_viewport() {
-    let width = || {
-        window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .unwrap_or(1024.0)
-    };
-    let viewport = RwSignal::new(width());
-    let handle = window_event_listener(leptos::ev::resize, move |_| viewport.set(width()));
-    on_cleanup(move || handle.remove());
+    let viewport = RwSignal::new(RENDER_VIEWPORT);
     provide_context(Viewport(viewport));
+    #[cfg(target_arch = "wasm32")]
+    {
+        let width = || {
+            window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .unwrap_or(RENDER_VIEWPORT)
+        };
+        let handle = window_event_listener(leptos::ev::resize, move |_| viewport.set(width()));
+        on_cleanup(move || handle.remove());
+        crate::ui::after_start(move || viewport.set(width()));
+    }
 }
 
 /// What drawing needs: the chart, the rows shown in order, the chart's footnotes,

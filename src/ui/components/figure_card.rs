@@ -25,7 +25,7 @@ pub fn figure_card(h: &mut Html, figure: &HeadlineFigure, lang: Lang, base: &str
     );
     h.element("p", &[("class", "figure-label")], figure.label.get(lang));
     if let Some(s) = section(figure.section()) {
-        let href = format!("{base}{}", s.page.path());
+        let href = crate::base::page::page_location(s.page, lang, base);
         let text = Key::OverviewFrom.fill(lang, &[("section", s.title.get(lang))]);
         h.open("p", &[("class", "figure-source")]);
         h.element("a", &[("href", &href)], &text);

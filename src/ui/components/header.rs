@@ -2,16 +2,17 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::page_names::nav_key;
 use crate::base::lang::Lang;
-use crate::base::page::Page;
-use crate::domain::prefs::ThemePref;
+use crate::base::page::{Page, relocate};
+use crate::domain::prefs::{LANG_PARAM, ThemePref};
+use crate::domain::query::{fragment, with_param};
 use crate::i18n::Key;
-use crate::ui::app::page_href;
+use crate::ui::app::{BasePath, page_href};
 use crate::ui::i18n::{t, use_lang};
-use crate::ui::prefs::ThemeSignal;
-use crate::ui::query::keep_lang_in_query;
+use crate::ui::prefs::{ThemeSignal, follow_address};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -48,31 +49,46 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Two buttons, 中文 and English, each labelled in its own language.
+/// Two links, 中文 and English, each labelled in its own language: each is the same
+/// page, with the same view, in its language (a real link, which works without
+/// JavaScript; the router follows it without a reload).
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
-    // A `?lang=` left in the address would undo the switch on reload.
-    keep_lang_in_query();
-    let button = move |choice: Lang, label: Key| {
+    let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
+    let location = use_location();
+    follow_address(base.clone());
+    let link = move |choice: Lang, label: Key| {
+        let base = base.clone();
+        let href = move || {
+            let path = relocate(&location.pathname.get(), &base, choice);
+            let search = with_param(&location.search.get(), LANG_PARAM, None);
+            // The fragment too, in the browser (the renderer has none to read).
+            let hash = if cfg!(target_arch = "wasm32") {
+                fragment(&location.hash.get())
+            } else {
+                String::new()
+            };
+            format!("{path}{search}{hash}")
+        };
         view! {
-            <button
-                type="button"
+            <a
                 class="switch-option"
+                href=href
+                hreflang=choice.code()
                 lang=choice.code()
                 data-lang=choice.code()
-                aria-pressed=move || (lang.get() == choice).to_string()
-                on:click=move |_| lang.set(choice)
+                aria-current=move || (lang.get() == choice).then_some("true")
             >
                 // Each language is named in itself, whatever the page language.
                 {label.text(choice)}
-            </button>
+            </a>
         }
     };
     view! {
         <div class="switch" role="group" aria-label=t(Key::LangLabel)>
-            {button(Lang::Zh, Key::LangZh)}
-            {button(Lang::En, Key::LangEn)}
+            {link(Lang::Zh, Key::LangZh)}
+            {link(Lang::En, Key::LangEn)}
         </div>
     }
 }
@@ -87,7 +103,7 @@ pub fn ThemeSwitch() -> impl IntoView {
         ThemePref::System => Key::ThemeSystem,
     };
     view! {
-        <div class="switch" role="group" aria-label=t(Key::ThemeLabel)>
+        <div class="switch" role="group" aria-label=t(Key::ThemeLabel) data-needs-js="">
             {ThemePref::ALL
                 .into_iter()
                 .map(|choice| {

@@ -44,3 +44,14 @@ pub const fn lead_key(page: Page) -> Key {
         Page::Data => Key::PagesDataLead,
     }
 }
+
+/// The document's title for a page (`None`: an unknown path) in `lang`: the page's
+/// name, then the app's; the overview leads with the app's name.
+pub fn page_title(page: Option<Page>, lang: crate::base::lang::Lang) -> String {
+    let app = Key::AppName.text(lang);
+    match page {
+        Some(Page::Overview) => format!("{app} · {}", Key::AppTagline.text(lang)),
+        Some(page) => format!("{} · {app}", nav_key(page).text(lang)),
+        None => format!("{} · {app}", Key::NotFoundTitle.text(lang)),
+    }
+}

@@ -26,7 +26,7 @@ pub fn OverviewPage() -> impl IntoView {
         }
         let mut sections = Html::new();
         for section in SECTIONS {
-            let href = format!("{base}{}", section.page.path());
+            let href = crate::base::page::page_location(section.page, lang, &base);
             let open = Key::OverviewOpen.fill(lang, &[("page", nav_key(section.page).text(lang))]);
             sections.open(
                 "li",

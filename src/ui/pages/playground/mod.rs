@@ -442,10 +442,8 @@ pub fn PlaygroundPage() -> impl IntoView {
     let state = State::new();
     let query = use_query_map();
 
-    // The worker starts with the page and stops with it.
-    let started = Client::start(move |id, response| on_response(state, id, response));
-    started.send(start_request(), None);
-    CLIENT.with_borrow_mut(|c| *c = Some(started));
+    // The worker starts with the page (once the app has started: the pre-rendered
+    // page shows the first example) and stops with it.
     on_cleanup(|| {
         if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
             client.stop();
@@ -458,51 +456,57 @@ pub fn PlaygroundPage() -> impl IntoView {
     // the address names (`?example=calc-component.wasm`), else the text kept from the
     // last visit, else the first example (as text, so the editor shows its source).
     let notice = RwSignal::new(None::<Key>);
-    let wanted = query.with_untracked(|q| q.get("example"));
-    let all = examples();
-    let example = wanted.as_deref().and_then(|w| {
-        all.iter()
-            .find(|e| e.file == w || e.file.trim_end_matches(".wasm") == w)
+    state.text.set(examples()[0].source.to_owned());
+    crate::ui::after_start(move || {
+        let started = Client::start(move |id, response| on_response(state, id, response));
+        started.send(start_request(), None);
+        CLIENT.with_borrow_mut(|c| *c = Some(started));
+        let wanted = query.with_untracked(|q| q.get("example"));
+        let all = examples();
+        let example = wanted.as_deref().and_then(|w| {
+            all.iter()
+                .find(|e| e.file == w || e.file.trim_end_matches(".wasm") == w)
+        });
+        let fragment = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let stored = browser::storage_get(playground::STORE_KEY);
+        let kept = stored.as_deref().map(playground::from_store);
+        if kept == Some(None) {
+            // Damaged or foreign: set aside, not lost, and said.
+            if let Some(raw) = &stored {
+                browser::storage_set(&format!("{}.bad", playground::STORE_KEY), raw);
+            }
+            browser::storage_set(playground::STORE_KEY, &playground::to_store(""));
+            notice.set(Some(Key::PlaygroundStoredBad));
+        }
+        match playground::from_fragment(&fragment) {
+            Ok(playground::Shared::Text(text)) => {
+                state.text.set(text);
+                compile_now(state, "shared.wasm");
+            }
+            Ok(playground::Shared::Binary(bytes)) => {
+                state.text.set(all[0].source.to_owned());
+                open_bytes(state, "shared.wasm".to_owned(), bytes);
+            }
+            Err(error) => {
+                if error == playground::FragmentError::Damaged {
+                    notice.set(Some(Key::PlaygroundLinkBad));
+                }
+                match (example, kept.flatten().filter(|t| !t.trim().is_empty())) {
+                    (None, Some(text)) => {
+                        state.text.set(text);
+                        compile_now(state, "playground.wasm");
+                    }
+                    (example, _) => {
+                        let first = example.unwrap_or(&all[0]);
+                        state.text.set(first.source.to_owned());
+                        compile_now(state, first.file);
+                    }
+                }
+            }
+        }
     });
-    let fragment = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let stored = browser::storage_get(playground::STORE_KEY);
-    let kept = stored.as_deref().map(playground::from_store);
-    if kept == Some(None) {
-        // Damaged or foreign: set aside, not lost, and said.
-        if let Some(raw) = &stored {
-            browser::storage_set(&format!("{}.bad", playground::STORE_KEY), raw);
-        }
-        browser::storage_set(playground::STORE_KEY, &playground::to_store(""));
-        notice.set(Some(Key::PlaygroundStoredBad));
-    }
-    match playground::from_fragment(&fragment) {
-        Ok(playground::Shared::Text(text)) => {
-            state.text.set(text);
-            compile_now(state, "shared.wasm");
-        }
-        Ok(playground::Shared::Binary(bytes)) => {
-            state.text.set(all[0].source.to_owned());
-            open_bytes(state, "shared.wasm".to_owned(), bytes);
-        }
-        Err(error) => {
-            if error == playground::FragmentError::Damaged {
-                notice.set(Some(Key::PlaygroundLinkBad));
-            }
-            match (example, kept.flatten().filter(|t| !t.trim().is_empty())) {
-                (None, Some(text)) => {
-                    state.text.set(text);
-                    compile_now(state, "playground.wasm");
-                }
-                (example, _) => {
-                    let first = example.unwrap_or(&all[0]);
-                    state.text.set(first.source.to_owned());
-                    compile_now(state, first.file);
-                }
-            }
-        }
-    }
     Effect::new(|_| browser::mark_content_ready());
 
     let on_text = move |ev: leptos::ev::Event| {

@@ -1,0 +1,72 @@
+// Runs in <head> before the first paint: a classic, blocking script, in a file of its
+// own so the Content-Security-Policy stays strict ('self', no inline script).
+// - The stored theme, so a dark page never flashes light.
+// - The `js` class on <html>: the stylesheet hides controls that need scripts without it.
+// - The language. Each language has its own paths (English at the root, Chinese under
+//   /zh/). An old link's ?lang= moves into the path; at a path without a language, a
+//   reader who chose Chinese before (or whose browser prefers it, on a first visit)
+//   is sent to the Chinese page. The app reads the language from the path only.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+  function get(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function set(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* storage off */ }
+  }
+  function lang(code) {
+    code = String(code || "").trim().toLowerCase();
+    return code === "en" || code === "zh" ? code : null;
+  }
+
+  // The language switch's links remember the choice, before the app has started too
+  // (a link followed then is a page load, which the choice must survive).
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest && event.target.closest("a[data-lang]");
+    if (link && lang(link.getAttribute("data-lang"))) set("atlas.lang", link.getAttribute("data-lang"));
+  }, true);
+
+  var theme = get("atlas.theme");
+  if (theme === "light" || theme === "dark" || theme === "system") {
+    root.setAttribute("data-theme", theme);
+  }
+
+  // The base path the build is served under (<base href>, written by Trunk).
+  var base = new URL(document.baseURI).pathname.replace(/\/+$/, "");
+  var path = window.location.pathname;
+  if (path.indexOf(base) !== 0) return;
+  var rest = path.slice(base.length) || "/";
+  var chinese = rest === "/zh" || rest.indexOf("/zh/") === 0;
+  var page = chinese ? rest.slice(3) || "/" : rest;
+
+  var params = new URLSearchParams(window.location.search);
+  var want = null;
+  if (params.has("lang")) {
+    want = lang(params.get("lang"));
+    // A value the app cannot use stays, and the app says so.
+    if (!want) return;
+    set("atlas.lang", want);
+    params.delete("lang");
+  } else if (!chinese) {
+    var stored = get("atlas.lang");
+    if (lang(stored)) {
+      want = lang(stored);
+    } else if (stored === null) {
+      var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+      for (var i = 0; i < tags.length && !want; i++) {
+        want = lang(String(tags[i] || "").split(/[-_]/)[0]);
+      }
+    }
+  }
+  if (!want) return;
+  var target = base + (want === "zh" ? "/zh" : "") + page;
+  var query = params.toString();
+  var address = target + (query ? "?" + query : "") + window.location.hash;
+  if (target !== path) {
+    window.location.replace(address);
+  } else if (address !== path + window.location.search + window.location.hash) {
+    window.history.replaceState(window.history.state, "", address);
+  }
+})();
