@@ -14,7 +14,7 @@
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
   function set(key, value) {
-    try { window.localStorage.setItem(key, value); } catch (e) { /* storage off */ }
+    try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
   }
   function lang(code) {
     code = String(code || "").trim().toLowerCase();
@@ -33,15 +33,20 @@
     root.setAttribute("data-theme", theme);
   }
 
-  // The base path the build is served under (<base href>, written by Trunk).
-  var base = new URL(document.baseURI).pathname.replace(/\/+$/, "");
+  // The base path the build is served under: Trunk's <base href>, absolute. (Without
+  // one, nothing is redirected: the app still reads the language from the path.)
+  var baseElement = document.querySelector("base[href^='/']");
+  if (!baseElement) return;
+  var base = baseElement.getAttribute("href").replace(/\/+$/, "");
   var path = window.location.pathname;
   if (path.indexOf(base) !== 0) return;
   var rest = path.slice(base.length) || "/";
+  if (rest.charAt(0) !== "/") return;
   var chinese = rest === "/zh" || rest.indexOf("/zh/") === 0;
   var page = chinese ? rest.slice(3) || "/" : rest;
 
-  var params = new URLSearchParams(window.location.search);
+  var search = window.location.search;
+  var params = new URLSearchParams(search);
   var want = null;
   if (params.has("lang")) {
     want = lang(params.get("lang"));
@@ -49,11 +54,16 @@
     if (!want) return;
     set("atlas.lang", want);
     params.delete("lang");
+    var query = params.toString();
+    search = query ? "?" + query : "";
   } else if (!chinese) {
     var stored = get("atlas.lang");
     if (lang(stored)) {
       want = lang(stored);
-    } else if (stored === null) {
+    } else if (stored === null && set("atlas.probe", "1")) {
+      // A first visit (storage works, nothing chosen yet): the browser's languages.
+      // Where storage is off, a choice could not be kept, so the address decides.
+      window.localStorage.removeItem("atlas.probe");
       var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
       for (var i = 0; i < tags.length && !want; i++) {
         want = lang(String(tags[i] || "").split(/[-_]/)[0]);
@@ -61,12 +71,12 @@
     }
   }
   if (!want) return;
-  var target = base + (want === "zh" ? "/zh" : "") + page;
-  var query = params.toString();
-  var address = target + (query ? "?" + query : "") + window.location.hash;
+  var here = chinese ? "zh" : "en";
+  var target = want === here ? path : base + (want === "zh" ? "/zh" : "") + page;
+  var address = target + search + window.location.hash;
   if (target !== path) {
     window.location.replace(address);
-  } else if (address !== path + window.location.search + window.location.hash) {
+  } else if (search !== window.location.search) {
     window.history.replaceState(window.history.state, "", address);
   }
 })();

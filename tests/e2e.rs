@@ -143,6 +143,57 @@ async fn pre_rendered_pages_are_taken_over_in_place_and_answer() {
     s.close().await;
 }
 
+/// Compares the element structure and text of `#app` in the page's pre-rendered file
+/// with what is on screen: `null` when equal, else where they part. A chart's SVG is
+/// left out: the app redraws it at the width it measures (the file's is drawn for a
+/// 1280 px window, and its ticks depend on the width), and so is what `data-live`
+/// marks as filled in by this browser once the app runs (the lab's detection, the
+/// playground's worker).
+const COMPARE_WITH_FILE: &str = "const done = arguments[arguments.length - 1];
+    const shape = root => {
+        const out = [];
+        const walk = node => {
+            for (const c of node.childNodes) {
+                if (c.nodeType === 1) {
+                    out.push('<' + c.tagName.toLowerCase());
+                    // A chart's drawing is redrawn at the width it measures; what
+                    // is marked live is this browser's answer (the lab's detection,
+                    // the playground's worker).
+                    if (!c.matches('.chart-figure, [data-live]')) walk(c);
+                    out.push('>');
+                } else if (c.nodeType === 3) {
+                    const t = c.textContent.replace(/\\s+/g, ' ').trim();
+                    if (t) out.push(t);
+                }
+            }
+        };
+        walk(root);
+        return out;
+    };
+    fetch(location.pathname).then(r => r.text()).then(html => {
+        const file = shape(new DOMParser().parseFromString(html, 'text/html').querySelector('#app'));
+        const live = shape(document.querySelector('#app'));
+        let i = 0;
+        while (i < file.length && file[i] === live[i]) i++;
+        done(i === file.length && i === live.length ? null
+            : { at: i, file: file.slice(Math.max(0, i - 4), i + 4), live: live.slice(Math.max(0, i - 4), i + 4) });
+    });";
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn the_pre_rendered_html_is_what_the_app_shows() {
+    let s = Session::start().await;
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            let path = container_atlas::base::page::page_location(page, lang, "");
+            s.open(&path).await;
+            let differs = s.eval_async(COMPARE_WITH_FILE).await;
+            assert_eq!(differs, json!(null), "{path}: the file and the screen part");
+        }
+    }
+    s.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn every_page_reads_and_links_without_javascript() {

@@ -7,11 +7,12 @@
 mod support;
 
 use container_atlas::base::lang::Lang;
-use container_atlas::base::page::Page;
+use container_atlas::base::page::{Page, page_location};
 use container_atlas::domain::pages::GLOBAL_QUERY_KEYS;
 use container_atlas::domain::prefs::LANG_PARAM;
 use container_atlas::domain::query::{get_param, unknown_keys};
 use container_atlas::i18n::Key;
+use container_atlas::ui::document::file_for;
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::json;
@@ -33,17 +34,33 @@ fn routes() -> Vec<&'static str> {
 #[ignore = "needs the release builds and chromedriver: run through scripts/atlas.sh test"]
 async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
     let root = build_dir("ATLAS_DIST_SUB", "target/dist-sub");
-    for page in Page::ALL.iter().filter(|p| **p != Page::Overview) {
-        let copy = root.join(&page.path()[1..]).join("index.html");
-        assert!(
-            copy.is_file(),
-            "no {} for plain static hosts",
-            copy.display()
-        );
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            let at = page_location(page, lang, "");
+            let file = root.join(file_for(&at));
+            assert!(
+                file.is_file(),
+                "no {} for plain static hosts",
+                file.display()
+            );
+        }
     }
     assert!(root.join("404.html").is_file());
 
     let s = Session::start_on(Server::start(root, SUB_PATH, Hosting::Plain)).await;
+    // Each page's own file, in each language, after the host's redirect to the
+    // folder's address with a slash: hydrated, not drawn again.
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            s.open(&page_location(page, lang, "")).await;
+            assert_eq!(s.text("main h1").await, page_title(page, lang));
+            let hydrated = s
+                .eval("return performance.getEntriesByName('atlas:hydrated').length")
+                .await;
+            let at = s.eval("return location.pathname").await;
+            assert_eq!(hydrated, json!(1), "{at} was not hydrated");
+        }
+    }
     for page in Page::ALL {
         s.assert_heading_survives_reload(
             &format!("{}?lang=en", page.path()),

@@ -1,7 +1,9 @@
 //! The app shell: preferences, router, header, notices, page content and footer.
 
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
 use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment};
 
 use super::components::footer::Footer;
@@ -31,6 +33,28 @@ pub struct Start {
     pub base: String,
     /// The language the address names (`/zh/…` Chinese, English otherwise).
     pub lang: Lang,
+    /// The whole address (query and fragment) to give the router once the app has
+    /// started, when it hydrated the pre-rendered page at the bare path.
+    pub then: Option<String>,
+}
+
+/// Gives the router the address hydration ran without, once the app has started: a
+/// view in the query then applies as any change of the address does.
+fn restore_address(then: Option<String>) {
+    if let Some(address) = then {
+        let navigate = use_navigate();
+        super::after_start(move || {
+            navigate(
+                &address,
+                NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
+    }
 }
 
 /// The link to a page in the reader's language, under the app's base path. The router
@@ -91,6 +115,7 @@ pub fn App(start: Start) -> impl IntoView {
 
     view! {
         <Router base=base>
+            {restore_address(start.then)}
             <a class="skip-link" href="#main" on:click=skip_to_content>
                 {t(Key::AppSkip)}
             </a>

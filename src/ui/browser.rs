@@ -50,21 +50,11 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces the address without a navigation (before the router runs, or after it
-/// with [`announce_address_change`]).
+/// Replaces the address without a navigation (before the router runs).
 pub fn replace_address(url: &str) {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(url));
-    }
-}
-
-/// Tells the router the address changed, as Back or Forward does.
-pub fn announce_address_change() {
-    if let Some(window) = window()
-        && let Ok(event) = web_sys::PopStateEvent::new("popstate")
-    {
-        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -96,6 +86,9 @@ pub const START_MARK: &str = "atlas:start";
 /// The mark set once the app has taken over the page (hydrated or mounted) and
 /// applied what the pre-rendered HTML could not know: from here it answers clicks.
 pub const READY_MARK: &str = "atlas:ready";
+
+/// The mark set when the app has hydrated a pre-rendered page (rather than drawn one).
+pub const HYDRATED_MARK: &str = "atlas:hydrated";
 
 /// The name of the performance mark set by [`mark_content_ready`].
 pub const CONTENT_MARK: &str = "atlas:content";

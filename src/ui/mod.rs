@@ -42,6 +42,20 @@ pub fn after_start(f: impl FnOnce() + 'static) {
 /// address it is at; any other (the 404 page at an unknown path) it replaces.
 pub const RENDERED_ATTR: &str = "data-rendered";
 
+/// Whether the page pre-rendered at `rendered` (relative to the base: `/zh/gpus`) is the
+/// one at `pathname`, in the same language; a trailing slash (which static hosts add
+/// to a folder's address) does not matter.
+pub fn same_page(rendered: &str, pathname: &str, base: &str) -> bool {
+    use crate::base::page::split_location;
+    let trim = |path: &str| path.trim_end_matches('/').to_owned();
+    match (split_location(rendered, ""), split_location(pathname, base)) {
+        (Some((lang, page)), Some((here_lang, here))) => {
+            lang == here_lang && trim(page) == trim(here)
+        }
+        _ => false,
+    }
+}
+
 /// Where the app starts in this browser: the base path of the build (from `<base>`)
 /// and the language of the address.
 pub fn start_here() -> app::Start {
@@ -49,6 +63,7 @@ pub fn start_here() -> app::Start {
     app::Start {
         lang: crate::base::page::lang_of_location(&browser::location_pathname(), &base),
         base,
+        then: None,
     }
 }
 
@@ -56,7 +71,6 @@ pub fn start_here() -> app::Start {
 /// hydrates the pre-rendered page, or mounts where there is none (`trunk serve`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use crate::base::page::split_location;
     use wasm_bindgen::JsCast;
     browser::mark(browser::START_MARK);
     panic::install();
@@ -73,23 +87,24 @@ pub fn start() {
         after_start(|| browser::mark(browser::READY_MARK));
         return;
     };
-    let here = split_location(&pathname, &base)
-        .map(|(lang, rest)| crate::base::page::relocate(rest, "", lang));
     let rendered = root.get_attribute(RENDERED_ATTR);
-    if rendered.is_some() && rendered == here {
-        // The HTML shows the page's default view: hydrate at the bare path, then give
-        // the router the whole address back, as Back or Forward would, so that a view
-        // in the query (a chart's scale, wizard answers) applies as a change. (The
-        // browser has already scrolled to the fragment's element, pre-rendered.)
+    if rendered.is_some_and(|at| same_page(&at, &pathname, &base)) {
+        // The HTML shows the page's default view: hydrate at the bare path; the app
+        // then hands the router the whole address (`Start::then`), so that a view in
+        // the query (a chart's scale, wizard answers) applies as a change. (The browser
+        // has already scrolled to the fragment's element, pre-rendered.)
         let rest = format!("{}{}", browser::location_search(), browser::location_hash());
-        if !rest.is_empty() {
+        let start = if rest.is_empty() {
+            start
+        } else {
             browser::replace_address(&pathname);
-        }
+            app::Start {
+                then: Some(format!("{pathname}{rest}")),
+                ..start
+            }
+        };
         leptos::mount::hydrate_from(root, move || leptos::view! { <app::App start /> }).forget();
-        if !rest.is_empty() {
-            browser::replace_address(&format!("{pathname}{rest}"));
-            browser::announce_address_change();
-        }
+        browser::mark(browser::HYDRATED_MARK);
     } else {
         // Nothing pre-rendered for this address (or a 404 page): replace it.
         root.set_text_content(None);
@@ -109,10 +124,28 @@ pub fn render(address: &str, base: &str) -> String {
     let start = app::Start {
         lang: crate::base::page::lang_of_location(address, base),
         base: base.to_owned(),
+        then: None,
     };
     let request = leptos_router::location::RequestUrl::new(address);
     owner.with(move || {
         provide_context(request);
         view! { <app::App start /> }.into_view().to_html()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_page;
+
+    #[test]
+    fn a_pre_rendered_page_is_recognised_with_or_without_a_trailing_slash() {
+        assert!(same_page("/zh/gpus", "/zh/gpus/", ""));
+        assert!(same_page("/gpus", "/sub/gpus/", "/sub"));
+        assert!(same_page("/", "/sub", "/sub"));
+        assert!(same_page("/zh/", "/zh", ""));
+        assert!(!same_page("/gpus", "/zh/gpus", ""));
+        assert!(!same_page("/404", "/no/such/page", ""));
+        assert!(!same_page("/", "/gpus", ""));
+        assert!(!same_page("/gpus", "/other/gpus", "/sub"));
+    }
 }

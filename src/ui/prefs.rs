@@ -83,10 +83,12 @@ pub fn follow_address(base: String) {
     });
 }
 
-/// A language change: `<html lang>`. (The boot script remembers a reader's choice
-/// when they follow the language switch, before the app has started too.)
+/// A language change (the switch, or Back and Forward over it): `<html lang>`, and the
+/// language remembered for addresses without one, which the boot script applies. (The
+/// boot script also remembers a switch followed before the app has started.)
 fn apply_lang(lang: Lang) {
     browser::set_root_attribute("lang", lang.code());
+    browser::storage_set(LANG_STORAGE_KEY, lang.code());
 }
 
 fn apply_theme(theme: ThemePref) {

@@ -46,7 +46,8 @@ pub enum Hosting {
     /// Like a host with SPA fallback: a directory's `index.html` (the pre-rendered
     /// pages), else `index.html` for any route, as `trunk serve` answers.
     SpaFallback,
-    /// Like GitHub Pages: `dir/index.html` for a directory, else `404.html` with 404.
+    /// Like GitHub Pages: `dir/index.html` for a directory (after a redirect that adds
+    /// the slash), else `404.html` with 404.
     Plain,
 }
 
@@ -147,8 +148,14 @@ fn handle(mut stream: TcpStream, site: &Site, port: u16, foreign: &Mutex<Vec<Str
         return;
     };
     let (status, content_type, body) = serve(site, path);
+    // A redirect's body is where it leads.
+    let location = if status.starts_with("301") {
+        format!("Location: {}\r\n", String::from_utf8_lossy(&body))
+    } else {
+        String::new()
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\n{location}Content-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
@@ -174,6 +181,14 @@ fn serve(site: &Site, target: &str) -> (&'static str, &'static str, Vec<u8>) {
     let index = file.join("index.html");
     let (file, status) = if file.is_file() {
         (file, "200 OK")
+    } else if index.is_file() && site.hosting == Hosting::Plain && !path.ends_with('/') {
+        // GitHub Pages sends a folder's address without its slash to the one with it.
+        let query = &target[path.len()..];
+        return (
+            "301 Moved Permanently",
+            "text/plain",
+            format!("{path}/{query}").into_bytes(),
+        );
     } else if index.is_file() {
         // A pre-rendered page (`zh/gpus/index.html`): every host serves it.
         (index, "200 OK")

@@ -59,8 +59,12 @@ const STEPS: [Key; 2] = [Key::LabBInstantiate, Key::LabBDot];
 pub fn WasmPage() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let quick = get_param(&location.search.get_untracked(), "quick").as_deref() == Some("1");
-    let plan = if quick { QUICK } else { FULL };
+    // Read when used, not while the page is built: the pre-rendered page is hydrated
+    // at the bare address, and the query arrives after.
+    let plan = move || {
+        let quick = get_param(&location.search.get_untracked(), "quick").as_deref() == Some("1");
+        if quick { QUICK } else { FULL }
+    };
     let results = RwSignal::new(LabResults::default());
     let isolated = RwSignal::new(None::<bool>);
     let last = RwSignal::new(None::<LabResults>);
@@ -114,6 +118,7 @@ pub fn WasmPage() -> impl IntoView {
         finished.set(None);
         wrong.set(None);
         running.set(Some(0));
+        let plan = plan();
         leptos::task::spawn_local(async move {
             let mut samples = Vec::new();
             for i in 0..plan.instantiate {
@@ -186,6 +191,8 @@ pub fn WasmPage() -> impl IntoView {
         }
     };
     let bench_html = move || {
+        location.search.track();
+        let plan = plan();
         bench_html(
             &results.get(),
             wrong.get(),
@@ -241,8 +248,8 @@ pub fn WasmPage() -> impl IntoView {
             }}
             <section class="claims" inner_html=claims_html></section>
             <section class="features-block">
-                <div inner_html=features_html></div>
-                <p class="isolation" data-isolated=move || isolated.get().map(|b| b.to_string())>{isolation_text}</p>
+                <div inner_html=features_html data-live=""></div>
+                <p class="isolation" data-live="" data-isolated=move || isolated.get().map(|b| b.to_string())>{isolation_text}</p>
             </section>
             <section class="bench" aria-labelledby="bench-title">
                 <h2 id="bench-title">{t(Key::LabBench)}</h2>
@@ -265,10 +272,10 @@ pub fn WasmPage() -> impl IntoView {
                         value=move || running.get().map_or(if finished.get().is_some() { STEPS.len() } else { 0 }, |s| s).to_string()
                     ></progress>
                 </div>
-                <p class="progress" role="status">{progress}</p>
-                <div inner_html=bench_html></div>
+                <p class="progress" role="status" data-live="">{progress}</p>
+                <div inner_html=bench_html data-live=""></div>
             </section>
-            <section class="start" inner_html=start_html></section>
+            <section class="start" inner_html=start_html data-live=""></section>
             <section class="lab-results" aria-labelledby="results-title">
                 <h2 id="results-title">{t(Key::LabResults)}</h2>
                 <p class="note">{t(Key::LabResultsLead)}</p>
@@ -276,7 +283,7 @@ pub fn WasmPage() -> impl IntoView {
                     <CopyButton label=Key::LabCopyJson copied=Key::LabCopiedJson text=json name="json" />
                     <CopyButton label=Key::LabCopyMd copied=Key::LabCopiedMd text=markdown name="markdown" />
                 </div>
-                <p class="last-run">{last_text}</p>
+                <p class="last-run" data-live="">{last_text}</p>
             </section>
         </div>
     }
@@ -312,7 +319,7 @@ fn claims_html(r: &LabResults, lang: Lang) -> String {
         );
         h.close("dd");
         h.element("dt", &[], Key::LabHere.text(lang));
-        h.open("dd", &[("class", "here")]);
+        h.open("dd", &[("class", "here"), ("data-live", "")]);
         if let Some(why) = c.not_here {
             h.element("span", &[("class", "muted")], why.get(lang));
         }

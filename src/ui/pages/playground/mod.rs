@@ -909,7 +909,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                     prop:value=move || state.text.get()
                     on:input=on_text
                 ></textarea>
-                <p id="pg-compile" class="pg-compile" class:error=compile_failed role="status">
+                <p id="pg-compile" class="pg-compile" class:error=compile_failed role="status" data-live="">
                     {compile_line}
                 </p>
                 <div class="pg-text-tools">
@@ -926,7 +926,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                 {too_large_to_share}
             </section>
 
-            <p class="pg-status" role="status" aria-live="polite">
+            <p class="pg-status" role="status" aria-live="polite" data-live="">
                 {move || status_text(&state.status.get(), lang.get())}
                 {move || {
                     working()
@@ -941,7 +941,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                 }}
             </p>
 
-            <section class="pg-result" aria-labelledby="pg-result-title">
+            <section class="pg-result" aria-labelledby="pg-result-title" data-live="">
                 <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
                 <div class="pg-tables" inner_html=result_html></div>
                 {move || has_result().then(|| view! {
