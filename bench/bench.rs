@@ -15,8 +15,13 @@
 //! - the playground: the time from a click to the summary of this app's own wasm and
 //!   of a generated 10 MB module, and the longest main-thread task meanwhile.
 //!
+//! - content before code: time to the first `main h1` and to first paint of /, /gpus and
+//!   /wizard against a static snapshot of each, on 127.0.0.1 and on an emulated slow
+//!   phone link, and the time until the app answers.
+//!
 //! Options (environment): ATLAS_DIST (default dist), BENCH_LOADS (default 15),
-//! BENCH_TOGGLES (default 21).
+//! BENCH_SLOW_LOADS (default 3), BENCH_TOGGLES (default 21), BENCH_ONLY=content (sizes,
+//! first visit, time to content and content before code only: for an older build).
 
 // The bench drives a browser from the host; there is nothing to run on wasm32.
 fn main() {
@@ -135,6 +140,11 @@ mod native {
         snapshot.close().await;
 
         content_before_code(&app, &dist, loads).await;
+        if std::env::var("BENCH_ONLY").as_deref() == Ok("content") {
+            // Enough to measure an older build (ATLAS_DIST) the same way.
+            app.close().await;
+            return;
+        }
 
         // Interaction latency.
         app.open("/?lang=en").await;

@@ -80,10 +80,15 @@ async fn a_deep_link_loads_directly() {
     s.close().await;
 }
 
-/// Kept from the moment the parser makes them: the first `main h1`, navigation link,
-/// chart and footer of the page, to compare with what is on screen once the app runs.
+/// Kept from the moment the parser makes them: the shell's header, first navigation
+/// link and switch, `main` and the footer, to compare with what is on screen once the
+/// app runs; and the layout shifts meanwhile.
 const KEEP_PARSED: &str = "window.__parsed = {};
-    const wanted = ['main h1', '.site-nav a', 'section.chart', '.site-footer', '.switch-option'];
+    const wanted = ['.site-header', '.site-nav a', '.switch-option', 'main', '.site-footer'];
+    window.__shift = 0;
+    new PerformanceObserver(list => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
     new MutationObserver(() => {
         for (const sel of wanted) {
             if (!window.__parsed[sel]) {
@@ -95,7 +100,7 @@ const KEEP_PARSED: &str = "window.__parsed = {};
 
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
-async fn pre_rendered_pages_are_taken_over_in_place_and_answer() {
+async fn pre_rendered_pages_keep_their_shell_nothing_moves_and_they_answer() {
     let s = Session::start().await;
     s.cdp("Page.enable", json!({})).await;
     s.cdp(
@@ -107,8 +112,8 @@ async fn pre_rendered_pages_are_taken_over_in_place_and_answer() {
         for lang in Lang::ALL {
             let path = container_atlas::base::page::page_location(page, lang, "");
             s.open(&path).await;
-            // The elements the parser made from the pre-rendered HTML are the ones on
-            // screen: hydration took them over instead of drawing the page again.
+            // The shell's elements the parser made from the pre-rendered HTML are the
+            // ones on screen: hydration took them over instead of drawing them again.
             let replaced = s
                 .eval(
                     "return Object.entries(window.__parsed)
@@ -118,8 +123,15 @@ async fn pre_rendered_pages_are_taken_over_in_place_and_answer() {
                 .await;
             assert_eq!(replaced, json!([]), "{path}: replaced {replaced}");
             let kept = s.eval("return Object.keys(window.__parsed).length").await;
-            assert!(kept.as_u64().unwrap() >= 4, "{path}: parsed {kept}");
+            assert_eq!(kept, json!(5), "{path}: parsed {kept}");
+            // The page inside is drawn again in one go: the same heading, and nothing
+            // on screen moves.
             assert_eq!(s.text("main h1").await, page_title(page, lang), "{path}");
+            let shift = s.eval("return window.__shift").await;
+            assert!(
+                shift.as_f64().unwrap() < 0.001,
+                "{path}: layout shift {shift}"
+            );
         }
     }
     // And they answer: the theme switch of a pre-rendered page sets the theme.

@@ -23,7 +23,10 @@ pub struct ThemeSignal(pub RwSignal<ThemePref>);
 /// Provides the language (the address's) and the theme, and keeps the browser in step
 /// with every later change. What storage and the address hold that the app cannot use
 /// becomes a notice, once the app has started.
-pub fn provide_prefs(notices: Notices, lang: Lang) {
+///
+/// `then` is the address the app hydrated without (`Start::then`): its query is the
+/// reader's, which the address shows again only once the router has it back.
+pub fn provide_prefs(notices: Notices, lang: Lang, then: Option<String>) {
     let lang = RwSignal::new(lang);
     let theme = RwSignal::new(ThemePref::default());
     provide_context(LangSignal(lang));
@@ -31,8 +34,14 @@ pub fn provide_prefs(notices: Notices, lang: Lang) {
 
     super::after_start(move || {
         let stored_lang = browser::storage_get(LANG_STORAGE_KEY);
-        let (lang_notices, reset) =
-            lang_notices(&browser::location_search(), stored_lang.as_deref());
+        let search = match then {
+            Some(address) => address
+                .split_once('?')
+                .map(|(_, query)| format!("?{}", query.split('#').next().unwrap_or("")))
+                .unwrap_or_default(),
+            None => browser::location_search(),
+        };
+        let (lang_notices, reset) = lang_notices(&search, stored_lang.as_deref());
         if reset {
             browser::storage_set(LANG_STORAGE_KEY, lang.get_untracked().code());
         }
