@@ -129,13 +129,38 @@ async fn strict_content_security_policy_is_set_and_enforced() {
         );
     }
     assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+    // One inline script, the boot script, allowed by its hash (and it ran: the js class).
     let inline = s
-        .eval("return document.querySelectorAll('script:not([src])').length")
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             const scripts = [...document.querySelectorAll('script:not([src])')];
+             Promise.all(scripts.map(async el => {
+                 const bytes = new TextEncoder().encode(el.textContent);
+                 const hash = await crypto.subtle.digest('SHA-256', bytes);
+                 return 'sha256-' + btoa(String.fromCharCode(...new Uint8Array(hash)));
+             })).then(done);",
+        )
         .await;
+    let hashes: Vec<&str> = inline
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h.as_str())
+        .collect();
     assert_eq!(
-        inline,
-        json!(0),
-        "no inline script is left for the policy to allow"
+        hashes.len(),
+        1,
+        "only the boot script is inline: {hashes:?}"
+    );
+    assert!(
+        policy.contains(&format!("'{}'", hashes[0])),
+        "{} not in {policy}",
+        hashes[0]
+    );
+    assert_eq!(
+        s.eval("return document.documentElement.classList.contains('js')")
+            .await,
+        json!(true)
     );
 
     // The app ran under it (the heading is there); an inline script is refused and the
