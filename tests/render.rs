@@ -105,6 +105,10 @@ fn the_overview_shows_the_headline_figures_and_data_its_notes() {
 fn an_unknown_path_renders_the_not_found_page() {
     let html = render("/no/such/page", "");
     assert!(html.contains(Key::NotFoundTitle.text(Lang::En)));
+    // The file serves every unknown path, so it names none.
+    assert!(html.contains(Key::NotFoundBodyHere.text(Lang::En)));
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    assert!(!main.contains("/no/such/page"), "{main}");
     let html = render("/zh/no/such/page", "");
     assert!(html.contains(Key::NotFoundTitle.text(Lang::Zh)));
 }

@@ -16,7 +16,15 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <div class="page not-found" data-page="not-found">
             <h1>{t(Key::NotFoundTitle)}</h1>
-            <p>{t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())])}</p>
+            // The pre-rendered 404.html serves every unknown path: it cannot name one.
+            <p>
+                {if cfg!(target_arch = "wasm32") {
+                    t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())])
+                        .into_any()
+                } else {
+                    t(Key::NotFoundBodyHere).into_any()
+                }}
+            </p>
             <p>
                 <a href=page_href(Page::Overview)>{t(Key::NotFoundHome)}</a>
             </p>
