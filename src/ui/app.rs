@@ -91,7 +91,7 @@ impl PossibleRouteMatch for LangPrefix {
 
 /// Where a page goes in the shell. The renderer writes the page's HTML into it. In the
 /// browser the shell around it is hydrated, and the page is drawn into its host once
-/// the app has started, in one go (no paint between): hydrating each page's views
+/// the app has started, replacing it in one step: hydrating each page's views
 /// would add a second, hydrating copy of all their rendering code to the wasm (+29% of
 /// it, 607 KB gzip against 472 KB), for the same pixels.
 fn page_host<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {

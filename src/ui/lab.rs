@@ -140,6 +140,27 @@ pub fn dot_answer() -> f64 {
     f64::from(dot_expected(DOT_LENGTH))
 }
 
+/// The Resource Timing entry of this app's own wasm: the first `.wasm` the page fetched
+/// (the loader fetches it before anything else could fetch one).
+fn own_wasm_entry() -> Option<JsValue> {
+    let performance = web_sys::window()?.performance()?;
+    performance
+        .get_entries_by_type("resource")
+        .iter()
+        .find(|e| {
+            entry_name(e).is_some_and(|n| n.split('?').next().unwrap_or("").ends_with(".wasm"))
+        })
+}
+
+fn entry_name(entry: &JsValue) -> Option<String> {
+    Reflect::get(entry, &"name".into()).ok()?.as_string()
+}
+
+/// The URL of this app's own wasm, as the page fetched it.
+pub fn own_wasm_url() -> Option<String> {
+    entry_name(&own_wasm_entry()?)
+}
+
 /// This visit's start, from Resource Timing and the app's marks: wasm bytes over the
 /// wire, its download (ms), from its arrival to the app's first code (ms), and from
 /// the time origin to the first content (ms).
@@ -153,15 +174,7 @@ pub fn app_start() -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
             .and_then(|v| v.as_f64())
             .filter(|v| v.is_finite())
     };
-    let wasm = performance
-        .get_entries_by_type("resource")
-        .iter()
-        .find(|e| {
-            Reflect::get(e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .is_some_and(|n| n.split('?').next().unwrap_or("").ends_with(".wasm"))
-        });
+    let wasm = own_wasm_entry();
     let mark = |name: &str| performance.get_entries_by_name(name).get(0);
     let first_code = mark(crate::ui::browser::START_MARK);
     let first_content = mark(crate::ui::browser::CONTENT_MARK);

@@ -149,18 +149,6 @@ fn failed(message: String) -> Response {
     })
 }
 
-/// The URL of this page's own wasm, from the preload link Trunk writes.
-pub fn own_wasm_url() -> Option<String> {
-    let document = web_sys::window()?.document()?;
-    let link = document
-        .query_selector(
-            "link[rel=preload][type='application/wasm'], link[rel=preload][href$='.wasm']",
-        )
-        .ok()??;
-    let href: web_sys::HtmlLinkElement = link.dyn_into().ok()?;
-    Some(href.href())
-}
-
 /// Fetches `url` (one of this site's own files) as bytes.
 pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     let window = web_sys::window()?;

@@ -596,7 +596,7 @@ pub fn PlaygroundPage() -> impl IntoView {
         }
     };
     let open_own = move |_| {
-        let Some(url) = client::own_wasm_url() else {
+        let Some(url) = crate::ui::lab::own_wasm_url() else {
             state.status.set(Status::Failed(
                 Key::PlaygroundOwnMissing
                     .text(lang.get_untracked())
