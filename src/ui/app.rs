@@ -14,7 +14,7 @@ use super::pages::{
     overview::OverviewPage, playground::PlaygroundPage, sandboxes::SandboxesPage, wasm::WasmPage,
     wizard::WizardPage,
 };
-use super::prefs::provide_prefs;
+use super::prefs::{follow_address, provide_prefs};
 use crate::base::lang::Lang;
 use crate::base::page::{Page, page_location, strip_lang_prefix};
 use crate::i18n::Key;
@@ -104,18 +104,14 @@ fn page_host<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
         use wasm_bindgen::JsCast;
         let host = NodeRef::<leptos::html::Div>::new();
         let mounted = StoredValue::new_local(None);
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
+        // Runs once the host is in the DOM (its node is set once).
+        Effect::new(move |_| {
+            if let Some(el) = host.get() {
+                // The pre-rendered page (when hydrating) gives way to the live one.
+                el.set_inner_html("");
+                let el: web_sys::HtmlElement = el.unchecked_into();
+                mounted.set_value(Some(leptos::mount::mount_to(el, page)));
             }
-            let Some(el) = host.get() else {
-                return false;
-            };
-            // The pre-rendered page (when hydrating) gives way to the live one.
-            el.set_inner_html("");
-            let el: web_sys::HtmlElement = el.unchecked_into();
-            mounted.set_value(Some(leptos::mount::mount_to(el, page)));
-            true
         });
         view! { <div class="page-host" node_ref=host inner_html=""></div> }
     }
@@ -146,8 +142,9 @@ pub fn App(start: Start) -> impl IntoView {
     provide_context(BasePath(base.clone()));
 
     view! {
-        <Router base=base>
+        <Router base=base.clone()>
             {restore_address(start.then)}
+            {follow_address(base)}
             <a class="skip-link" href="#main" on:click=skip_to_content>
                 {t(Key::AppSkip)}
             </a>

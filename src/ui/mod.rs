@@ -47,10 +47,9 @@ pub const RENDERED_ATTR: &str = "data-rendered";
 /// to a folder's address) does not matter.
 pub fn same_page(rendered: &str, pathname: &str, base: &str) -> bool {
     use crate::base::page::split_location;
-    let trim = |path: &str| path.trim_end_matches('/').to_owned();
     match (split_location(rendered, ""), split_location(pathname, base)) {
         (Some((lang, page)), Some((here_lang, here))) => {
-            lang == here_lang && trim(page) == trim(here)
+            lang == here_lang && page.trim_end_matches('/') == here.trim_end_matches('/')
         }
         _ => false,
     }

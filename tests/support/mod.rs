@@ -368,26 +368,29 @@ impl Session {
     /// Console entries of level SEVERE since the last call (errors, failed loads).
     /// Console errors and warnings since the last call (hydration warns of mismatches).
     pub async fn console_problems(&self) -> Vec<String> {
-        self.log("browser")
-            .await
-            .into_iter()
-            .filter(|entry| entry["level"] == "SEVERE" || entry["level"] == "WARNING")
-            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
-            // Chromium's notice about Trunk's `<link rel=preload integrity>` for the wasm
-            // (the fetch itself is checked by the loader), on every page.
-            .filter(|message| !message.contains("crbug.com/981419"))
-            // Trunk 0.21's loader shim for the playground's worker calls wasm-bindgen's
-            // init the old way; wasm-bindgen warns, and the worker runs.
-            .filter(|message| !message.contains("deprecated parameters for the initialization"))
-            .collect()
+        self.console(&["SEVERE", "WARNING"]).await
     }
 
     pub async fn console_errors(&self) -> Vec<String> {
+        self.console(&["SEVERE"]).await
+    }
+
+    /// Console messages of the given levels since the last call.
+    async fn console(&self, levels: &[&str]) -> Vec<String> {
         self.log("browser")
             .await
             .into_iter()
-            .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .filter(|entry| levels.iter().any(|level| entry["level"] == *level))
+            .map(|entry| {
+                let message = entry["message"].as_str().unwrap_or_default().to_owned();
+                (entry["level"] == "WARNING", message)
+            })
+            // Trunk 0.21's loader shim for the playground's worker calls wasm-bindgen's
+            // init the old way; wasm-bindgen warns, and the worker runs.
+            .filter(|(warning, message)| {
+                !(*warning && message.contains("deprecated parameters for the initialization"))
+            })
+            .map(|(_, message)| message)
             .collect()
     }
 

@@ -12,7 +12,7 @@ use crate::domain::query::{fragment, with_param};
 use crate::i18n::Key;
 use crate::ui::app::{BasePath, page_href};
 use crate::ui::i18n::{t, use_lang};
-use crate::ui::prefs::{ThemeSignal, follow_address};
+use crate::ui::prefs::ThemeSignal;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -57,7 +57,6 @@ pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
     let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
     let location = use_location();
-    follow_address(base.clone());
     let link = move |choice: Lang, label: Key| {
         let base = base.clone();
         let href = move || {
