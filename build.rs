@@ -31,6 +31,17 @@ fn main() {
     generate_figures();
     compile_lab_modules();
     compile_inspector_examples();
+    link_for_the_split();
+}
+
+/// The app split by page (feature `split`, see src/ui/pages/code.rs): the wasm split
+/// tool needs the linker's relocations to move each page's functions into its chunk.
+/// Only the app's own wasm is linked so; the worker and the tests are not split.
+fn link_for_the_split() {
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if wasm && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg-bin=container-atlas=--emit-relocs");
+    }
 }
 
 fn generate_translations() {

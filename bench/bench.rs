@@ -61,25 +61,12 @@ mod native {
         let sizes = print_sizes(&dist);
 
         let app = Session::start_on(Server::start(dist.clone(), "", Hosting::SpaFallback)).await;
-        app.cdp("Network.enable", json!({})).await;
-        app.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-            .await;
+        app.disable_cache().await;
 
         // What a first visit to / fetches, from the DevTools network log.
         app.page_requests().await;
         app.open("/?lang=en").await;
-        let own = app.server.url("/");
-        let mut fetched: Vec<String> = app
-            .page_requests()
-            .await
-            .into_iter()
-            .filter_map(|url| {
-                url.strip_prefix(&own)
-                    .map(|p| p.split('?').next().unwrap_or("").to_owned())
-            })
-            .collect();
-        fetched.sort();
-        fetched.dedup();
+        let fetched = fetched_files(&app).await;
         let (mut raw, mut gz, mut br) = (0, 0, 0);
         println!("\n## First visit to / (cache disabled)\n");
         println!("| file | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
@@ -108,14 +95,13 @@ mod native {
             gz as f64 / 2048.0
         );
 
+        route_bytes(&app, &dist).await;
+
         // Time to content, app and static snapshot, in alternating cold loads.
         let snapshot_dir = write_snapshot(&app, &dist).await;
         let snapshot =
             Session::start_on(Server::start(snapshot_dir, "", Hosting::SpaFallback)).await;
-        snapshot.cdp("Network.enable", json!({})).await;
-        snapshot
-            .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-            .await;
+        snapshot.disable_cache().await;
         let (mut app_times, mut app_fcp, mut snap_times, mut snap_fcp) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for _ in 0..loads {
@@ -635,6 +621,84 @@ mod native {
     }
 
     /// One cold load of `/?lang=en`: (ms to the `atlas:content` mark, ms to first contentful paint).
+    /// The files of this app the page fetched since the last look (paths relative to
+    /// the site, `index.html` for a folder), from the DevTools network log.
+    async fn fetched_files(app: &Session) -> Vec<String> {
+        let own = app.server.url("/");
+        let mut fetched: Vec<String> = app
+            .page_requests()
+            .await
+            .into_iter()
+            .filter_map(|url| {
+                let path = url.strip_prefix(&own)?.split(['?', '#']).next()?.to_owned();
+                Some(if path.is_empty() || path.ends_with('/') {
+                    format!("{path}index.html")
+                } else if !path.contains('.') {
+                    format!("{path}/index.html")
+                } else {
+                    path
+                })
+            })
+            .collect();
+        fetched.sort();
+        fetched.dedup();
+        fetched
+    }
+
+    /// Gzip bytes of `files` (in `dist`), and how many of them are chunks of the wasm.
+    fn gzip_of(files: &[String], dist: &Path) -> (usize, usize) {
+        let gz = files
+            .iter()
+            .filter_map(|f| std::fs::read(dist.join(f)).ok())
+            .map(|bytes| gzip(&bytes))
+            .sum();
+        let chunks = files
+            .iter()
+            .filter(|f| f.starts_with("chunk_") || f.starts_with("split_"))
+            .count();
+        (gz, chunks)
+    }
+
+    /// Per route: what a first visit to it transfers (a deep link, cache disabled), and
+    /// what opening it from / adds (a click in the navigation, after / has loaded).
+    async fn route_bytes(app: &Session, dist: &Path) {
+        use container_atlas::base::page::Page;
+        println!("\n## Bytes by route (gzip -9, cache disabled)\n");
+        println!(
+            "A deep link fetches the page's HTML, the shell (main wasm, its JavaScript, the \
+             stylesheet) and the page's chunks of the wasm; a click from / fetches only the \
+             chunks / did not already have. Goals: 200 KB for /, 250 KB for any deep link.\n"
+        );
+        println!("| route | first visit | wasm chunks | after / | chunks fetched after / |");
+        println!("|---|---:|---:|---:|---:|");
+        for page in Page::ALL {
+            let path = page.path();
+            app.page_requests().await;
+            app.open(&format!("{path}?lang=en")).await;
+            let (first, first_chunks) = gzip_of(&fetched_files(app).await, dist);
+            let (after, after_chunks) = if page == Page::Overview {
+                (0, 0)
+            } else {
+                app.open("/?lang=en").await;
+                app.page_requests().await;
+                app.click(&format!("nav a[href='{path}']")).await;
+                let ready = app
+                    .wait_until(&format!(
+                        "return location.pathname === '{path}' ? (() => {{ {} }})() : null",
+                        super::support::READY
+                    ))
+                    .await;
+                assert_eq!(ready, json!(true), "{path} did not open from /");
+                gzip_of(&fetched_files(app).await, dist)
+            };
+            println!(
+                "| {path} | {} | {first_chunks} | {} | {after_chunks} |",
+                kb(first),
+                kb(after)
+            );
+        }
+    }
+
     async fn cold_load(s: &Session) -> (f64, f64) {
         s.client.goto("about:blank").await.unwrap();
         s.client.goto(&s.server.url("/?lang=en")).await.unwrap();

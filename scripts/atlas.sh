@@ -20,7 +20,9 @@ TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 AXE_VERSION="4.11.0"
 TOOLS="$ROOT/.tools"
-export PATH="$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# .tools/split/path holds `wasm-bindgen`: the wasm split tool, which splits the app's
+# wasm by page and then runs the real wasm-bindgen (tools/wasm-split-bindgen).
+export PATH="$TOOLS/split/path:$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Trunk would otherwise ask crates.io for a newer version on every run.
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -80,6 +82,13 @@ setup() {
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
     install_wasm_bindgen_cli "$wb"
   fi
+
+  # The split tool: rebuilt when its source changed (seconds otherwise), from its own
+  # lock file, into .tools/.
+  cargo install --quiet --locked --path tools/wasm-split-bindgen --root "$TOOLS/split" \
+    --target-dir "$TOOLS/split/target"
+  mkdir -p "$TOOLS/split/path"
+  ln -sf ../bin/wasm-split-bindgen "$TOOLS/split/path/wasm-bindgen"
 
   if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
     say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION into .tools/"

@@ -7,9 +7,9 @@
 // - Release builds then get every page pre-rendered, in both languages (below).
 //   `trunk serve` does without: it falls back to index.html by itself, where the app
 //   mounts client-side.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -33,6 +33,68 @@ const policy = (bootHash) => [
 
 const indexPath = join(staging, "index.html");
 let html = await readFile(indexPath, "utf8");
+
+// The app's wasm, split by page (tools/wasm-split-bindgen, run by Trunk as its
+// wasm-bindgen): its chunks and their loader wait in wasm-bindgen's output folder, in
+// `atlas-split-<hash>/`, the hash being the one in the loader's name that wasm-bindgen's
+// JavaScript imports. They go into the build next to that JavaScript; release builds
+// optimize each chunk as Trunk does the main module. The manifest (which files each
+// page needs) goes to the pre-renderer, which preloads them in each page's HTML.
+const split = await placeSplitChunks();
+
+async function placeSplitChunks() {
+  const glue = (await readdir(staging)).find((f) => /^container-atlas-[0-9a-f]+\.js$/.test(f));
+  if (!glue) throw new Error("no container-atlas-*.js in the build");
+  const glueText = await readFile(join(staging, glue), "utf8");
+  if (glueText.includes("__wasm_split_placeholder__")) {
+    throw new Error(
+      "the app's wasm was not split: wasm-bindgen on PATH must be tools/wasm-split-bindgen " +
+        "(run through scripts/atlas.sh, which installs it into .tools/split/path)",
+    );
+  }
+  const found = glueText.match(/atlas-split-([0-9a-f]{16})\.js/);
+  if (!found) return null;
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, "target");
+  const folder = join(targetDir, "wasm-bindgen", release ? "release" : "debug", `atlas-split-${found[1]}`);
+  const manifestPath = join(folder, "atlas-split.json");
+  const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+  const loader = (await readFile(join(folder, manifest.loader), "utf8")).replaceAll(
+    JSON.stringify(manifest.main_module),
+    JSON.stringify(`./${glue}`),
+  );
+  if (loader.includes(manifest.main_module)) throw new Error("the split loader still imports its placeholder");
+  await writeFile(join(staging, manifest.loader), loader);
+  // Two at a time: the machines that build this have two cores.
+  const queue = [...manifest.files];
+  const worker = async () => {
+    for (let file; (file = queue.shift()); ) {
+      if (release) await wasmOpt(join(folder, file), join(staging, file));
+      else await copyFile(join(folder, file), join(staging, file));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return { manifestPath, manifest };
+}
+
+// `wasm-opt -Oz` on one chunk, with the WebAssembly features rustc's wasm32 target
+// enables (a chunk has no target_features section to tell binaryen).
+function wasmOpt(input, output) {
+  const features = ["bulk-memory", "mutable-globals", "multivalue", "nontrapping-float-to-int", "reference-types", "sign-ext"];
+  const args = ["-Oz", input, "-o", output, ...features.map((f) => `--enable-${f}`)];
+  return new Promise((resolve, reject) => {
+    // The splitter writes a name subsection binaryen does not know, and says so for
+    // every chunk; anything else it says is passed on.
+    const child = spawn("wasm-opt", args, { stdio: ["ignore", "inherit", "pipe"] });
+    let said = "";
+    child.stderr.on("data", (data) => (said += data));
+    child.stderr.on("end", () => {
+      const rest = said.split("\n").filter((l) => l.trim() && !/unknown name subsection/.test(l));
+      if (rest.length) console.error(rest.join("\n"));
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt ${input} failed (${code})`))));
+  });
+}
 
 if (release) {
   const inline = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
@@ -62,6 +124,11 @@ if (release) {
   // priority). The wasm-bindgen JS, 10 KB, is still fetched ahead, at low priority.
   html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*\.wasm[^>]*>|<link\b[^>]*\.wasm\b[^>]*\brel="?preload\b[^>]*>/g, "");
   if (/rel="?preload[^>]*\.wasm|\.wasm[^>]*rel="?preload/.test(html)) throw new Error("the wasm preload is still there");
+  // The chunks' loader is imported by that JavaScript: fetched ahead with it.
+  if (split) {
+    html = html.replace(/<link\b[^>]*\brel="?modulepreload\b[^>]*>/, (m) =>
+      `${m}<link rel=modulepreload href="${publicUrl}${split.manifest.loader}">`);
+  }
   html = html.replace(/<link\b([^>]*\brel="?modulepreload\b[^>]*)>/g, (_, attrs) =>
     `<link${attrs} fetchpriority=low>`);
 
@@ -80,7 +147,8 @@ if (!release) process.exit(0);
 const cargo = process.env.CARGO ?? "cargo";
 const run = spawnSync(
   cargo,
-  ["run", "--quiet", "--offline", "--locked", "--bin", "prerender", "--", staging, publicUrl],
+  ["run", "--quiet", "--offline", "--locked", "--bin", "prerender", "--", staging, publicUrl,
+    ...(split ? [split.manifestPath] : [])],
   { cwd: source, stdio: "inherit" },
 );
 if (run.status !== 0) throw new Error(`prerender failed (exit ${run.status ?? run.signal})`);

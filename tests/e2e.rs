@@ -80,6 +80,201 @@ async fn a_deep_link_loads_directly() {
     s.close().await;
 }
 
+/// The chunks of the wasm a page's pre-rendered HTML preloads (file names), from the
+/// build: what a deep link to it should fetch, and all it should.
+fn preloaded_chunks(html_file: &str) -> Vec<String> {
+    let dist = support::build_dir("ATLAS_DIST", "dist");
+    let html = std::fs::read_to_string(dist.join(html_file)).unwrap();
+    let mut files: Vec<String> = html
+        .split("<link rel=\"preload\" as=\"fetch\" crossorigin href=\"")
+        .skip(1)
+        .map(|rest| {
+            let href = &rest[..rest.find('"').unwrap()];
+            href.rsplit('/').next().unwrap().to_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The wasm files the page fetched since the last look: (the main module fetched, the
+/// chunks), by file name.
+async fn fetched_wasm(s: &Session) -> (bool, Vec<String>) {
+    let mut main = false;
+    let mut chunks = Vec::new();
+    for url in s.page_requests().await {
+        let path = url.split(['?', '#']).next().unwrap_or("");
+        let file = path.rsplit('/').next().unwrap_or("").to_owned();
+        if file.ends_with("_bg.wasm") && !file.starts_with("worker") {
+            main = true;
+        } else if file.ends_with(".wasm") && !file.starts_with("worker") {
+            chunks.push(file);
+        }
+    }
+    chunks.sort();
+    chunks.dedup();
+    (main, chunks)
+}
+
+/// Waits until the router shows `page` (in English), drawn by its code.
+async fn wait_for_page(s: &Session, page: Page) {
+    let ready = s
+        .wait_until(&format!(
+            "return location.pathname === {:?} && document.querySelector('main h1')?.textContent === {:?} \
+                ? (() => {{ {} }})() : null",
+            page.path(),
+            page_title(page, Lang::En),
+            support::READY
+        ))
+        .await;
+    assert_eq!(ready, json!(true), "{page:?} from the navigation");
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
+    let s = Session::start().await;
+    s.disable_cache().await;
+    let mut all = Vec::new();
+    for page in Page::ALL {
+        let file = if page == Page::Overview {
+            "index.html".to_owned()
+        } else {
+            format!("{}/index.html", page.path().trim_start_matches('/'))
+        };
+        let expected = preloaded_chunks(&file);
+        s.page_requests().await;
+        s.open(&format!("{}?lang=en", page.path())).await;
+        assert_eq!(s.text("main h1").await, page_title(page, Lang::En));
+        let (main, chunks) = fetched_wasm(&s).await;
+        assert!(main, "{page:?}: the main module");
+        assert_eq!(
+            chunks, expected,
+            "{page:?} fetched other chunks than it preloads"
+        );
+        if page == Page::Overview {
+            // Nothing on it runs: its HTML is the page, and it costs no chunk.
+            assert!(chunks.is_empty(), "{chunks:?}");
+        } else {
+            assert!(
+                chunks.iter().any(|c| c.starts_with("split_")),
+                "{page:?} has code of its own: {chunks:?}"
+            );
+        }
+        all.push((page, expected));
+    }
+    // No page preloads another's own code.
+    for (page, files) in &all {
+        for (other, other_files) in &all {
+            if page != other {
+                let own: Vec<_> = other_files
+                    .iter()
+                    .filter(|f| f.starts_with("split_"))
+                    .collect();
+                assert!(
+                    own.iter().all(|f| !files.contains(f)),
+                    "{page:?} preloads {other:?}'s code"
+                );
+            }
+        }
+    }
+
+    // From /, a click in the navigation draws each page, fetching only chunks / did not
+    // have, never the main module again.
+    s.open("/?lang=en").await;
+    let mut had: Vec<String> = Vec::new();
+    for page in Page::ALL.into_iter().filter(|p| *p != Page::Overview) {
+        s.page_requests().await;
+        s.click(&format!(".site-nav a[href='{}']", page.path()))
+            .await;
+        wait_for_page(&s, page).await;
+        let (main, chunks) = fetched_wasm(&s).await;
+        assert!(!main, "{page:?}: the main module again");
+        let (_, own) = &all.iter().find(|(p, _)| *p == page).unwrap();
+        for chunk in &chunks {
+            assert!(
+                own.contains(chunk),
+                "{page:?} fetched {chunk}, not one of its own"
+            );
+            assert!(!had.contains(chunk), "{page:?} fetched {chunk} again");
+        }
+        had.extend(chunks);
+    }
+    // Back to / draws it from its code now (the pre-rendered HTML is gone).
+    s.click(".site-nav a[href='/']").await;
+    wait_for_page(&s, Page::Overview).await;
+    assert_eq!(s.console_errors().await, Vec::<String>::new());
+    s.assert_no_request_elsewhere().await;
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn a_page_whose_code_cannot_load_keeps_its_content_says_so_and_retries() {
+    let s = Session::start().await;
+    s.disable_cache().await;
+    let failed = "(() => { const h = document.querySelector('.page-host'); \
+        return h && h.dataset.state === 'failed' ? true : null; })()";
+    let notice = ".page-load-failed";
+
+    // A deep link while the page's own chunk cannot be fetched: the pre-rendered page
+    // stays (heading, charts), with the notice.
+    s.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*split_gpus-*"] }),
+    )
+    .await;
+    s.client.goto(&s.server.url("/zh/gpus")).await.unwrap();
+    assert_eq!(s.wait_until(&format!("return {failed}")).await, json!(true));
+    assert_eq!(s.text("main h1").await, page_title(Page::Gpus, Lang::Zh));
+    let charts = s
+        .eval("return document.querySelectorAll('.page-host svg').length")
+        .await;
+    assert!(charts.as_u64().unwrap() > 0, "the pre-rendered charts stay");
+    assert!(
+        s.text(notice)
+            .await
+            .contains(Key::PageCodeFailed.text(Lang::Zh))
+    );
+    // The connection is back: a retry draws the page.
+    s.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    s.click(".page-load-retry").await;
+    s.wait_ready().await;
+    let gone = s
+        .eval(&format!(
+            "return document.querySelector('{notice}') === null"
+        ))
+        .await;
+    assert_eq!(gone, json!(true), "the notice goes once the page is drawn");
+    s.click("[data-scale][aria-pressed=false]").await;
+
+    // Client navigation while a page's code cannot be fetched: the notice, in English,
+    // with a retry that works once the chunk can be fetched.
+    s.open("/?lang=en").await;
+    s.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*split_wizard-*"] }),
+    )
+    .await;
+    s.click(".site-nav a[href='/wizard']").await;
+    assert_eq!(s.wait_until(&format!("return {failed}")).await, json!(true));
+    assert_eq!(
+        s.text(notice).await.lines().next().unwrap_or_default(),
+        Key::PageCodeFailed.text(Lang::En)
+    );
+    s.click(".page-load-retry").await;
+    assert_eq!(
+        s.wait_until(&format!("return {failed}")).await,
+        json!(true),
+        "still blocked"
+    );
+    s.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    s.click(".page-load-retry").await;
+    s.wait_ready().await;
+    assert_eq!(s.text("main h1").await, page_title(Page::Wizard, Lang::En));
+    s.close().await;
+}
+
 /// Kept from the moment the parser makes them: the shell's header, first navigation
 /// link and switch, `main` and the footer, to compare with what is on screen once the
 /// app runs; and the layout shifts meanwhile.

@@ -112,3 +112,45 @@ fn an_unknown_path_renders_the_not_found_page() {
     let html = render("/zh/no/such/page", "");
     assert!(html.contains(Key::NotFoundTitle.text(Lang::Zh)));
 }
+
+/// A page that keeps its pre-rendered HTML on a first visit, without fetching its code
+/// (`code::is_static`), must have nothing in it that needs that code; the interactive
+/// pages do (else this test could not fail).
+#[test]
+fn a_page_kept_without_its_code_has_no_control() {
+    use container_atlas::ui::pages::code::is_static;
+    let controls = [
+        "<button",
+        "<input",
+        "<select",
+        "<textarea",
+        "<details",
+        "data-live",
+    ];
+    let page_part = |html: &str| {
+        let start = html.find("class=\"page-host\"").expect("a page host");
+        let end = html.find("<footer").expect("a footer");
+        html[start..end].to_owned()
+    };
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            let html = page_part(&rendered(page, lang, ""));
+            let found: Vec<&str> = controls
+                .iter()
+                .copied()
+                .filter(|c| html.contains(c))
+                .collect();
+            if is_static(Some(page)) {
+                assert!(
+                    found.is_empty(),
+                    "{page:?} {lang:?} is kept static but has {found:?}"
+                );
+            } else if page != Page::Overview {
+                assert!(
+                    !found.is_empty(),
+                    "{page:?} {lang:?} has no control: could it be static?"
+                );
+            }
+        }
+    }
+}

@@ -838,3 +838,33 @@ async fn the_benchmarks_finish_with_finite_positive_figures() {
     assert!(kept.is_some_and(|k| k.starts_with("{\n  \"v\": 3,")));
     root.remove();
 }
+
+/// The router may build the next page's host in the element of the last one, children
+/// and all: the overview, which keeps its pre-rendered HTML on a first visit, must still
+/// be drawn when it is come back to.
+#[wasm_bindgen_test]
+async fn coming_back_to_a_page_draws_it_again() {
+    // The heading once it reads `expected`, or what it read after two seconds.
+    async fn heading(root: &Element, expected: &str) -> String {
+        for _ in 0..40 {
+            if text(root, "main h1") == expected {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(50).await;
+        }
+        text(root, "main h1")
+    }
+    let root = mount("/").await;
+    let overview = "The container-technology report, explorable";
+    for round in 0..2 {
+        follow(&root, ".site-nav a[href='/data']").await;
+        assert_eq!(
+            heading(&root, "All figures").await,
+            "All figures",
+            "round {round}"
+        );
+        follow(&root, ".site-nav a[href='/']").await;
+        assert_eq!(heading(&root, overview).await, overview, "round {round}");
+    }
+    root.remove();
+}

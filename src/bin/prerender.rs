@@ -1,11 +1,13 @@
 //! Writes every page of the app as finished HTML, in both languages, into a Trunk build
 //! (run by `scripts/post-build.mjs` on release builds):
 //!
-//!     prerender <build directory> <public URL>
+//!     prerender <build directory> <public URL> [<split manifest>]
 //!
 //! Each page's address gets an `index.html` (`gpus/index.html`, `zh/gpus/index.html`),
 //! from the build's own `index.html` with the page's HTML in `#app`; `404.html` holds
-//! the page-not-found page. The browser hydrates what it finds there.
+//! the page-not-found page. The browser hydrates what it finds there. With the split
+//! tool's manifest (`atlas-split.json`, see tools/wasm-split-bindgen), each page
+//! preloads the chunks of the wasm its code is in.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -20,6 +22,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender {
+    use std::collections::HashMap;
     use std::fs;
     use std::path::Path;
 
@@ -27,14 +30,35 @@ mod prerender {
     use container_atlas::base::page::{Page, page_location};
     use container_atlas::domain::pages::base_path;
     use container_atlas::ui::document::{PageDoc, file_for, page_document};
+    use container_atlas::ui::pages::code::{chunk_name, is_static};
     use container_atlas::ui::render;
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
-        let [dist, public_url] = args.as_slice() else {
-            return Err("usage: prerender <build directory> <public URL>".into());
+        let (dist, public_url, manifest) = match args.as_slice() {
+            [dist, url] => (dist, url, None),
+            [dist, url, manifest] => (dist, url, Some(manifest)),
+            _ => {
+                return Err(
+                    "usage: prerender <build directory> <public URL> [<split manifest>]".into(),
+                );
+            }
         };
         let dist = Path::new(dist);
         let base = base_path(public_url);
+        let chunks = match manifest {
+            Some(path) => chunk_files(Path::new(path))?,
+            None => HashMap::new(),
+        };
+        // A page kept without its code (`is_static`) fetches it only when it needs it.
+        let preload = |page: Option<Page>| -> Vec<String> {
+            if is_static(page) {
+                return Vec::new();
+            }
+            chunks
+                .get(chunk_name(page))
+                .map(|files| files.iter().map(|f| format!("{base}/{f}")).collect())
+                .unwrap_or_default()
+        };
         let template = fs::read_to_string(dist.join("index.html"))
             .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
         let mut written = 0;
@@ -48,6 +72,7 @@ mod prerender {
                     base: &base,
                     rendered_at,
                     body: &render(&address, &base),
+                    preload: &preload(Some(page)),
                 };
                 write(
                     dist,
@@ -65,6 +90,7 @@ mod prerender {
             base: &base,
             rendered_at: missing,
             body: &body,
+            preload: &preload(None),
         };
         write(dist, "404.html", &page_document(&template, &doc)?)?;
         println!(
@@ -72,6 +98,29 @@ mod prerender {
             dist.display()
         );
         Ok(())
+    }
+
+    /// The files each split point needs, from the split tool's manifest.
+    fn chunk_files(path: &Path) -> Result<HashMap<String, Vec<String>>, String> {
+        #[derive(serde::Deserialize)]
+        struct Manifest {
+            pages: HashMap<String, Vec<String>>,
+        }
+        let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let manifest: Manifest =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let known: Vec<&str> = Page::ALL
+            .iter()
+            .map(|p| chunk_name(Some(*p)))
+            .chain([chunk_name(None)])
+            .collect();
+        if let Some(odd) = manifest.pages.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(format!(
+                "{}: no page has the split point {odd}",
+                path.display()
+            ));
+        }
+        Ok(manifest.pages)
     }
 
     fn write(dist: &Path, file: &str, html: &str) -> Result<(), String> {

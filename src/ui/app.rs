@@ -9,11 +9,6 @@ use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSeg
 use super::components::footer::Footer;
 use super::components::header::Header;
 use super::notices::{NoticeList, Notices};
-use super::pages::{
-    data::DataPage, engines::EnginesPage, gpus::GpusPage, not_found::NotFoundPage,
-    overview::OverviewPage, playground::PlaygroundPage, sandboxes::SandboxesPage, wasm::WasmPage,
-    wizard::WizardPage,
-};
 use super::prefs::{follow_address, provide_prefs};
 use crate::base::lang::Lang;
 use crate::base::page::{Page, page_location, strip_lang_prefix};
@@ -94,26 +89,156 @@ impl PossibleRouteMatch for LangPrefix {
 /// the app has started, replacing it in one step: hydrating each page's views
 /// would add a second, hydrating copy of all their rendering code to the wasm (+29% of
 /// it, 607 KB gzip against 472 KB), for the same pixels.
-fn page_host<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
+fn page_host(page: Option<Page>) -> impl IntoView {
+    // Natively the page is rendered in place; in the browser `loading` until its code
+    // has drawn it (the host keeps the pre-rendered page meanwhile), then `ready`.
+    let state = RwSignal::new(if cfg!(target_arch = "wasm32") {
+        HostState::Loading
+    } else {
+        HostState::Static
+    });
+    let attempt = RwSignal::new(0u32);
+    // Whether the host holds the page pre-rendered (the first page, hydrated): while its
+    // code loads the reader has the page; after a click they have an empty host, and
+    // a word that it is coming (shown only if it takes a moment: see the stylesheet).
+    let pre_rendered = super::hydrating();
+    let failed_notice = move || {
+        let loading = state.get() == HostState::Loading && !pre_rendered;
+        let loading = loading.then(|| {
+            view! { <p class="page-loading" role="status">{t(Key::PageCodeLoading)}</p> }
+        });
+        let failed = (state.get() == HostState::Failed).then(|| {
+            view! {
+                <div class="notice page-load-failed" role="alert" data-notice="page-code">
+                    <p>{t(Key::PageCodeFailed)}</p>
+                    <button
+                        type="button"
+                        class="page-load-retry"
+                        on:click=move |_| attempt.update(|n| *n += 1)
+                    >
+                        {t(Key::PageCodeRetry)}
+                    </button>
+                </div>
+            }
+        });
+        (loading, failed)
+    };
     #[cfg(not(target_arch = "wasm32"))]
     {
-        view! { <div class="page-host">{page()}</div> }
+        let _ = attempt;
+        let view = super::pages::code::load_now(page).ok().map(|view| view());
+        view! {
+            {failed_notice}
+            <div class="page-host" data-state=move || state.get().name()>
+                {view}
+            </div>
+        }
     }
     #[cfg(target_arch = "wasm32")]
     {
+        use super::pages::code;
         use wasm_bindgen::JsCast;
         let host = NodeRef::<leptos::html::Div>::new();
-        let mounted = StoredValue::new_local(None);
-        // Runs once the host is in the DOM (its node is set once).
+        let mounted = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
+        let busy = StoredValue::new_local(false);
+        // A page with nothing to run (`code::is_static`) keeps its pre-rendered HTML
+        // rather than fetch its code, while the language is `kept`, that HTML's.
+        let kept = StoredValue::new_local(None::<Lang>);
+        let lang = use_lang();
+        // The page lives under the host's owner, not the effect's below: a second run
+        // of the effect (a retry, the language) would dispose what its first made.
+        let owner = Owner::current();
+        let draw = move |el: web_sys::HtmlElement, view: code::PageView| {
+            // The pre-rendered page (when hydrating) gives way to the live one.
+            el.set_inner_html("");
+            let mount = || untrack(|| leptos::mount::mount_to(el, view));
+            let handle = match &owner {
+                Some(owner) => owner.with(mount),
+                None => mount(),
+            };
+            mounted.try_set_value(Some(Box::new(handle)));
+            state.try_set(HostState::Ready);
+        };
+        // Draws the page into its host once the host is in the DOM; again on a retry
+        // after its code failed to load; a kept page once the language changes.
         Effect::new(move |_| {
-            if let Some(el) = host.get() {
-                // The pre-rendered page (when hydrating) gives way to the live one.
-                el.set_inner_html("");
-                let el: web_sys::HtmlElement = el.unchecked_into();
-                mounted.set_value(Some(leptos::mount::mount_to(el, page)));
+            let draw = draw.clone();
+            attempt.track();
+            let Some(el) = host.get() else { return };
+            if busy.try_get_value().unwrap_or(true)
+                || mounted.try_with_value(Option::is_some).unwrap_or(true)
+            {
+                return;
+            }
+            let el: web_sys::HtmlElement = el.unchecked_into();
+            if code::is_static(page) && pre_rendered {
+                // Read (and so followed) only while the page is kept.
+                let lang = lang.get();
+                match kept.get_value() {
+                    None => {
+                        kept.set_value(Some(lang));
+                        state.set(HostState::Ready);
+                        super::browser::mark_content_ready();
+                        return;
+                    }
+                    Some(kept) if kept == lang => return,
+                    Some(_) => {}
+                }
+            }
+            #[cfg(feature = "split")]
+            {
+                state.set(HostState::Loading);
+                busy.set_value(true);
+                leptos::task::spawn_local(async move {
+                    let loaded = code::load(page).await;
+                    // The reader may have left the page while its code loaded.
+                    if !el.is_connected() {
+                        return;
+                    }
+                    busy.try_set_value(false);
+                    match loaded {
+                        Ok(view) => draw(el, view),
+                        Err(_) => drop(state.try_set(HostState::Failed)),
+                    }
+                });
+            }
+            #[cfg(not(feature = "split"))]
+            if let Ok(view) = code::load_now(page) {
+                draw(el, view);
             }
         });
-        view! { <div class="page-host" node_ref=host inner_html=""></div> }
+        view! {
+            {failed_notice}
+            <div
+                class="page-host"
+                data-state=move || state.get().name()
+                node_ref=host
+                inner_html=""
+            ></div>
+        }
+    }
+}
+
+/// Where a page's host is: drawn in place (the renderer), waiting for its code,
+/// drawn by it, or without it because it could not be fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum HostState {
+    Static,
+    Loading,
+    Ready,
+    Failed,
+}
+
+impl HostState {
+    /// The host's `data-state`, which the tests wait on.
+    fn name(self) -> &'static str {
+        match self {
+            HostState::Static => "static",
+            HostState::Loading => "loading",
+            HostState::Ready => "ready",
+            HostState::Failed => "failed",
+        }
     }
 }
 
@@ -140,6 +265,8 @@ pub fn App(start: Start) -> impl IntoView {
     // Routes and links are relative to the path the build was made for.
     let base = start.base;
     provide_context(BasePath(base.clone()));
+    #[cfg(all(target_arch = "wasm32", feature = "split"))]
+    super::pages::code::prefetch_on_intent(base.clone());
 
     view! {
         <Router base=base.clone()>
@@ -154,18 +281,18 @@ pub fn App(start: Start) -> impl IntoView {
                 // Each page in English (no prefix) and in Chinese (`/zh`) is one route:
                 // the language switch keeps the page (its state, the playground's
                 // worker) and changes its words. A native test renders every one.
-                <Routes fallback=|| page_host(NotFoundPage)>
-                    <Route path=(LangPrefix, StaticSegment("/")) view=|| page_host(OverviewPage) />
-                    <Route path=(LangPrefix, StaticSegment("sandboxes")) view=|| page_host(SandboxesPage) />
-                    <Route path=(LangPrefix, StaticSegment("gpus")) view=|| page_host(GpusPage) />
-                    <Route path=(LangPrefix, StaticSegment("engines")) view=|| page_host(EnginesPage) />
-                    <Route path=(LangPrefix, StaticSegment("wasm")) view=|| page_host(WasmPage) />
+                <Routes fallback=|| page_host(None)>
+                    <Route path=(LangPrefix, StaticSegment("/")) view=|| page_host(Some(Page::Overview)) />
+                    <Route path=(LangPrefix, StaticSegment("sandboxes")) view=|| page_host(Some(Page::Sandboxes)) />
+                    <Route path=(LangPrefix, StaticSegment("gpus")) view=|| page_host(Some(Page::Gpus)) />
+                    <Route path=(LangPrefix, StaticSegment("engines")) view=|| page_host(Some(Page::Engines)) />
+                    <Route path=(LangPrefix, StaticSegment("wasm")) view=|| page_host(Some(Page::Wasm)) />
                     <Route
                         path=(LangPrefix, StaticSegment("playground"))
-                        view=|| page_host(PlaygroundPage)
+                        view=|| page_host(Some(Page::Playground))
                     />
-                    <Route path=(LangPrefix, StaticSegment("wizard")) view=|| page_host(WizardPage) />
-                    <Route path=(LangPrefix, StaticSegment("data")) view=|| page_host(DataPage) />
+                    <Route path=(LangPrefix, StaticSegment("wizard")) view=|| page_host(Some(Page::Wizard)) />
+                    <Route path=(LangPrefix, StaticSegment("data")) view=|| page_host(Some(Page::Data)) />
                 </Routes>
             </main>
             <Footer />

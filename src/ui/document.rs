@@ -19,6 +19,9 @@ pub struct PageDoc<'a> {
     pub rendered_at: &'a str,
     /// The app's HTML.
     pub body: &'a str,
+    /// The files of the page's code (its wasm chunks, under the base path), fetched
+    /// ahead with the main module rather than after it.
+    pub preload: &'a [String],
 }
 
 /// `template` (Trunk's `index.html`, minified or not) with `doc` in it; an error names
@@ -39,6 +42,14 @@ pub fn page_document(template: &str, doc: &PageDoc) -> Result<String, String> {
                 escape(&href)
             ));
         }
+    }
+    // Low priority: the page is readable without its code, and the stylesheet and the
+    // first paint come first.
+    for href in doc.preload {
+        alternates.push_str(&format!(
+            r#"<link rel="preload" as="fetch" crossorigin href="{}" fetchpriority="low">"#,
+            escape(href)
+        ));
     }
     let head_end = html.find("</head>").ok_or("the template has no </head>")?;
     html.insert_str(head_end, &alternates);
@@ -145,6 +156,7 @@ mod tests {
             base: "/sub",
             rendered_at: at,
             body,
+            preload: &[],
         }
     }
 
@@ -186,6 +198,26 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"<div id="app" data-rendered="/"><p>x</p></div>"#));
+    }
+
+    #[test]
+    fn a_page_preloads_its_code() {
+        let files = [
+            "/sub/chunk_3-ab.wasm".to_owned(),
+            "/sub/split_gpus-ab.wasm".to_owned(),
+        ];
+        let doc = PageDoc {
+            preload: &files,
+            ..doc(Some(Page::Gpus), Lang::En, "/gpus", "")
+        };
+        let html = page_document(MINIFIED, &doc).unwrap();
+        for file in &files {
+            let link = format!(
+                r#"<link rel="preload" as="fetch" crossorigin href="{file}" fetchpriority="low">"#
+            );
+            assert!(html.contains(&link), "{html}");
+        }
+        assert!(html.find("preload").unwrap() < html.find("</head>").unwrap());
     }
 
     #[test]

@@ -140,16 +140,22 @@ pub fn dot_answer() -> f64 {
     f64::from(dot_expected(DOT_LENGTH))
 }
 
-/// The Resource Timing entry of this app's own wasm: the first `.wasm` the page fetched
-/// (the loader fetches it before anything else could fetch one).
+/// The Resource Timing entry of this app's own wasm, its main module: wasm-bindgen
+/// names it `…_bg.wasm` (the pages' chunks, which the page may fetch first, are
+/// `chunk_…` and `split_…`; the playground's worker is `worker_bg.wasm`).
 fn own_wasm_entry() -> Option<JsValue> {
     let performance = web_sys::window()?.performance()?;
     performance
         .get_entries_by_type("resource")
         .iter()
-        .find(|e| {
-            entry_name(e).is_some_and(|n| n.split('?').next().unwrap_or("").ends_with(".wasm"))
-        })
+        .find(|e| entry_name(e).as_deref().is_some_and(is_main_module))
+}
+
+/// Whether a fetched URL is the app's main wasm module (see [`own_wasm_entry`]).
+pub fn is_main_module(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let file = path.rsplit('/').next().unwrap_or("");
+    file.ends_with("_bg.wasm") && !file.starts_with("worker")
 }
 
 fn entry_name(entry: &JsValue) -> Option<String> {
@@ -213,4 +219,25 @@ pub fn iso_now() -> String {
 /// and lets Cancel be pressed between samples.
 pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_main_module;
+
+    #[test]
+    fn the_main_module_is_told_from_chunks_and_the_worker() {
+        assert!(is_main_module(
+            "http://127.0.0.1:8080/container-atlas-1ba7596be172faf9_bg.wasm"
+        ));
+        assert!(is_main_module("/sub/container-atlas-1ba7_bg.wasm?x=1"));
+        for other in [
+            "/chunk_12-3471d8d1938b8473.wasm",
+            "/split_gpus-3471d8d1938b8473.wasm",
+            "/worker_bg.wasm",
+            "/container-atlas-1ba7_bg.wasm.map",
+        ] {
+            assert!(!is_main_module(other), "{other}");
+        }
+    }
 }

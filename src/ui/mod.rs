@@ -37,6 +37,17 @@ pub fn after_start(f: impl FnOnce() + 'static) {
     drop(f);
 }
 
+thread_local! {
+    static HYDRATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app is hydrating the pre-rendered page right now: true while the views
+/// of the first address are built over its HTML, false for every view built later
+/// (after a click, which may reuse a page's element, children and all).
+pub fn hydrating() -> bool {
+    HYDRATING.with(std::cell::Cell::get)
+}
+
 /// The attribute of `#app` that names the address its pre-rendered HTML was made for
 /// (relative to the base path: `/zh/gpus`). The app hydrates only HTML made for the
 /// address it is at; any other (the 404 page at an unknown path) it replaces.
@@ -102,7 +113,9 @@ pub fn start() {
                 ..start
             }
         };
+        HYDRATING.set(true);
         leptos::mount::hydrate_from(root, move || leptos::view! { <app::App start /> }).forget();
+        HYDRATING.set(false);
         browser::mark(browser::HYDRATED_MARK);
     } else {
         // Nothing pre-rendered for this address (or a 404 page): replace it.

@@ -254,6 +254,16 @@ pub struct Session {
     _driver: Driver,
 }
 
+/// Whether the app has started and drawn its page (`true`), could not fetch the
+/// page's code (`"failed"`), or not yet (`null`).
+pub const READY: &str = "
+    if (!document.querySelector('#app[data-rendered]')) return true;
+    if (!performance.getEntriesByName('atlas:ready').length) return null;
+    const host = document.querySelector('.page-host');
+    const state = host && host.dataset.state;
+    if (state === 'failed') return 'failed';
+    return !state || state === 'ready' ? true : null;";
+
 impl Session {
     /// A session on the release build at the root of a host with SPA fallback.
     pub async fn start() -> Session {
@@ -320,16 +330,17 @@ impl Session {
     }
 
     /// Waits until the app has taken over the page (the pre-rendered HTML is there, and
-    /// readable, before): its `atlas:ready` mark. (A build from before pre-rendering,
-    /// which the bench can measure, shows a heading only once it runs.)
+    /// readable, before): its `atlas:ready` mark, and the page drawn by its own code
+    /// (fetched as a chunk of the wasm: the host's `data-state` is `ready`). (A build from
+    /// before pre-rendering, which the bench can measure, shows a heading only once it
+    /// runs; one from before the split has no `data-state`.)
     pub async fn wait_ready(&self) {
-        let ready = self
-            .wait_until(
-                "return performance.getEntriesByName('atlas:ready').length
-                    || !document.querySelector('#app[data-rendered]') ? true : null",
-            )
-            .await;
-        assert_eq!(ready, serde_json::json!(true), "the app did not start");
+        let ready = self.wait_until(READY).await;
+        assert_eq!(
+            ready,
+            serde_json::json!(true),
+            "the app did not start, or its page did not load"
+        );
     }
 
     pub async fn text(&self, selector: &str) -> String {
@@ -454,6 +465,13 @@ impl Session {
         self.reload().await;
         let seen = self.wait_for_text("main h1", expected).await;
         assert_eq!(seen, expected, "{path_and_query} after a reload");
+    }
+
+    /// Turns the browser's cache off (through DevTools), so every load counts every byte.
+    pub async fn disable_cache(&self) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+            .await;
     }
 
     /// Runs a DevTools protocol command.

@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(duration_text(0.0152), "15.2 µs");
         assert_eq!(duration_text(3.254), "3.25 ms");
         assert!(md.contains("SIMD speedup: 3.78×"));
-        assert!(md.contains("WebAssembly downloaded: 283.2 KB"));
+        assert!(md.contains("WebAssembly downloaded (main module): 283.2 KB"));
         let zh = LabResults::default().to_markdown(Lang::Zh);
         assert!(zh.contains("尚未运行"));
     }

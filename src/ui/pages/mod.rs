@@ -1,5 +1,6 @@
 //! One file per page of the app.
 
+pub mod code;
 pub mod data;
 pub mod engines;
 pub mod gpus;

@@ -1,0 +1,143 @@
+//! Where each page's code is. In the release build (cargo feature `split`) every page's
+//! views are a chunk of the wasm of their own, split off by `wasm-split` (see
+//! `tools/wasm-split-bindgen`) and fetched when the page is opened; the shell
+//! (header, navigation, router, notices) is all the first visit needs besides its page.
+//! Everywhere else (the native renderer, the component tests, builds without the
+//! feature) a page's code is simply there.
+
+use leptos::prelude::*;
+
+use crate::base::page::Page;
+
+/// Whether `page` has nothing to run: no control, nothing drawn from the reader's input
+/// or this browser. Its pre-rendered HTML is then the page, and its code is fetched
+/// only to draw it in the other language (or after client navigation to it), not on
+/// a first visit. `tests/render.rs` checks its HTML has no control.
+pub const fn is_static(page: Option<Page>) -> bool {
+    matches!(page, Some(Page::Overview))
+}
+
+/// A page's view, built by its own code once that code is loaded.
+pub type PageView = fn() -> AnyView;
+
+/// A page's code could not be fetched (offline, or the server has a newer build).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadFailed;
+
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+/// Declares, for each page, the function that makes its view: a split point in split
+/// builds (the function and all it alone calls go to the chunk named after it, with a
+/// preload function that fetches the chunk without drawing), a plain function elsewhere.
+macro_rules! page_code {
+    ($( $pattern:pat => $view:ident, $preload:ident => $page:expr; )*) => {
+        $(
+            #[cfg(all(target_arch = "wasm32", feature = "split"))]
+            #[wasm_split_helpers::wasm_split($view, fallible, preload($preload))]
+            fn $view() -> Result<PageView, LoadFailed> {
+                Ok(|| $page().into_any())
+            }
+
+            #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+            fn $view() -> Result<PageView, LoadFailed> {
+                Ok(|| $page().into_any())
+            }
+        )*
+
+        /// The view of `page` (`None`: the not-found page), once its code is loaded.
+        #[cfg(all(target_arch = "wasm32", feature = "split"))]
+        pub async fn load(page: Option<Page>) -> Result<PageView, LoadFailed> {
+            match page {
+                $( $pattern => $view().await, )*
+            }
+        }
+
+        /// The view of `page` (`None`: the not-found page): its code is always there.
+        #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+        pub fn load_now(page: Option<Page>) -> Result<PageView, LoadFailed> {
+            match page {
+                $( $pattern => $view(), )*
+            }
+        }
+
+        /// Fetches `page`'s code ahead of a visit, without drawing it.
+        #[cfg(all(target_arch = "wasm32", feature = "split"))]
+        pub async fn preload(page: Option<Page>) -> Result<(), LoadFailed> {
+            match page {
+                $( $pattern => Ok($preload().await?), )*
+            }
+        }
+
+        /// The name of the chunk that holds `page`'s code (the build names its file
+        /// `split_<name>`), for the preload links of each pre-rendered page.
+        pub const fn chunk_name(page: Option<Page>) -> &'static str {
+            match page {
+                $( $pattern => stringify!($view), )*
+            }
+        }
+    };
+}
+
+page_code! {
+    Some(Page::Overview) => overview, preload_overview => super::overview::OverviewPage;
+    Some(Page::Sandboxes) => sandboxes, preload_sandboxes => super::sandboxes::SandboxesPage;
+    Some(Page::Gpus) => gpus, preload_gpus => super::gpus::GpusPage;
+    Some(Page::Engines) => engines, preload_engines => super::engines::EnginesPage;
+    Some(Page::Wasm) => wasm, preload_wasm => super::wasm::WasmPage;
+    Some(Page::Playground) => playground, preload_playground => super::playground::PlaygroundPage;
+    Some(Page::Wizard) => wizard, preload_wizard => super::wizard::WizardPage;
+    Some(Page::Data) => data, preload_data => super::data::DataPage;
+    None => not_found, preload_not_found => super::not_found::NotFoundPage;
+}
+
+/// Fetches a page's code as soon as the reader shows they may open it: a pointer over
+/// a link to it (a touch raises one too), or focus on one. By the click the code is usually there.
+/// Nothing is fetched ahead otherwise: a reader who only reads pays only for what
+/// they read.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+pub fn prefetch_on_intent(base: String) {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let asked = RefCell::new(HashSet::new());
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(link) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let same_origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .is_some_and(|origin| origin == link.origin());
+        let Some(page) = same_origin
+            .then(|| Page::from_location(&link.pathname(), &base))
+            .flatten()
+        else {
+            return;
+        };
+        if asked.borrow_mut().insert(page) {
+            leptos::task::spawn_local(async move {
+                // A failure is not kept: opening the page tries again, and says so.
+                let _ = preload(Some(page)).await;
+            });
+        }
+    });
+    for kind in ["pointerover", "focusin"] {
+        let _ = document.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    // Listens for the life of the page.
+    listener.forget();
+}
