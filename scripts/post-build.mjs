@@ -42,6 +42,13 @@ let html = await readFile(indexPath, "utf8");
 // page needs) goes to the pre-renderer, which preloads them in each page's HTML.
 const split = await placeSplitChunks();
 
+const preloadChunks = `for (const href of (document.querySelector("meta[name=atlas-chunks]")?.content ?? "").split(" ").filter(Boolean)) {
+  const link = document.createElement("link");
+  link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous"; link.href = href;
+  document.head.append(link);
+}
+`;
+
 async function placeSplitChunks() {
   const glue = (await readdir(staging)).find((f) => /^container-atlas-[0-9a-f]+\.js$/.test(f));
   if (!glue) throw new Error("no container-atlas-*.js in the build");
@@ -102,8 +109,12 @@ if (release) {
   for (const match of html.matchAll(inline)) {
     const [tag, attrs, body] = match;
     if (/\bsrc=/.test(attrs) || body.trim() === "") continue;
-    const name = `loader-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.js`;
-    await writeFile(join(staging, name), body);
+    // The loader that starts the app also preloads the page's chunks of the wasm,
+    // which the page names (`atlas-chunks`, by the pre-renderer): together with the
+    // main module, once the stylesheet is in, rather than from <head> beside it.
+    const code = split && /\binit\b/.test(body) ? preloadChunks + body : body;
+    const name = `loader-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+    await writeFile(join(staging, name), code);
     moved.push([tag, `<script${attrs} src="${publicUrl}${name}"></script>`]);
   }
   for (const [from, to] of moved) html = html.replace(from, () => to);
@@ -124,11 +135,6 @@ if (release) {
   // priority). The wasm-bindgen JS, 10 KB, is still fetched ahead, at low priority.
   html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*\.wasm[^>]*>|<link\b[^>]*\.wasm\b[^>]*\brel="?preload\b[^>]*>/g, "");
   if (/rel="?preload[^>]*\.wasm|\.wasm[^>]*rel="?preload/.test(html)) throw new Error("the wasm preload is still there");
-  // The chunks' loader is imported by that JavaScript: fetched ahead with it.
-  if (split) {
-    html = html.replace(/<link\b[^>]*\brel="?modulepreload\b[^>]*>/, (m) =>
-      `${m}<link rel=modulepreload href="${publicUrl}${split.manifest.loader}">`);
-  }
   html = html.replace(/<link\b([^>]*\brel="?modulepreload\b[^>]*)>/g, (_, attrs) =>
     `<link${attrs} fetchpriority=low>`);
 

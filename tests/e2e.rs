@@ -80,18 +80,19 @@ async fn a_deep_link_loads_directly() {
     s.close().await;
 }
 
-/// The chunks of the wasm a page's pre-rendered HTML preloads (file names), from the
-/// build: what a deep link to it should fetch, and all it should.
+/// The chunks of the wasm a page's pre-rendered HTML names for its loader to preload
+/// (file names), from the build: what a deep link to it should fetch, and all it should.
 fn preloaded_chunks(html_file: &str) -> Vec<String> {
     let dist = support::build_dir("ATLAS_DIST", "dist");
     let html = std::fs::read_to_string(dist.join(html_file)).unwrap();
     let mut files: Vec<String> = html
-        .split("<link rel=\"preload\" as=\"fetch\" crossorigin href=\"")
-        .skip(1)
-        .map(|rest| {
-            let href = &rest[..rest.find('"').unwrap()];
-            href.rsplit('/').next().unwrap().to_owned()
-        })
+        .split("<meta name=\"atlas-chunks\" content=\"")
+        .nth(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .unwrap_or_default()
+        .split(' ')
+        .filter(|href| !href.is_empty())
+        .map(|href| href.rsplit('/').next().unwrap().to_owned())
         .collect();
     files.sort();
     files
