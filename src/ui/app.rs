@@ -151,12 +151,12 @@ fn page_host(page: Option<Page>) -> impl IntoView {
         let draw = move |el: web_sys::HtmlElement, view: code::PageView| {
             // The pre-rendered page (when hydrating) gives way to the live one.
             el.set_inner_html("");
-            let mount = || untrack(|| leptos::mount::mount_to(el, view));
+            let mount = || untrack(|| view(el));
             let handle = match &owner {
                 Some(owner) => owner.with(mount),
                 None => mount(),
             };
-            mounted.try_set_value(Some(Box::new(handle)));
+            mounted.try_set_value(Some(handle));
             state.try_set(HostState::Ready);
         };
         // Draws the page into its host once the host is in the DOM; again on a retry

@@ -5,6 +5,7 @@
 //! Everywhere else (the native renderer, the component tests, builds without the
 //! feature) a page's code is simply there.
 
+#[cfg(not(target_arch = "wasm32"))]
 use leptos::prelude::*;
 
 use crate::base::page::Page;
@@ -17,8 +18,29 @@ pub const fn is_static(page: Option<Page>) -> bool {
     matches!(page, Some(Page::Overview))
 }
 
-/// A page's view, built by its own code once that code is loaded.
+/// A page's view, built by its own code once that code is loaded. Natively, the view
+/// to render to HTML.
+#[cfg(not(target_arch = "wasm32"))]
 pub type PageView = fn() -> AnyView;
+
+/// In the browser, what draws a page into its host and keeps it alive (dropping the
+/// box unmounts it). The page's code mounts its own view: erasing it to an `AnyView`
+/// would bring in the code to hydrate it, synchronously and asynchronously, for
+/// every view type of the page, which is never run (a page is drawn, not hydrated)
+/// and was about a quarter of each page's chunks.
+#[cfg(target_arch = "wasm32")]
+pub type PageView = fn(web_sys::HtmlElement) -> Box<dyn std::any::Any>;
+
+/// Makes a page's [`PageView`] from its component.
+macro_rules! page_view {
+    ($page:expr) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let view: PageView = || $page().into_any();
+        #[cfg(target_arch = "wasm32")]
+        let view: PageView = |el| Box::new(leptos::mount::mount_to(el, $page));
+        view
+    }};
+}
 
 /// A page's code could not be fetched (offline, or the server has a newer build).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,12 +62,12 @@ macro_rules! page_code {
             #[cfg(all(target_arch = "wasm32", feature = "split"))]
             #[wasm_split_helpers::wasm_split($view, fallible, preload($preload))]
             fn $view() -> Result<PageView, LoadFailed> {
-                Ok(|| $page().into_any())
+                Ok(page_view!($page))
             }
 
             #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
             fn $view() -> Result<PageView, LoadFailed> {
-                Ok(|| $page().into_any())
+                Ok(page_view!($page))
             }
         )*
 

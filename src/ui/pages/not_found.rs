@@ -1,5 +1,6 @@
 //! The page for any path the app does not know.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -19,10 +20,11 @@ pub fn NotFoundPage() -> impl IntoView {
             // The pre-rendered 404.html serves every unknown path: it cannot name one.
             <p>
                 {if cfg!(target_arch = "wasm32") {
-                    t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())])
-                        .into_any()
+                    Either::Left(
+                        t_fill(Key::NotFoundBody, move || vec![("path", location.pathname.get())]),
+                    )
                 } else {
-                    t(Key::NotFoundBodyHere).into_any()
+                    Either::Right(t(Key::NotFoundBodyHere))
                 }}
             </p>
             <p>
