@@ -1,7 +1,7 @@
 //! Generates four pieces of the binary at build time, so the browser never parses
 //! the locale files, the figures' values or WebAssembly text:
 //!
-//! - `locales/*.json` becomes a typed `Key` enum, so a mistyped key is a compile error.
+//! - `locales/*.json` becomes typed `Key` constants, so a mistyped key is a compile error.
 //!   A key missing from one locale falls back to English with a build warning; the
 //!   native test `tests/i18n.rs` turns that into a failure.
 //! - `data/figures.tsv` (with `data/items.tsv` and `data/metrics.tsv`) becomes the
@@ -66,39 +66,58 @@ fn generate_translations() {
         }
     }
 
+    // Each key is a pointer to its own static texts, not a variant of an enum: a
+    // `match` over every key would put every text of every page in whatever code
+    // calls it (the shell), where the split build keeps each text with the code that
+    // names it (in its page's chunk, or the shell's when the shell names it too).
     let mut out = String::new();
-    out.push_str("/// A translatable string: one variant per key of `locales/*.json`.\n");
-    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
+    out.push_str(
+        "/// A translatable string, one per key of `locales/*.json`: `Key::NavOverview`.\n\
+         #[derive(Clone, Copy)]\npub struct Key(&'static Texts);\n\n\
+         /// A key's text in each language.\npub struct Texts {\n    en: &'static str,\n    \
+         zh: &'static str,\n}\n\n",
+    );
     for key in &keys {
-        writeln!(out, "    /// `{key}`\n    {},", variant(key)).unwrap();
+        let texts: Vec<&String> = (0..LOCALES.len())
+            .map(|i| tables[i].get(*key).or_else(|| tables[0].get(*key)).unwrap())
+            .collect();
+        writeln!(
+            out,
+            "static {}: Texts = Texts {{ en: {:?}, zh: {:?} }};",
+            static_name(key),
+            texts[0],
+            texts[1]
+        )
+        .unwrap();
     }
-    out.push_str("}\n\nimpl Key {\n    /// Every key, sorted by id.\n    pub const ALL: &'static [Key] = &[\n");
+    out.push_str("\n#[allow(non_upper_case_globals)]\nimpl Key {\n");
+    for key in &keys {
+        writeln!(
+            out,
+            "    /// `{key}`\n    pub const {}: Key = Key(&{});",
+            variant(key),
+            static_name(key)
+        )
+        .unwrap();
+    }
+    out.push_str("\n    /// Every key, sorted by id.\n    pub const ALL: &'static [Key] = &[\n");
     for key in &keys {
         writeln!(out, "        Key::{},", variant(key)).unwrap();
     }
-    out.push_str("    ];\n\n    /// The dotted id of the key in the locale files.\n");
-    out.push_str("    pub const fn id(self) -> &'static str {\n        match self {\n");
+    out.push_str("    ];\n\n    /// The dotted id of each key of [`Key::ALL`], in its order.\n");
+    out.push_str("    const IDS: &'static [&'static str] = &[\n");
     for key in &keys {
-        writeln!(out, "            Key::{} => {:?},", variant(key), key).unwrap();
+        writeln!(out, "        {key:?},").unwrap();
     }
-    out.push_str("        }\n    }\n");
-    for (locale, table) in LOCALES.iter().zip(&tables) {
-        writeln!(out, "\n    /// The text in `locales/{locale}.json`.").unwrap();
-        writeln!(
-            out,
-            "    pub const fn {locale}(self) -> &'static str {{\n        match self {{"
-        )
-        .unwrap();
-        for key in &keys {
-            let text = table.get(*key).or_else(|| tables[0].get(*key)).unwrap();
-            writeln!(out, "            Key::{} => {:?},", variant(key), text).unwrap();
-        }
-        out.push_str("        }\n    }\n");
-    }
-    out.push_str("}\n");
+    out.push_str("    ];\n}\n");
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("i18n_keys.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// `pages.sandboxes.title` becomes `PAGES_SANDBOXES_TITLE`, the name of its texts.
+fn static_name(key: &str) -> String {
+    key.replace('.', "_").to_ascii_uppercase()
 }
 
 /// `pages.sandboxes.title` becomes `PagesSandboxesTitle`.

@@ -10,10 +10,53 @@ impl Key {
     /// The text in the given language.
     pub const fn text(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::En => self.en(),
-            Lang::Zh => self.zh(),
+            Lang::En => self.0.en,
+            Lang::Zh => self.0.zh,
         }
     }
+
+    /// The text in `locales/en.json`.
+    pub const fn en(self) -> &'static str {
+        self.0.en
+    }
+
+    /// The text in `locales/zh.json` (English where it has none, with a build warning).
+    pub const fn zh(self) -> &'static str {
+        self.0.zh
+    }
+
+    /// The dotted id of the key in the locale files, `app.skip` (for tests and
+    /// messages: it searches every key).
+    pub fn id(self) -> &'static str {
+        Key::ALL
+            .iter()
+            .position(|key| *key == self)
+            .map_or("", |i| Key::IDS[i])
+    }
+}
+
+/// Keys are the same when they are the same texts (each key's are a static of its own).
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Key {}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.0, state);
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Key({:?})", self.0.en)
+    }
+}
+
+impl Key {
 
     /// The text with each `{{ name }}` placeholder replaced by its value.
     pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
