@@ -41,6 +41,7 @@ mod native {
 
     use super::support::{Hosting, Server, Session, build_dir};
     use container_atlas::domain::wizard::{Answers, rank};
+    use container_atlas::ui::lab::WasmFile;
     use serde_json::{Value, json};
 
     pub fn main() {
@@ -662,7 +663,7 @@ mod native {
             .sum();
         let chunks = files
             .iter()
-            .filter(|f| f.starts_with("chunk_") || f.starts_with("split_"))
+            .filter(|f| WasmFile::of(f) == Some(WasmFile::Chunk))
             .count();
         (gz, chunks)
     }

@@ -18,6 +18,7 @@ use container_atlas::data::figures::{FIGURES, Topic};
 use container_atlas::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES};
 use container_atlas::domain::data_view::{Column, DataQuery};
 use container_atlas::i18n::Key;
+use container_atlas::ui::lab::WasmFile;
 use fantoccini::Locator;
 use serde_json::json;
 use std::time::{Duration, Instant};
@@ -104,12 +105,13 @@ async fn fetched_wasm(s: &Session) -> (bool, Vec<String>) {
     let mut main = false;
     let mut chunks = Vec::new();
     for url in s.page_requests().await {
-        let path = url.split(['?', '#']).next().unwrap_or("");
-        let file = path.rsplit('/').next().unwrap_or("").to_owned();
-        if file.ends_with("_bg.wasm") && !file.starts_with("worker") {
-            main = true;
-        } else if file.ends_with(".wasm") && !file.starts_with("worker") {
-            chunks.push(file);
+        match WasmFile::of(&url) {
+            Some(WasmFile::Main) => main = true,
+            Some(WasmFile::Chunk) => {
+                let path = url.split(['?', '#']).next().unwrap_or("");
+                chunks.push(path.rsplit('/').next().unwrap_or("").to_owned());
+            }
+            Some(WasmFile::Worker) | None => {}
         }
     }
     chunks.sort();
@@ -204,9 +206,7 @@ async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
     // Back to / draws it from its code now (the pre-rendered HTML is gone).
     s.click(".site-nav a[href='/']").await;
     wait_for_page(&s, Page::Overview).await;
-    assert_eq!(s.console_errors().await, Vec::<String>::new());
-    s.assert_no_request_elsewhere().await;
-    s.close().await;
+    s.finish_clean().await;
 }
 
 #[tokio::test]
@@ -580,10 +580,7 @@ async fn no_console_errors_and_no_request_to_another_host() {
         }
     }
     s.open("/unknown-route").await;
-    let errors = s.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-    s.assert_no_request_elsewhere().await;
-    s.close().await;
+    s.finish_clean().await;
 }
 
 #[tokio::test]
@@ -753,9 +750,7 @@ async fn data_downloads_hold_every_record() {
     assert_eq!(lines, FIGURES.len() + 1, "a header and every record");
     let json: serde_json::Value = serde_json::from_str(texts[1][1].as_str().unwrap()).unwrap();
     assert_eq!(json["figures"].as_array().unwrap().len(), FIGURES.len());
-    let errors = s.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-    s.close().await;
+    s.finish_clean().await;
 }
 
 // ---- Charts ----
@@ -935,9 +930,7 @@ async fn a_chart_downloads_as_svg_png_and_csv() {
     assert!(csv.starts_with("chart,row,series,value,"), "{}", &csv[..40]);
     let records = csv.split("\r\n").filter(|l| !l.is_empty()).count() as u64;
     assert_eq!(records, expected_marks(def) + 1);
-    let errors = s.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-    s.close().await;
+    s.finish_clean().await;
 }
 
 /// Every chart's texts measured in the browser against their drawing, on one page
@@ -1064,9 +1057,7 @@ async fn the_wizard_keeps_its_answers_over_reload_and_history() {
         s.wait_until("return location.search.includes('workload=untrusted') ? document.querySelector('.ranking > li')?.dataset.tech : null").await,
         "kata"
     );
-    let errors = s.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-    s.close().await;
+    s.finish_clean().await;
 }
 
 #[tokio::test]
@@ -1174,10 +1165,7 @@ async fn the_lab_measures_keeps_and_copies_its_results() {
         )
         .await;
     assert_eq!(notice, Key::LabStoredBad.text(Lang::En));
-    let errors = s.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-    s.assert_no_request_elsewhere().await;
-    s.close().await;
+    s.finish_clean().await;
 }
 
 #[tokio::test]
@@ -1561,9 +1549,7 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         "{largest} largest functions"
     );
 
-    assert_eq!(s.console_errors().await, Vec::<String>::new());
-    s.assert_no_request_elsewhere().await;
-    s.close().await;
+    s.finish_clean().await;
 }
 
 /// The playground's files through its file input, a small corpus of hostile ones, the
@@ -1697,8 +1683,6 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
     s.wait_until("return document.querySelector('.pg-call[data-export=add]') ? true : null")
         .await;
 
-    assert_eq!(s.console_errors().await, Vec::<String>::new());
-    s.assert_no_request_elsewhere().await;
-    s.close().await;
+    s.finish_clean().await;
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -102,7 +102,8 @@ fn page_host(page: Option<Page>) -> impl IntoView {
     // code loads the reader has the page; after a click they have an empty host, and
     // a word that it is coming (shown only if it takes a moment: see the stylesheet).
     let pre_rendered = super::hydrating();
-    let failed_notice = move || {
+    // What the host says of its page's code: coming, or failed (with a retry).
+    let host_status = move || {
         let loading = state.get() == HostState::Loading && !pre_rendered;
         let loading = loading.then(|| {
             view! { <p class="page-loading" role="status">{t(Key::PageCodeLoading)}</p> }
@@ -128,7 +129,7 @@ fn page_host(page: Option<Page>) -> impl IntoView {
         let _ = attempt;
         let view = super::pages::code::load_now(page).ok().map(|view| view());
         view! {
-            {failed_notice}
+            {host_status}
             <div class="page-host" data-state=move || state.get().name()>
                 {view}
             </div>
@@ -191,11 +192,11 @@ fn page_host(page: Option<Page>) -> impl IntoView {
                 busy.set_value(true);
                 leptos::task::spawn_local(async move {
                     let loaded = code::load(page).await;
+                    busy.try_set_value(false);
                     // The reader may have left the page while its code loaded.
                     if !el.is_connected() {
                         return;
                     }
-                    busy.try_set_value(false);
                     match loaded {
                         Ok(view) => draw(el, view),
                         Err(_) => drop(state.try_set(HostState::Failed)),
@@ -208,7 +209,7 @@ fn page_host(page: Option<Page>) -> impl IntoView {
             }
         });
         view! {
-            {failed_notice}
+            {host_status}
             <div
                 class="page-host"
                 data-state=move || state.get().name()

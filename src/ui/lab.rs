@@ -151,11 +151,38 @@ fn own_wasm_entry() -> Option<JsValue> {
         .find(|e| entry_name(e).as_deref().is_some_and(is_main_module))
 }
 
+/// Which of this app's wasm files a URL is, by the names the build gives them (also
+/// what the end-to-end tests and the bench count).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WasmFile {
+    /// The main module, with the shell: wasm-bindgen's `…_bg.wasm`.
+    Main,
+    /// The playground's worker, `worker_bg.wasm`.
+    Worker,
+    /// A chunk of the pages' code (`chunk_…`, `split_…`).
+    Chunk,
+}
+
+impl WasmFile {
+    /// What `url` is, or `None` if it is no wasm file.
+    pub fn of(url: &str) -> Option<WasmFile> {
+        let path = url.split(['?', '#']).next().unwrap_or("");
+        let file = path.rsplit('/').next().unwrap_or("");
+        if !file.ends_with(".wasm") {
+            None
+        } else if file.starts_with("worker") {
+            Some(WasmFile::Worker)
+        } else if file.ends_with("_bg.wasm") {
+            Some(WasmFile::Main)
+        } else {
+            Some(WasmFile::Chunk)
+        }
+    }
+}
+
 /// Whether a fetched URL is the app's main wasm module (see [`own_wasm_entry`]).
 pub fn is_main_module(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let file = path.rsplit('/').next().unwrap_or("");
-    file.ends_with("_bg.wasm") && !file.starts_with("worker")
+    WasmFile::of(url) == Some(WasmFile::Main)
 }
 
 fn entry_name(entry: &JsValue) -> Option<String> {
@@ -223,7 +250,7 @@ pub async fn yield_to_browser() {
 
 #[cfg(test)]
 mod tests {
-    use super::is_main_module;
+    use super::{WasmFile, is_main_module};
 
     #[test]
     fn the_main_module_is_told_from_chunks_and_the_worker() {
@@ -239,5 +266,10 @@ mod tests {
         ] {
             assert!(!is_main_module(other), "{other}");
         }
+        assert_eq!(WasmFile::of("/a/split_gpus-1.wasm"), Some(WasmFile::Chunk));
+        assert_eq!(WasmFile::of("/chunk_3-1.wasm?v"), Some(WasmFile::Chunk));
+        assert_eq!(WasmFile::of("/worker_bg.wasm"), Some(WasmFile::Worker));
+        assert_eq!(WasmFile::of("/container-atlas-1_bg.wasm.map"), None);
+        assert_eq!(WasmFile::of("/atlas-split-1.js"), None);
     }
 }

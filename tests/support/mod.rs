@@ -602,6 +602,15 @@ impl Session {
         .await;
     }
 
+    /// Ends a test that should have gone cleanly: no console error, no request to
+    /// another host, then closes the browser.
+    pub async fn finish_clean(self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
+        self.assert_no_request_elsewhere().await;
+        self.close().await;
+    }
+
     pub async fn close(self) {
         self.client.close().await.unwrap();
     }
