@@ -20,3 +20,5 @@ pub mod data;
 pub mod domain;
 pub mod i18n;
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

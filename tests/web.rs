@@ -1,7 +1,8 @@
 //! Layer 2: components mounted in headless Chromium, clicked and read back: the shell
 //! (language and theme switches, notices for bad input), the charts (marks, scales,
 //! tables, tooltips, links that restore a view), the wizard (answers, presets,
-//! contradictions, compare, copy) and the lab (detectors, the SIMD kernel, a quick run).
+//! contradictions, compare, copy), the lab (detectors, the SIMD kernel, a quick run) and
+//! the playground's editor (compile errors, a run).
 #![cfg(target_arch = "wasm32")]
 
 use container_atlas::base::lang::Lang;
@@ -866,5 +867,92 @@ async fn coming_back_to_a_page_draws_it_again() {
         follow(&root, ".site-nav a[href='/']").await;
         assert_eq!(heading(&root, overview).await, overview, "round {round}");
     }
+    root.remove();
+}
+
+// ---- The playground ----
+
+use container_atlas::ui::pages::playground::client::{InPage, serve_in_page};
+
+/// What `read` returns once it is `Some`, trying for five seconds.
+async fn eventually<T>(what: &str, read: impl Fn() -> Option<T>) -> T {
+    for _ in 0..100 {
+        if let Some(found) = read() {
+            return found;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    panic!("never happened: {what}");
+}
+
+/// Types `text` into the editor, as a reader would (an `input` event).
+fn type_into_editor(root: &Element, text: &str) {
+    let editor: web_sys::HtmlTextAreaElement = find(root, "#pg-editor").unchecked_into();
+    editor.set_value(text);
+    let event = web_sys::EventInit::new();
+    event.set_bubbles(true);
+    let input = web_sys::Event::new_with_event_init_dict("input", &event).unwrap();
+    editor.dispatch_event(&input).unwrap();
+}
+
+/// The editor compiles what is typed (its worker served in this page: the test has no
+/// worker script), says at which line and column text fails, and a written module's
+/// export runs and shows its result.
+#[wasm_bindgen_test]
+async fn the_editor_compiles_as_you_type_says_where_it_fails_and_runs_an_export() {
+    serve_in_page(InPage {
+        receive: container_atlas::worker::receive,
+        connect: container_atlas::worker::connect,
+    });
+    let root = mount("/playground").await;
+    // The first example opens, inspected.
+    let summary = eventually("the first example's summary", || {
+        root.query_selector(".pg-summary")
+            .unwrap()
+            .and_then(|s| s.text_content())
+            .filter(|t| t.contains("Core module"))
+    })
+    .await;
+    assert!(summary.contains("calc-module.wasm"), "{summary}");
+
+    type_into_editor(
+        &root,
+        "(module\n  (func (export \"f\") (result i32)\n    i32.const 7\n    i32.bogus))",
+    );
+    let error = eventually("a compile error", || {
+        let status = find(&root, "#pg-compile");
+        status
+            .class_list()
+            .contains("error")
+            .then(|| status.text_content().unwrap_or_default())
+    })
+    .await;
+    assert!(error.starts_with("Line 4, column 5"), "{error}");
+    assert!(
+        root.query_selector(".pg-call[data-export=f]")
+            .unwrap()
+            .is_none()
+    );
+
+    type_into_editor(
+        &root,
+        "(module (func (export \"seven\") (result i32) i32.const 7))",
+    );
+    eventually("the export's row", || {
+        root.query_selector(".pg-call[data-export=seven] button")
+            .unwrap()
+    })
+    .await
+    .unchecked_into::<HtmlElement>()
+    .click();
+    let result = eventually("the call's result", || {
+        root.query_selector(".pg-run-result")
+            .unwrap()
+            .and_then(|r| r.text_content())
+            .filter(|t| t.starts_with("seven returned"))
+    })
+    .await;
+    assert!(result.starts_with("seven returned 7: i32"), "{result}");
+    assert!(!find(&root, "#pg-compile").class_list().contains("error"));
     root.remove();
 }

@@ -57,7 +57,6 @@ impl std::fmt::Debug for Key {
 }
 
 impl Key {
-
     /// The text with each `{{ name }}` placeholder replaced by its value.
     pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
         fill(self.text(lang), args)

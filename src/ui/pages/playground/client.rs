@@ -17,13 +17,61 @@ const WORKER_SCRIPT: &str = "worker_loader.js";
 
 type OnResponse = Rc<dyn Fn(u32, Response)>;
 type Handler<E> = RefCell<Option<Closure<dyn FnMut(E)>>>;
-/// A message and the buffers it transfers.
-type Outgoing = (Object, Array);
+/// A request as JSON, and the bytes it transfers.
+type Outgoing = (String, Option<Vec<u8>>);
+
+/// The worker's ends served in this page instead of in a Web Worker: for the component
+/// tests, which have no worker script to load (`container_atlas::worker`'s `receive`
+/// and `connect`). The app never sets it, so the worker's code stays out of its wasm.
+#[derive(Clone, Copy)]
+pub struct InPage {
+    pub receive: fn(&str, Option<Vec<u8>>),
+    pub connect: fn(Box<dyn Fn(String)>),
+}
+
+thread_local! {
+    static IN_PAGE: Cell<Option<InPage>> = const { Cell::new(None) };
+}
+
+/// Serves the playground's requests in this page from now on (the component tests).
+pub fn serve_in_page(worker: InPage) {
+    IN_PAGE.set(Some(worker));
+}
+
+/// Where requests go: a Web Worker, or the worker's code in this page.
+#[derive(Clone)]
+enum Port {
+    Worker(Worker),
+    InPage(InPage),
+}
+
+impl Port {
+    fn transmit(&self, (json, bytes): Outgoing) {
+        match self {
+            Port::Worker(worker) => {
+                let message = Object::new();
+                let _ = Reflect::set(&message, &"json".into(), &json.into());
+                let transfer = Array::new();
+                if let Some(bytes) = bytes {
+                    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+                    let _ = Reflect::set(&message, &"bytes".into(), &buffer);
+                    transfer.push(&buffer);
+                }
+                let _ = worker.post_message_with_transfer(&message, &transfer);
+            }
+            // Later, as a message would arrive: never inside the sender's own call.
+            Port::InPage(worker) => {
+                let receive = worker.receive;
+                wasm_bindgen_futures::spawn_local(async move { receive(&json, bytes) });
+            }
+        }
+    }
+}
 
 /// A running worker and what to do with its answers.
 pub struct Client {
     /// Shared with the message handler, which flushes the queue into it.
-    worker: Rc<RefCell<Option<Worker>>>,
+    port: Rc<RefCell<Option<Port>>>,
     on_message: Handler<MessageEvent>,
     on_error: Handler<web_sys::Event>,
     on_response: OnResponse,
@@ -38,7 +86,7 @@ impl Client {
     /// an error loading the worker arrives as `Response::Failed` with id `u32::MAX`.
     pub fn start(on_response: impl Fn(u32, Response) + 'static) -> Rc<Client> {
         let client = Rc::new(Client {
-            worker: Rc::new(RefCell::new(None)),
+            port: Rc::new(RefCell::new(None)),
             on_message: RefCell::new(None),
             on_error: RefCell::new(None),
             on_response: Rc::new(on_response),
@@ -50,36 +98,41 @@ impl Client {
     }
 
     fn spawn(&self) {
-        let url = crate::ui::browser::base_href()
-            .map(|base| {
-                let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
-                format!("{dir}{WORKER_SCRIPT}")
-            })
-            .unwrap_or_else(|| WORKER_SCRIPT.to_owned());
         *self.queue.borrow_mut() = Some(Vec::new());
         let on_response = Rc::clone(&self.on_response);
         let queue = Rc::clone(&self.queue);
-        let worker_for_flush = Rc::clone(&self.worker);
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(json) = event.data().as_string() else {
-                return;
-            };
-            match serde_json::from_str::<Envelope<Response>>(&json) {
+        let port = Rc::clone(&self.port);
+        // An answer, as the JSON the worker sends.
+        let deliver = Rc::new(move |json: &str| {
+            match serde_json::from_str::<Envelope<Response>>(json) {
                 Ok(Envelope {
                     body: Response::Ready,
                     id,
                 }) => {
                     // Send what waited for the worker, in order.
                     let waiting = queue.borrow_mut().take().unwrap_or_default();
-                    if let Some(worker) = worker_for_flush.borrow().as_ref() {
-                        for (message, transfer) in waiting {
-                            let _ = worker.post_message_with_transfer(&message, &transfer);
+                    if let Some(port) = port.borrow().as_ref() {
+                        for message in waiting {
+                            port.transmit(message);
                         }
                     }
                     on_response(id, Response::Ready);
                 }
                 Ok(Envelope { id, body }) => on_response(id, body),
                 Err(e) => on_response(u32::MAX, failed(format!("unreadable answer: {e}"))),
+            }
+        });
+        if let Some(worker) = IN_PAGE.get() {
+            *self.port.borrow_mut() = Some(Port::InPage(worker));
+            (worker.connect)(Box::new(move |json| {
+                let deliver = Rc::clone(&deliver);
+                wasm_bindgen_futures::spawn_local(async move { deliver(&json) });
+            }));
+            return;
+        }
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(json) = event.data().as_string() {
+                deliver(&json);
             }
         });
         let on_response = Rc::clone(&self.on_response);
@@ -89,11 +142,17 @@ impl Client {
                 failed("the playground's worker could not be loaded".to_owned()),
             );
         });
+        let url = crate::ui::browser::base_href()
+            .map(|base| {
+                let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+                format!("{dir}{WORKER_SCRIPT}")
+            })
+            .unwrap_or_else(|| WORKER_SCRIPT.to_owned());
         match Worker::new(&url) {
             Ok(worker) => {
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                *self.worker.borrow_mut() = Some(worker);
+                *self.port.borrow_mut() = Some(Port::Worker(worker));
             }
             Err(_) => (self.on_response)(
                 u32::MAX,
@@ -110,18 +169,11 @@ impl Client {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1).max(1));
         let json = serde_json::to_string(&Envelope { id, body: request }).unwrap_or_default();
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"json".into(), &json.into());
-        let transfer = Array::new();
-        if let Some(bytes) = bytes {
-            let buffer = Uint8Array::from(bytes).buffer();
-            let _ = Reflect::set(&message, &"bytes".into(), &buffer);
-            transfer.push(&buffer);
-        }
+        let message = (json, bytes.map(<[u8]>::to_vec));
         if let Some(waiting) = self.queue.borrow_mut().as_mut() {
-            waiting.push((message, transfer));
-        } else if let Some(worker) = self.worker.borrow().as_ref() {
-            let _ = worker.post_message_with_transfer(&message, &transfer);
+            waiting.push(message);
+        } else if let Some(port) = self.port.borrow().as_ref() {
+            port.transmit(message);
         }
         id
     }
@@ -134,7 +186,7 @@ impl Client {
     }
 
     pub fn stop(&self) {
-        if let Some(worker) = self.worker.borrow_mut().take() {
+        if let Some(Port::Worker(worker)) = self.port.borrow_mut().take() {
             worker.terminate();
         }
     }

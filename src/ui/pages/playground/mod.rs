@@ -7,7 +7,7 @@
 //! loaded only here (`client`), so the page stays responsive and a runaway call can be
 //! stopped by terminating the worker.
 
-mod client;
+pub mod client;
 pub mod tables;
 
 use std::cell::RefCell;
