@@ -9,7 +9,7 @@
 //   mounts client-side.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -41,6 +41,36 @@ let html = await readFile(indexPath, "utf8");
 // optimize each chunk as Trunk does the main module. The manifest (which files each
 // page needs) goes to the pre-renderer, which preloads them in each page's HTML.
 const split = await placeSplitChunks();
+
+// The playground's worker, which Trunk names without a hash (worker_loader.js,
+// worker.js, worker_bg.wasm): renamed after a hash of its code, so that a cached old
+// worker never answers a new page in a protocol it does not speak. The page finds
+// its loader's name in `<meta name=atlas-worker>`, which every pre-rendered page copies.
+await hashWorker();
+
+async function hashWorker() {
+  const [js, wasm, loader] = ["worker.js", "worker_bg.wasm", "worker_loader.js"];
+  const files = await readdir(staging);
+  if (![js, wasm, loader].every((f) => files.includes(f))) throw new Error("the build has no worker (worker.js, worker_bg.wasm, worker_loader.js)");
+  const jsText = await readFile(join(staging, js));
+  const wasmBytes = await readFile(join(staging, wasm));
+  const hash = createHash("sha256").update(jsText).update(wasmBytes).digest("hex").slice(0, 16);
+  const named = { js: `worker-${hash}.js`, wasm: `worker-${hash}_bg.wasm`, loader: `worker_loader-${hash}.js` };
+  await rename(join(staging, js), join(staging, named.js));
+  await rename(join(staging, wasm), join(staging, named.wasm));
+  const loaderText = (await readFile(join(staging, loader), "utf8"))
+    .replaceAll(`"./${js}"`, JSON.stringify(`./${named.js}`))
+    .replaceAll(`"./${wasm}"`, JSON.stringify(`./${named.wasm}`));
+  if (!loaderText.includes(named.js) || !loaderText.includes(named.wasm)) {
+    throw new Error(`the worker's loader does not name ./${js} and ./${wasm}: ${loaderText}`);
+  }
+  await writeFile(join(staging, named.loader), loaderText);
+  await rm(join(staging, loader));
+  const meta = `<meta name="atlas-worker" content="${named.loader}">`;
+  html = html.replace("</head>", () => `${meta}</head>`);
+  if (!html.includes(meta)) throw new Error("index.html has no </head> to name the worker before");
+  if (!release) await writeFile(indexPath, html);
+}
 
 const preloadChunks = `for (const href of (document.querySelector("meta[name=atlas-chunks]")?.content ?? "").split(" ").filter(Boolean)) {
   const link = document.createElement("link");

@@ -12,8 +12,17 @@ use web_sys::{MessageEvent, Worker};
 
 use crate::domain::inspect::protocol::{Envelope, Request, Response};
 
-/// The worker's loader script, next to `index.html` (Trunk's loader shim).
-const WORKER_SCRIPT: &str = "worker_loader.js";
+/// The worker's loader script (Trunk's loader shim), next to `index.html`: its name
+/// carries a hash of the worker's code (`scripts/post-build.mjs`), which each page
+/// names in `<meta name=atlas-worker>`; Trunk's own name where there is none.
+fn worker_script() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=atlas-worker]").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|name| !name.is_empty() && !name.contains(['/', ':']))
+        .unwrap_or_else(|| "worker_loader.js".to_owned())
+}
 
 type OnResponse = Rc<dyn Fn(u32, Response)>;
 type Handler<E> = RefCell<Option<Closure<dyn FnMut(E)>>>;
@@ -142,12 +151,13 @@ impl Client {
                 failed("the playground's worker could not be loaded".to_owned()),
             );
         });
+        let script = worker_script();
         let url = crate::ui::browser::base_href()
             .map(|base| {
                 let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
-                format!("{dir}{WORKER_SCRIPT}")
+                format!("{dir}{script}")
             })
-            .unwrap_or_else(|| WORKER_SCRIPT.to_owned());
+            .unwrap_or(script);
         match Worker::new(&url) {
             Ok(worker) => {
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
