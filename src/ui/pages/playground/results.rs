@@ -1,0 +1,307 @@
+//! What the playground shows of the binary on screen: its tables (written by the
+//! worker), the nested modules of a component, its WIT world, the exports to call and
+//! their results, and its text.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::session::{
+    DEFAULT_LIMIT_MS, Opened, State, Status, call, request_text, run_text, send, text_error,
+};
+use super::tables;
+use crate::domain::inspect::protocol::{Request, Stage};
+use crate::domain::inspect::{CallableExport, Kind, NumType};
+use crate::i18n::Key;
+use crate::ui::browser;
+use crate::ui::i18n::{t, use_lang};
+
+/// One export to call: an input per parameter, typed, and a Call button.
+#[component]
+fn CallRow(state: State, export: CallableExport) -> impl IntoView {
+    let lang = use_lang();
+    let inputs: Vec<RwSignal<String>> = export
+        .params
+        .iter()
+        .map(|_| RwSignal::new(String::new()))
+        .collect();
+    let signature = format!(
+        "({}) -> ({})",
+        export
+            .params
+            .iter()
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        export
+            .results
+            .iter()
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let fields = export
+        .params
+        .iter()
+        .zip(inputs.iter().copied())
+        .enumerate()
+        .map(|(i, (ty, value))| {
+            let label = format!("{} {} ({})", export.name, i + 1, ty.name());
+            let placeholder = match ty {
+                NumType::I32 | NumType::I64 => "0",
+                NumType::F32 | NumType::F64 => "0.0",
+            };
+            view! {
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    class="pg-arg"
+                    aria-label=label
+                    placeholder=placeholder
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            }
+        })
+        .collect_view();
+    let name = export.name.clone();
+    let label = name.clone();
+    let run = move |_| {
+        let texts = inputs.iter().map(|s| s.get_untracked()).collect();
+        call(state, &export, texts);
+    };
+    let _ = lang;
+    view! {
+        <li class="pg-call" data-export=name.clone()>
+            <code class="pg-export-name">{label}</code>
+            <code class="pg-signature">{signature}</code>
+            <span class="pg-args">{fields}</span>
+            <button type="button" class="pg-call-button" on:click=run>
+                {t(Key::PlaygroundCall)}
+            </button>
+        </li>
+    }
+}
+
+/// The "What is inside" section of the page.
+#[component]
+pub(super) fn Results(state: State) -> impl IntoView {
+    let lang = use_lang();
+    // The results, rebuilt when the inspection or the language changes.
+    let name = move || state.shown_name.get();
+    let result_html = move || {
+        let lang = lang.get();
+        state
+            .shown
+            .with(|shown| shown.as_ref().map(|s| s.html.get(lang).to_owned()))
+            .unwrap_or_default()
+    };
+    let has_result = move || {
+        state
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| s.kind != Kind::NotWasm))
+    };
+    let sections_csv = move |_| {
+        state.shown.with_untracked(|s| {
+            if let Some(s) = s {
+                let csv = s.sections_csv.get(lang.get_untracked());
+                let file = format!("{}-sections.csv", name().trim_end_matches(".wasm"));
+                browser::download(&file, "text/csv;charset=utf-8", csv);
+            }
+        });
+    };
+
+    // Nested modules and components of a component, each can be opened on its own.
+    let nested = move || {
+        state.shown.with(|s| {
+            s.as_ref()
+                .map(|s| s.nested.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(index, n)| {
+                    let label = format!(
+                        "{} {} · {} · {:#x}",
+                        tables::kind_text(n.kind, lang.get()),
+                        index,
+                        tables::bytes_text(n.size),
+                        n.offset
+                    );
+                    let open = move |_| {
+                        state.pending_name.set_value(format!("{}#{index}", name()));
+                        state.status.set(Status::Working(Stage::Structure));
+                        send(
+                            state.load_id,
+                            Request::Nested {
+                                name: state.pending_name.get_value(),
+                                index,
+                            },
+                            None,
+                        );
+                        let inner = state.opened.with_untracked(|o| {
+                            o.as_ref()
+                                .and_then(|o| n.bytes(&o.bytes).map(<[u8]>::to_vec))
+                        });
+                        if let Some(inner) = inner {
+                            state.opened.set(Some(Opened {
+                                name: state.pending_name.get_value(),
+                                bytes: Rc::new(inner),
+                                from_text: false,
+                            }));
+                        }
+                    };
+                    view! {
+                        <li>
+                            <span>{label}</span>
+                            " "
+                            <button type="button" class="pg-open-nested" on:click=open>
+                                {t(Key::PlaygroundOpen)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_nested = move || {
+        state
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| !s.nested.is_empty()))
+    };
+
+    let is_component = move || {
+        state
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| s.kind == Kind::Component))
+    };
+    let is_module = move || {
+        state.shown.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.kind == Kind::Module && s.valid)
+        })
+    };
+    let wit_text = move || match state.wit.get() {
+        None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
+        Some(Ok(wit)) => wit,
+        Some(Err(e)) => text_error(&e, lang.get()),
+    };
+
+    let callables = move || {
+        state
+            .shown
+            .with(|s| s.as_ref().map(|s| s.callable.clone()).unwrap_or_default())
+            .into_iter()
+            .map(|export| view! { <CallRow state=state export=export /> })
+            .collect_view()
+    };
+    let run_output = move || {
+        state.run.get().map(|run| {
+            let (head, calls) = run_text(&run, lang.get());
+            let calls = (!calls.is_empty()).then(|| {
+                let title = Key::PlaygroundImportCalls.fill(lang.get(), &[("n", &calls.len().to_string())]);
+                view! {
+                    <p class="note">{title}</p>
+                    <ol class="pg-import-calls">
+                        {calls.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                    </ol>
+                }
+            });
+            view! {
+                <p class="pg-run-result">{head}</p>
+                {calls}
+            }
+        })
+    };
+
+    let text_view = move || match state.printed.get() {
+        None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
+        Some(Ok(printed)) => printed.text,
+        Some(Err(e)) => text_error(&e, lang.get()),
+    };
+    let truncated = move || {
+        state
+            .printed
+            .with(|p| matches!(p, Some(Ok(p)) if p.truncated))
+            .then(|| view! { <p class="note">{t(Key::PlaygroundTruncated)}</p> })
+    };
+    let toggle_skeleton = move |_| {
+        state.skeleton.update(|s| *s = !*s);
+        request_text(state);
+    };
+    let download_wat = move |_| {
+        if let Some(Ok(printed)) = state.printed.get_untracked() {
+            let file = format!("{}.wat", name().trim_end_matches(".wasm"));
+            browser::download(&file, "text/plain;charset=utf-8", &printed.text);
+        }
+    };
+    let copy_wat = Callback::new(move |()| match state.printed.get_untracked() {
+        Some(Ok(printed)) => printed.text,
+        _ => String::new(),
+    });
+
+    view! {
+        <section class="pg-result" aria-labelledby="pg-result-title" data-live="">
+            <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
+            <div class="pg-tables" inner_html=result_html></div>
+            {move || has_result().then(|| view! {
+                <button type="button" class="pg-sections-csv" on:click=sections_csv>
+                    {t(Key::PlaygroundSectionsCsv)}
+                </button>
+            })}
+            {move || has_nested().then(|| view! {
+                <h3>{t(Key::PlaygroundNestedTitle)}</h3>
+                <ul class="pg-nested">{nested}</ul>
+            })}
+            {move || is_component().then(|| view! {
+                <h3>{t(Key::PlaygroundWitTitle)}</h3>
+                <pre class="pg-wit"><code>{wit_text}</code></pre>
+                <p class="note pg-component-run">{t(Key::PlaygroundComponentRun)}</p>
+            })}
+            {move || is_module().then(|| view! {
+                <section class="pg-run" aria-labelledby="pg-run-title">
+                    <h3 id="pg-run-title">{t(Key::PlaygroundRunTitle)}</h3>
+                    <p class="note">{t(Key::PlaygroundRunLead)}</p>
+                    <label class="field pg-limit">
+                        <span>{t(Key::PlaygroundLimit)}</span>
+                        <input
+                            type="number"
+                            min="10"
+                            step="100"
+                            prop:value=move || state.limit_ms.get().to_string()
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev).trim().parse().unwrap_or(DEFAULT_LIMIT_MS);
+                                state.limit_ms.set(value);
+                            }
+                        />
+                    </label>
+                    <ul class="pg-calls">{callables}</ul>
+                    <div class="pg-run-output" aria-live="polite">{run_output}</div>
+                </section>
+            })}
+            {move || has_result().then(|| view! {
+                <h3>{t(Key::PlaygroundTextTitle)}</h3>
+                <div class="pg-text-tools">
+                    <button
+                        type="button"
+                        class="pg-skeleton"
+                        aria-pressed=move || state.skeleton.get().to_string()
+                        on:click=toggle_skeleton
+                    >
+                        {t(Key::PlaygroundSkeleton)}
+                    </button>
+                    <crate::ui::components::copy::CopyButton
+                        label=Key::PlaygroundCopyWat
+                        copied=Key::PlaygroundCopiedWat
+                        text=copy_wat
+                        name="wat"
+                    />
+                    <button type="button" class="pg-download-wat" on:click=download_wat>
+                        {t(Key::PlaygroundDownloadWat)}
+                    </button>
+                </div>
+                {truncated}
+                <pre class="pg-text" tabindex="0"><code>{text_view}</code></pre>
+            })}
+        </section>
+    }
+}
