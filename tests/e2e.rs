@@ -953,7 +953,7 @@ const CLIPPED_TEXTS: &str = "
 /// Every page with a chart.
 fn chart_pages() -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();
-    for def in container_atlas::data::charts::CHARTS {
+    for def in container_atlas::data::charts::all_charts() {
         if !pages.contains(&def.page) {
             pages.push(def.page);
         }

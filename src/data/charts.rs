@@ -321,9 +321,12 @@ macro_rules! vendor_ratio {
     };
 }
 
-/// Every chart, in page order.
-pub const CHARTS: &[ChartDef] = &[
-    // ---- /sandboxes ----
+// Each page's charts are a table of their own, which only that page names: a lookup
+// over one table of every chart would bring every page's charts (their texts, rows and
+// cells) into each page's code, where the split build now keeps them apart.
+
+/// The charts of /sandboxes, in page order.
+pub const SANDBOXES_CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "startup",
         page: Page::Sandboxes,
@@ -717,7 +720,10 @@ pub const CHARTS: &[ChartDef] = &[
         can_log: false,
         filters: &[],
     },
-    // ---- /gpus ----
+];
+
+/// The charts of /gpus, in page order.
+pub const GPUS_CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "gpu-table",
         page: Page::Gpus,
@@ -1220,7 +1226,10 @@ pub const CHARTS: &[ChartDef] = &[
         can_log: false,
         filters: &[],
     },
-    // ---- /engines ----
+];
+
+/// The charts of /engines, in page order.
+pub const ENGINES_CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "podman",
         page: Page::Engines,
@@ -1389,12 +1398,20 @@ pub const CAVEATS: &[Caveat] = &[Caveat {
     ),
 }];
 
-/// The charts of a page, in order.
-pub fn charts_for(page: Page) -> impl Iterator<Item = &'static ChartDef> {
-    CHARTS.iter().filter(move |c| c.page == page)
+/// Every page's charts (for checks over all of them: a page names its own table).
+pub const PAGE_CHARTS: [&[ChartDef]; 3] = [SANDBOXES_CHARTS, GPUS_CHARTS, ENGINES_CHARTS];
+
+/// Every chart, in page order.
+pub fn all_charts() -> impl Iterator<Item = &'static ChartDef> + Clone {
+    PAGE_CHARTS.into_iter().flatten()
 }
 
-/// The chart with this id.
+/// The charts of a page, in order.
+pub fn charts_for(page: Page) -> impl Iterator<Item = &'static ChartDef> {
+    all_charts().filter(move |c| c.page == page)
+}
+
+/// The chart with this id, on any page.
 pub fn chart(id: &str) -> Option<&'static ChartDef> {
-    CHARTS.iter().find(|c| c.id == id)
+    all_charts().find(|c| c.id == id)
 }

@@ -165,12 +165,31 @@ mod tests {
     use crate::base::lang::Lang;
     use crate::base::page::Page;
     use crate::base::quantity::{Kind, number};
-    use crate::data::charts::{CHARTS, ChartKind, chart, charts_for};
+    use crate::data::charts::{ChartKind, all_charts, chart, charts_for};
     use crate::domain::chart::{cell_text, significant};
 
     #[test]
+    fn each_page_table_holds_that_page_s_charts() {
+        use crate::data::charts::{ENGINES_CHARTS, GPUS_CHARTS, SANDBOXES_CHARTS};
+        for (table, page) in [
+            (SANDBOXES_CHARTS, Page::Sandboxes),
+            (GPUS_CHARTS, Page::Gpus),
+            (ENGINES_CHARTS, Page::Engines),
+        ] {
+            assert!(!table.is_empty());
+            for chart in table {
+                assert_eq!(chart.page, page, "{} is in the wrong table", chart.id);
+            }
+        }
+        assert_eq!(
+            all_charts().count(),
+            SANDBOXES_CHARTS.len() + GPUS_CHARTS.len() + ENGINES_CHARTS.len()
+        );
+    }
+
+    #[test]
     fn every_chart_resolves_and_every_cell_has_a_source() {
-        for chart in CHARTS {
+        for chart in all_charts() {
             let rows = resolve(chart);
             assert!(!rows.is_empty(), "{}", chart.id);
             for row in &rows {
@@ -198,7 +217,7 @@ mod tests {
 
     #[test]
     fn independent_values_are_the_ones_their_source_states() {
-        for chart in CHARTS {
+        for chart in all_charts() {
             for row in chart.rows {
                 for cell in row.cells {
                     let CellDef::Independent(id, q) = cell else {
@@ -222,8 +241,8 @@ mod tests {
 
     #[test]
     fn chart_ids_are_unique_and_pages_list_them_as_query_keys() {
-        for chart in CHARTS {
-            assert_eq!(CHARTS.iter().filter(|c| c.id == chart.id).count(), 1);
+        for chart in all_charts() {
+            assert_eq!(all_charts().filter(|c| c.id == chart.id).count(), 1);
             assert!(
                 crate::domain::pages::query_keys(chart.page).contains(&chart.id),
                 "{}",
@@ -247,7 +266,7 @@ mod tests {
 
     #[test]
     fn series_of_a_row_share_a_dimension() {
-        for chart in CHARTS.iter().filter(|c| c.kind == ChartKind::Bars) {
+        for chart in all_charts().filter(|c| c.kind == ChartKind::Bars) {
             for row in resolve(chart) {
                 let dims: Vec<_> = row
                     .cells

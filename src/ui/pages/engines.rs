@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::base::page::Page;
-use crate::data::charts::charts_for;
+use crate::data::charts::ENGINES_CHARTS;
 use crate::data::facts::Area;
 use crate::i18n::Key;
 use crate::ui::charts::Chart;
@@ -14,7 +14,8 @@ use crate::ui::components::report_blocks::{from_section, kubernetes_features, si
 
 #[component]
 pub fn EnginesPage() -> impl IntoView {
-    let charts = charts_for(Page::Engines)
+    let charts = ENGINES_CHARTS
+        .iter()
         .map(|def| view! { <Chart def=def /> })
         .collect_view();
     view! {

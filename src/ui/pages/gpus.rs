@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::base::page::Page;
-use crate::data::charts::{ChartKind, charts_for};
+use crate::data::charts::{ChartKind, GPUS_CHARTS};
 use crate::data::figures::Topic;
 use crate::ui::charts::Chart;
 use crate::ui::components::gpu_blocks::{
@@ -18,7 +18,8 @@ use crate::ui::components::page_intro::{
 #[component]
 pub fn GpusPage() -> impl IntoView {
     let charts = |table: bool| {
-        charts_for(Page::Gpus)
+        GPUS_CHARTS
+            .iter()
             .filter(move |def| (def.kind == ChartKind::Table) == table)
             .map(|def| view! { <Chart def=def /> })
             .collect_view()

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::base::page::Page;
-use crate::data::charts::chart;
+use crate::data::charts::SANDBOXES_CHARTS;
 use crate::data::figures::Topic;
 use crate::i18n::Key;
 use crate::ui::charts::Chart;
@@ -17,7 +17,7 @@ use crate::ui::components::report_blocks::{cloud_adoption, sandbox_profiles};
 pub fn SandboxesPage() -> impl IntoView {
     let charts = |ids: &[&str]| {
         ids.iter()
-            .filter_map(|id| chart(id))
+            .filter_map(|id| SANDBOXES_CHARTS.iter().find(|c| c.id == *id))
             .map(|def| view! { <Chart def=def /> })
             .collect_view()
     };
