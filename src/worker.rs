@@ -63,6 +63,10 @@ fn post(id: u32, body: Response) {
 /// Sends every answer from now on to `sink`, and says it is ready. [`start`] connects
 /// the worker's `postMessage`; the component tests, a function of the page.
 pub fn connect(sink: Sink) {
+    // A fresh start, as a new Web Worker's (the component tests connect again).
+    KEPT.with_borrow_mut(|k| *k = None);
+    NAME.with_borrow_mut(String::clear);
+    SUPPORTED.with_borrow_mut(Vec::clear);
     SINK.with_borrow_mut(|s| *s = Some(sink));
     post(0, Response::Ready);
 }

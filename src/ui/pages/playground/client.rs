@@ -21,13 +21,24 @@ fn worker_script() -> String {
         .and_then(|d| d.query_selector("meta[name=atlas-worker]").ok().flatten())
         .and_then(|meta| meta.get_attribute("content"))
         .filter(|name| !name.is_empty() && !name.contains(['/', ':']))
+        // A build always names it; without the name, Trunk's, which fails to load and
+        // says so (`WORKER_MISSING`) if the hook renamed it.
         .unwrap_or_else(|| "worker_loader.js".to_owned())
 }
 
+/// The id of a `Failed` answer that says the worker stopped (it panicked, or died):
+/// a new one can take the next request.
+pub const WORKER_STOPPED: u32 = u32::MAX;
+/// The id of a `Failed` answer that says the worker could not be loaded or started
+/// (offline, a page of an older build whose worker is gone, no Web Workers): starting
+/// another would fail the same way, and ask the server again, each time.
+pub const WORKER_MISSING: u32 = u32::MAX - 1;
+
 type OnResponse = Rc<dyn Fn(u32, Response)>;
 type Handler<E> = RefCell<Option<Closure<dyn FnMut(E)>>>;
-/// A request as JSON, and the bytes it transfers.
-type Outgoing = (String, Option<Vec<u8>>);
+/// A request as JSON, and the bytes it transfers (copied once, out of the wasm's
+/// memory, when it is sent).
+type Outgoing = (String, Option<Uint8Array>);
 
 /// The worker's ends served in this page instead of in a Web Worker: for the component
 /// tests, which have no worker script to load (`container_atlas::worker`'s `receive`
@@ -62,7 +73,7 @@ impl Port {
                 let _ = Reflect::set(&message, &"json".into(), &json.into());
                 let transfer = Array::new();
                 if let Some(bytes) = bytes {
-                    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+                    let buffer = bytes.buffer();
                     let _ = Reflect::set(&message, &"bytes".into(), &buffer);
                     transfer.push(&buffer);
                 }
@@ -71,6 +82,7 @@ impl Port {
             // Later, as a message would arrive: never inside the sender's own call.
             Port::InPage(worker) => {
                 let receive = worker.receive;
+                let bytes = bytes.map(|b| b.to_vec());
                 wasm_bindgen_futures::spawn_local(async move { receive(&json, bytes) });
             }
         }
@@ -85,6 +97,9 @@ pub struct Client {
     on_error: Handler<web_sys::Event>,
     on_response: OnResponse,
     next_id: Cell<u32>,
+    /// Whether the worker started since the last spawn said it is ready: an error
+    /// before that is a worker that could not load.
+    ready: Rc<Cell<bool>>,
     /// Messages sent before the worker said it is ready: a worker's wasm loads
     /// asynchronously, and a message that arrives before its handler is set is lost.
     queue: Rc<RefCell<Option<Vec<Outgoing>>>>,
@@ -92,7 +107,8 @@ pub struct Client {
 
 impl Client {
     /// Starts the worker. Answers reach `on_response` with the id of their request;
-    /// an error loading the worker arrives as `Response::Failed` with id `u32::MAX`.
+    /// a worker that stops arrives as `Response::Failed` with id [`WORKER_STOPPED`], one
+    /// that cannot load with [`WORKER_MISSING`].
     pub fn start(on_response: impl Fn(u32, Response) + 'static) -> Rc<Client> {
         let client = Rc::new(Client {
             port: Rc::new(RefCell::new(None)),
@@ -100,6 +116,7 @@ impl Client {
             on_error: RefCell::new(None),
             on_response: Rc::new(on_response),
             next_id: Cell::new(1),
+            ready: Rc::new(Cell::new(false)),
             queue: Rc::new(RefCell::new(Some(Vec::new()))),
         });
         client.spawn();
@@ -108,6 +125,8 @@ impl Client {
 
     fn spawn(&self) {
         *self.queue.borrow_mut() = Some(Vec::new());
+        self.ready.set(false);
+        let ready = Rc::clone(&self.ready);
         let on_response = Rc::clone(&self.on_response);
         let queue = Rc::clone(&self.queue);
         let port = Rc::clone(&self.port);
@@ -118,6 +137,7 @@ impl Client {
                     body: Response::Ready,
                     id,
                 }) => {
+                    ready.set(true);
                     // Send what waited for the worker, in order.
                     let waiting = queue.borrow_mut().take().unwrap_or_default();
                     if let Some(port) = port.borrow().as_ref() {
@@ -128,7 +148,7 @@ impl Client {
                     on_response(id, Response::Ready);
                 }
                 Ok(Envelope { id, body }) => on_response(id, body),
-                Err(e) => on_response(u32::MAX, failed(format!("unreadable answer: {e}"))),
+                Err(e) => on_response(WORKER_STOPPED, failed(format!("unreadable answer: {e}"))),
             }
         });
         if let Some(worker) = IN_PAGE.get() {
@@ -145,11 +165,16 @@ impl Client {
             }
         });
         let on_response = Rc::clone(&self.on_response);
+        let ready = Rc::clone(&self.ready);
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-            on_response(
-                u32::MAX,
-                failed("the playground's worker could not be loaded".to_owned()),
-            );
+            if ready.get() {
+                on_response(WORKER_STOPPED, failed("the worker stopped".to_owned()));
+            } else {
+                on_response(
+                    WORKER_MISSING,
+                    failed("the playground's worker could not be loaded".to_owned()),
+                );
+            }
         });
         let script = worker_script();
         let url = crate::ui::browser::base_href()
@@ -165,7 +190,7 @@ impl Client {
                 *self.port.borrow_mut() = Some(Port::Worker(worker));
             }
             Err(_) => (self.on_response)(
-                u32::MAX,
+                WORKER_MISSING,
                 failed("this browser cannot start a Web Worker".to_owned()),
             ),
         }
@@ -179,7 +204,7 @@ impl Client {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1).max(1));
         let json = serde_json::to_string(&Envelope { id, body: request }).unwrap_or_default();
-        let message = (json, bytes.map(<[u8]>::to_vec));
+        let message = (json, bytes.map(Uint8Array::from));
         if let Some(waiting) = self.queue.borrow_mut().as_mut() {
             waiting.push(message);
         } else if let Some(port) = self.port.borrow().as_ref() {
@@ -196,8 +221,12 @@ impl Client {
     }
 
     pub fn stop(&self) {
-        if let Some(Port::Worker(worker)) = self.port.borrow_mut().take() {
-            worker.terminate();
+        match self.port.borrow_mut().take() {
+            Some(Port::Worker(worker)) => worker.terminate(),
+            // Answers still on their way go nowhere, and the next worker starts empty,
+            // as a new Web Worker would.
+            Some(Port::InPage(worker)) => (worker.connect)(Box::new(|_| {})),
+            None => {}
         }
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::client::{self, Client};
+use super::client::{self, Client, WORKER_MISSING, WORKER_STOPPED};
 use super::tables;
 use crate::base::lang::Lang;
 use crate::data::wasm_features::FEATURES;
@@ -36,6 +36,8 @@ pub(super) enum Status {
     Cancelled,
     /// The worker failed or could not start: its message.
     Failed(String),
+    /// The worker could not be loaded (offline, or the site was updated).
+    WorkerMissing,
 }
 
 /// A call's result as shown.
@@ -241,12 +243,13 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
                 imports: Vec::new(),
             })));
         }
-        Response::Failed(error) if id == u32::MAX => {
-            // The worker stopped (it panicked, or could not load): a new one takes
-            // the next request.
+        Response::Failed(error) if id == WORKER_STOPPED => {
+            // The worker stopped (it panicked, or died): a new one takes the next request.
             state.status.set(Status::Failed(error.message));
             restart(state, false);
         }
+        // Not restarted: another would fail to load the same way.
+        Response::Failed(_) if id == WORKER_MISSING => state.status.set(Status::WorkerMissing),
         Response::Failed(error) if id == state.load_id.get_value() => {
             state.status.set(Status::Failed(error.message));
         }
@@ -320,6 +323,7 @@ pub(super) fn status_text(status: &Status, lang: Lang) -> String {
         Status::Working(Stage::Printing) => Key::PlaygroundPrinting.text(lang).to_owned(),
         Status::Cancelled => Key::PlaygroundCancelled.text(lang).to_owned(),
         Status::Failed(message) => Key::PlaygroundWorkerFailed.fill(lang, &[("message", message)]),
+        Status::WorkerMissing => Key::PlaygroundWorkerMissing.text(lang).to_owned(),
     }
 }
 
