@@ -18,7 +18,7 @@ use container_atlas::data::figures::{FIGURES, Topic};
 use container_atlas::data::notes::{DATA_NOTES, INDEPENDENT_FIGURES};
 use container_atlas::domain::data_view::{Column, DataQuery};
 use container_atlas::i18n::Key;
-use container_atlas::ui::lab::WasmFile;
+use container_atlas::ui::lab::{WasmFile, file_name};
 use fantoccini::Locator;
 use serde_json::json;
 use std::time::{Duration, Instant};
@@ -107,10 +107,7 @@ async fn fetched_wasm(s: &Session) -> (bool, Vec<String>) {
     for url in s.page_requests().await {
         match WasmFile::of(&url) {
             Some(WasmFile::Main) => main = true,
-            Some(WasmFile::Chunk) => {
-                let path = url.split(['?', '#']).next().unwrap_or("");
-                chunks.push(path.rsplit('/').next().unwrap_or("").to_owned());
-            }
+            Some(WasmFile::Chunk) => chunks.push(file_name(&url).to_owned()),
             Some(WasmFile::Worker) | None => {}
         }
     }
@@ -207,6 +204,41 @@ async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
     s.click(".site-nav a[href='/']").await;
     wait_for_page(&s, Page::Overview).await;
     s.finish_clean().await;
+}
+
+/// A playground whose worker cannot be fetched (offline, or a page of an older build
+/// whose worker is gone) says so, in the reader's language, and does not ask again and
+/// again: a new worker would fail the same way.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn a_playground_whose_worker_cannot_load_says_so_once() {
+    let s = Session::start().await;
+    s.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*worker_loader-*"] }),
+    )
+    .await;
+    s.client
+        .goto(&s.server.url("/zh/playground"))
+        .await
+        .unwrap();
+    let status = s
+        .wait_until(&format!(
+            "const t = document.querySelector('.pg-status')?.textContent ?? ''; \
+             return t.includes({}) ? t : null",
+            json!(Key::PlaygroundWorkerMissing.text(Lang::Zh))
+        ))
+        .await;
+    assert!(status.is_string(), "{status}");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let asked = s
+        .page_requests()
+        .await
+        .into_iter()
+        .filter(|url| url.contains("worker_loader-"))
+        .count();
+    assert_eq!(asked, 1, "the worker was asked for {asked} times");
+    s.close().await;
 }
 
 #[tokio::test]

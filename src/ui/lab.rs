@@ -142,7 +142,7 @@ pub fn dot_answer() -> f64 {
 
 /// The Resource Timing entry of this app's own wasm, its main module: wasm-bindgen
 /// names it `…_bg.wasm` (the pages' chunks, which the page may fetch first, are
-/// `chunk_…` and `split_…`; the playground's worker is `worker_bg.wasm`).
+/// `chunk_…` and `split_…`; the playground's worker is `worker-<hash>_bg.wasm`).
 fn own_wasm_entry() -> Option<JsValue> {
     let performance = web_sys::window()?.performance()?;
     performance
@@ -157,27 +157,34 @@ fn own_wasm_entry() -> Option<JsValue> {
 pub enum WasmFile {
     /// The main module, with the shell: wasm-bindgen's `…_bg.wasm`.
     Main,
-    /// The playground's worker, `worker_bg.wasm`.
+    /// The playground's worker, `worker-<hash>_bg.wasm`.
     Worker,
     /// A chunk of the pages' code (`chunk_…`, `split_…`).
     Chunk,
 }
 
 impl WasmFile {
-    /// What `url` is, or `None` if it is no wasm file.
+    /// What `url` is, or `None` if it is none of this app's wasm files.
     pub fn of(url: &str) -> Option<WasmFile> {
-        let path = url.split(['?', '#']).next().unwrap_or("");
-        let file = path.rsplit('/').next().unwrap_or("");
+        let file = file_name(url);
         if !file.ends_with(".wasm") {
             None
         } else if file.starts_with("worker") {
             Some(WasmFile::Worker)
         } else if file.ends_with("_bg.wasm") {
             Some(WasmFile::Main)
-        } else {
+        } else if file.starts_with("chunk_") || file.starts_with("split_") {
             Some(WasmFile::Chunk)
+        } else {
+            None
         }
     }
+}
+
+/// The file a URL names: its last path segment, without query or fragment.
+pub fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.rsplit('/').next().unwrap_or("")
 }
 
 /// Whether a fetched URL is the app's main wasm module (see [`own_wasm_entry`]).
@@ -261,14 +268,15 @@ mod tests {
         for other in [
             "/chunk_12-3471d8d1938b8473.wasm",
             "/split_gpus-3471d8d1938b8473.wasm",
-            "/worker_bg.wasm",
+            "/worker-4ff662c1a539db52_bg.wasm",
             "/container-atlas-1ba7_bg.wasm.map",
         ] {
             assert!(!is_main_module(other), "{other}");
         }
         assert_eq!(WasmFile::of("/a/split_gpus-1.wasm"), Some(WasmFile::Chunk));
         assert_eq!(WasmFile::of("/chunk_3-1.wasm?v"), Some(WasmFile::Chunk));
-        assert_eq!(WasmFile::of("/worker_bg.wasm"), Some(WasmFile::Worker));
+        assert_eq!(WasmFile::of("/worker-4ff6_bg.wasm"), Some(WasmFile::Worker));
+        assert_eq!(WasmFile::of("/other.wasm"), None);
         assert_eq!(WasmFile::of("/container-atlas-1_bg.wasm.map"), None);
         assert_eq!(WasmFile::of("/atlas-split-1.js"), None);
     }
