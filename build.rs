@@ -81,12 +81,16 @@ fn generate_translations() {
         let texts: Vec<&String> = (0..LOCALES.len())
             .map(|i| tables[i].get(*key).or_else(|| tables[0].get(*key)).unwrap())
             .collect();
+        let fields: Vec<String> = LOCALES
+            .iter()
+            .zip(&texts)
+            .map(|(locale, text)| format!("{locale}: {text:?}"))
+            .collect();
         writeln!(
             out,
-            "static {}: Texts = Texts {{ en: {:?}, zh: {:?} }};",
+            "static {}: Texts = Texts {{ {} }};",
             static_name(key),
-            texts[0],
-            texts[1]
+            fields.join(", ")
         )
         .unwrap();
     }
@@ -95,14 +99,14 @@ fn generate_translations() {
         writeln!(
             out,
             "    /// `{key}`\n    pub const {}: Key = Key(&{});",
-            variant(key),
+            locales::constant_name(key),
             static_name(key)
         )
         .unwrap();
     }
     out.push_str("\n    /// Every key, sorted by id.\n    pub const ALL: &'static [Key] = &[\n");
     for key in &keys {
-        writeln!(out, "        Key::{},", variant(key)).unwrap();
+        writeln!(out, "        Key::{},", locales::constant_name(key)).unwrap();
     }
     out.push_str("    ];\n\n    /// The dotted id of each key of [`Key::ALL`], in its order.\n");
     out.push_str("    const IDS: &'static [&'static str] = &[\n");
@@ -118,19 +122,6 @@ fn generate_translations() {
 /// `pages.sandboxes.title` becomes `PAGES_SANDBOXES_TITLE`, the name of its texts.
 fn static_name(key: &str) -> String {
     key.replace('.', "_").to_ascii_uppercase()
-}
-
-/// `pages.sandboxes.title` becomes `PagesSandboxesTitle`.
-fn variant(key: &str) -> String {
-    key.split(['.', '_'])
-        .map(|part| {
-            let mut chars = part.chars();
-            match chars.next() {
-                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect()
 }
 
 /// Rows of a tab-separated file, without comments and blank lines, with line numbers.

@@ -1,5 +1,5 @@
 //! Reading `locales/*.json` into flat tables (`pages.gpus.title` -> text). Shared by
-//! `build.rs`, which generates the typed `Key` enum from them, and `tests/i18n.rs`,
+//! `build.rs`, which generates the typed `Key` constants from them, and `tests/i18n.rs`,
 //! which checks them, so both read the files the same way.
 
 use std::collections::BTreeMap;
@@ -37,4 +37,18 @@ fn flatten(
         }
         other => panic!("{path}: {prefix} must be a string or an object, not {other}"),
     }
+}
+
+/// The name of a key's constant: `pages.sandboxes.title` is `PagesSandboxesTitle`.
+#[allow(dead_code)]
+pub fn constant_name(key: &str) -> String {
+    key.split(['.', '_'])
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
 }

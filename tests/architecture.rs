@@ -139,3 +139,18 @@ fn the_layer_check_sees_a_wrong_way_import() {
     ));
     assert!(!mentions_module("use crate::domains::x;", "domain"));
 }
+
+/// A page names its own table of charts (`GPUS_CHARTS`…): a lookup over every chart
+/// from the UI would bring every page's charts into each page's chunk of the wasm.
+#[test]
+fn the_ui_reads_each_page_s_charts_from_its_own_table() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut pages = 0;
+    for (path, text) in sources(&format!("{root}/src/ui")) {
+        for lookup in ["all_charts", "charts_for", "charts::chart", "chart(\""] {
+            assert!(!text.contains(lookup), "{path} uses {lookup}");
+        }
+        pages += usize::from(text.contains("_CHARTS"));
+    }
+    assert_eq!(pages, 3, "three chart pages, each naming its own table");
+}

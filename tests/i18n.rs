@@ -99,17 +99,10 @@ fn every_key_is_used_by_the_code() {
     collect_sources(&format!("{}/src", env!("CARGO_MANIFEST_DIR")), &mut source);
     let unused: Vec<&str> = Key::ALL
         .iter()
-        .filter(|key| !source.contains(&format!("Key::{}", constant_name(key.id()))))
+        .filter(|key| !source.contains(&format!("Key::{}", locales::constant_name(key.id()))))
         .map(|key| key.id())
         .collect();
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
-}
-
-/// The name of a key's constant, as `build.rs` makes it: `app.skip_link` is `AppSkipLink`.
-fn constant_name(id: &str) -> String {
-    id.split(['.', '_'])
-        .map(|part| part[..1].to_ascii_uppercase() + &part[1..])
-        .collect()
 }
 
 fn collect_sources(dir: &str, out: &mut String) {

@@ -30,7 +30,7 @@ pub fn format_quantity_sized(q: Quantity, signed: bool, lang: Lang, size: f64) -
         && (1.0 / v - (1.0 / v).round()).abs() < 1e-9
     {
         // A part of one whole, as the report writes it: "1/8", not "0.125×".
-        return format!("1/{}", (1.0 / v).round());
+        return format!("1/{}", number((1.0 / v).round()));
     }
     if q.unit == Unit::Stars {
         let stars = q.amount.representative().round().clamp(0.0, 5.0) as usize;
