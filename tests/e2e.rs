@@ -206,22 +206,30 @@ async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
     s.finish_clean().await;
 }
 
-/// A playground whose worker cannot be fetched (offline, or a page of an older build
-/// whose worker is gone) says so, in the reader's language, and does not ask again and
-/// again: a new worker would fail the same way.
+/// A playground whose worker cannot be fetched (a page of an older build whose worker
+/// is gone from the server, or offline) says so, in the reader's language, and does
+/// not ask again and again: a new worker would fail the same way. The site is a copy
+/// of the build without the worker's loader.
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn a_playground_whose_worker_cannot_load_says_so_once() {
-    let s = Session::start().await;
-    s.cdp(
-        "Network.setBlockedURLs",
-        json!({ "urls": ["*worker_loader-*"] }),
-    )
-    .await;
-    s.client
-        .goto(&s.server.url("/zh/playground"))
-        .await
-        .unwrap();
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name();
+            if entry.path().is_dir() {
+                copy(&entry.path(), &to.join(&name));
+            } else if !name.to_string_lossy().starts_with("worker_loader-") {
+                std::fs::copy(entry.path(), to.join(&name)).unwrap();
+            }
+        }
+    }
+    let site = std::env::temp_dir().join(format!("atlas-no-worker-{}", std::process::id()));
+    copy(&support::build_dir("ATLAS_DIST", "dist"), &site);
+    let server = support::Server::start(site.clone(), "", support::Hosting::SpaFallback);
+    let s = Session::start_on(server).await;
+    s.open("/zh/playground").await;
     let status = s
         .wait_until(&format!(
             "const t = document.querySelector('.pg-status')?.textContent ?? ''; \
@@ -239,6 +247,7 @@ async fn a_playground_whose_worker_cannot_load_says_so_once() {
         .count();
     assert_eq!(asked, 1, "the worker was asked for {asked} times");
     s.close().await;
+    let _ = std::fs::remove_dir_all(&site);
 }
 
 #[tokio::test]
