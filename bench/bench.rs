@@ -250,8 +250,15 @@ mod native {
             let app =
                 Session::start_on(Server::start(dist.clone(), "", Hosting::SpaFallback)).await;
             app.open("/playground?lang=en").await;
-            app.wait_until("return document.querySelector('.pg-summary') ? true : null")
-                .await;
+            // The worker has started and compiled the first example: what follows is
+            // the inspection alone, not the worker's own start (the pre-rendered page
+            // already shows a summary).
+            app.wait_until(
+                "const c = document.querySelector('#pg-compile')?.textContent ?? '';
+                 const s = document.querySelector('.pg-status')?.textContent ?? 'x';
+                 return c.startsWith('Compiled') && s === '' ? true : null",
+            )
+            .await;
             app.eval(
                 "window.__long = 0;
                  new PerformanceObserver(list => { for (const e of list.getEntries()) window.__long = Math.max(window.__long, e.duration); })
@@ -261,8 +268,27 @@ mod native {
             )
             .await;
             let name = if how == "own" {
-                app.click(".pg-open-own").await;
-                "container-atlas".to_owned()
+                "container-atlas"
+            } else {
+                "atlas-bench-10mb"
+            };
+            // Timed by an observer in the page, at the first change that shows the
+            // summary: the harness's own polling would round the time up to its period.
+            app.eval(&format!(
+                "window.__done = null;
+                 new MutationObserver((_, observer) => {{
+                   const t = document.querySelector('.pg-summary')?.innerText ?? '';
+                   if (t.includes('{name}') && document.querySelector('.pg-largest')) {{
+                     window.__done = performance.now() - window.__t0;
+                     observer.disconnect();
+                   }}
+                 }}).observe(document.body, {{ childList: true, subtree: true, characterData: true }});
+                 return null;"
+            ))
+            .await;
+            if how == "own" {
+                app.eval("window.__t0 = performance.now(); document.querySelector('.pg-open-own').click(); return null")
+                    .await;
             } else {
                 let input = app
                     .client
@@ -272,14 +298,11 @@ mod native {
                 app.eval("window.__t0 = performance.now(); return null")
                     .await;
                 input.send_keys(big.to_str().unwrap()).await.unwrap();
-                "atlas-bench-10mb".to_owned()
-            };
+            }
             let done = app
-                .wait_until(&format!(
-                    "const t = document.querySelector('.pg-summary')?.innerText ?? '';
-                     return t.includes('{name}') && document.querySelector('.pg-largest')
-                       ? {{ ms: performance.now() - window.__t0, long: window.__long }} : null"
-                ))
+                .wait_until(
+                    "return window.__done === null ? null : { ms: window.__done, long: window.__long }",
+                )
                 .await;
             println!(
                 "| {label} | {} ms | {} |",
