@@ -24,7 +24,7 @@
 //! and every member was asked for.
 //!
 //! Measured natively (release build, this 2-core machine, mean of 5 runs) with
-//! `cargo test --release --lib inspect::tests::measure -- --ignored --nocapture`:
+//! `cargo test --release --lib inspect::tests::large::measure -- --ignored --nocapture`:
 //!
 //! | binary | one validation | validation + this search | deciding each alone |
 //! |---|---:|---:|---:|

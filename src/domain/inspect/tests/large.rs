@@ -66,7 +66,7 @@ fn a_generated_module_is_what_it_says() {
 
 /// Measures inspection on a large module: this app's release wasm, or a generated one
 /// of 10 MB. Run with `[INSPECT_WASM=path/to.wasm] cargo test --release --lib
-/// inspect::tests::measure -- --ignored --nocapture`.
+/// inspect::tests::large::measure -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn measure() {
