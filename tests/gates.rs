@@ -425,8 +425,14 @@ async fn the_keyboard_reaches_every_control_in_visible_order() {
                      const seen = () => { const r = e.getBoundingClientRect();
                        return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight; };
                      const started = performance.now();
+                     // Seen, and the page no longer scrolling: a smooth scroll still
+                     // running when the next Tab moves focus can leave that control
+                     // where the scroll ends, off screen.
+                     let lastY = NaN, still = 0;
                      const check = () => {
-                       if (seen() || performance.now() - started > 1500) {
+                       still = scrollY === lastY ? still + 1 : 0;
+                       lastY = scrollY;
+                       if ((seen() && still >= 2) || performance.now() - started > 1500) {
                          const r = e.getBoundingClientRect();
                          done({ kbd: e.dataset.kbd ?? null, visible: seen(),
                                 where: `${e.tagName} ${e.textContent.trim().slice(0, 30)} top=${r.top} bottom=${r.bottom} h=${innerHeight}`,
@@ -581,11 +587,18 @@ async fn print_shows_the_content_without_the_navigation() {
 }
 
 /// Waits for what a page adds after its first render: the playground's results come
-/// from its worker, with controls of their own (the calls, the text tools).
+/// from its worker, with controls of their own (the calls, the text tools), and its
+/// status line says when it is done. Then waits until the layout holds still (the
+/// page's height and its last control's place unchanged for 600 ms), so that a control
+/// focused by the test is not moved off screen by content still arriving.
 async fn settle(s: &Session, route: &str) {
     if route.ends_with("/playground") {
         let ready = s
-            .wait_until("return document.querySelector('.pg-text code')?.textContent.includes('(module') || null")
+            .wait_until(
+                "const text = document.querySelector('.pg-text code')?.textContent ?? '';
+                 const status = document.querySelector('.pg-status')?.textContent ?? 'x';
+                 return text.includes('(module') && status === '' || null",
+            )
             .await;
         assert_eq!(
             ready,
@@ -593,4 +606,22 @@ async fn settle(s: &Session, route: &str) {
             "{route}: the playground showed no result"
         );
     }
+    s.eval_async(
+        "const done = arguments[arguments.length - 1];
+         const shape = () => {
+           const all = document.querySelectorAll('a[href], button, input, select, textarea');
+           const last = all[all.length - 1]?.getBoundingClientRect().top ?? 0;
+           return `${document.documentElement.scrollHeight} ${last}`;
+         };
+         let seen = shape(), since = performance.now();
+         const started = since;
+         const check = () => {
+           const now = shape();
+           if (now !== seen) { seen = now; since = performance.now(); }
+           if (performance.now() - since >= 600 || performance.now() - started > 5000) done(null);
+           else setTimeout(check, 100);
+         };
+         check();",
+    )
+    .await;
 }
