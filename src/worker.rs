@@ -216,23 +216,36 @@ fn shown(i: &Inspection) -> Shown {
             .then(|| supported.iter().any(|s| s == id))
     };
     let name = NAME.with_borrow(Clone::clone);
+    let inside = i.kind != Kind::NotWasm;
     let html = Both::write(|lang| {
         let mut h = Html::new();
         tables::summary(&mut h, i, &name, lang);
-        if i.kind != Kind::NotWasm {
+        if inside {
             tables::features(&mut h, i, &known, lang);
-            tables::sections(&mut h, i, lang);
-            tables::imports_exports(&mut h, i, lang);
-            tables::custom(&mut h, i, lang);
-            tables::largest(&mut h, i, lang);
         }
         h.finish()
     });
+    let part = |write: fn(&mut Html, &Inspection, Lang)| {
+        Both::write(|lang| {
+            let mut h = Html::new();
+            if inside {
+                write(&mut h, i, lang);
+            }
+            h.finish()
+        })
+    };
     Shown {
         kind: i.kind,
         size: i.size,
         valid: i.is_valid(),
         html,
+        sections: i.sections.clone(),
+        sections_html: part(tables::sections),
+        details_html: part(|h, i, lang| {
+            tables::imports_exports(h, i, lang);
+            tables::custom(h, i, lang);
+            tables::largest(h, i, lang);
+        }),
         sections_csv: Both::write(|lang| tables::sections_csv(i, lang)),
         callable: if i.kind == Kind::Module && i.is_valid() {
             callable_exports(i)

@@ -915,6 +915,35 @@ async fn the_editor_compiles_as_you_type_says_where_it_fails_and_runs_an_export(
     .await;
     assert!(summary.contains("calc-module.wasm"), "{summary}");
 
+    // Its sections, drawn by the app's chart frame: a mark for each row of the
+    // section table, and the frame's own table names where each value was read.
+    let table_rows = root
+        .query_selector_all(".pg-sections tbody tr")
+        .unwrap()
+        .length();
+    let marks = eventually("the sections chart", || {
+        let n = root
+            .query_selector_all(".chart[data-chart=sections] .mark[data-row]")
+            .unwrap()
+            .length();
+        (n > 0).then_some(n)
+    })
+    .await;
+    assert_eq!(marks, table_rows, "a bar per section");
+    find(&root, ".chart[data-chart=sections] [data-view=table]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let frame_table = eventually("the chart frame's table", || {
+        root.query_selector(".chart[data-chart=sections] .table-wrap:not(.sr-only) tbody")
+            .unwrap()
+            .and_then(|t| t.text_content())
+    })
+    .await;
+    assert!(
+        frame_table.contains("this file, from byte 0x8"),
+        "{frame_table}"
+    );
+
     type_into_editor(
         &root,
         "(module\n  (func (export \"f\") (result i32)\n    i32.const 7\n    i32.bogus))",

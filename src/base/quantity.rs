@@ -34,6 +34,8 @@ pub enum Unit {
     Microseconds,
     Milliseconds,
     Seconds,
+    /// Bytes: a file's parts in the playground (the report's sizes are KB and up).
+    Bytes,
     Kilobytes,
     Megabytes,
     Gigabytes,
@@ -68,7 +70,9 @@ impl Unit {
     pub const fn dimension(self) -> Dimension {
         match self {
             Unit::Microseconds | Unit::Milliseconds | Unit::Seconds => Dimension::Time,
-            Unit::Kilobytes | Unit::Megabytes | Unit::Gigabytes => Dimension::DataSize,
+            Unit::Bytes | Unit::Kilobytes | Unit::Megabytes | Unit::Gigabytes => {
+                Dimension::DataSize
+            }
             Unit::MegabytesPerSecond | Unit::GigabytesPerSecond | Unit::TerabytesPerSecond => {
                 Dimension::Bandwidth
             }
@@ -95,6 +99,7 @@ impl Unit {
             Unit::Microseconds => 0.001,
             Unit::Milliseconds => 1.0,
             Unit::Seconds => 1000.0,
+            Unit::Bytes => 1.0 / 1_000_000.0,
             Unit::Kilobytes => 1.0 / 1000.0,
             Unit::Megabytes => 1.0,
             Unit::Gigabytes => 1000.0,
@@ -111,6 +116,7 @@ impl Unit {
             Unit::Microseconds => "µs",
             Unit::Milliseconds => "ms",
             Unit::Seconds => "s",
+            Unit::Bytes => "B",
             Unit::Kilobytes => "KB",
             Unit::Megabytes => "MB",
             Unit::Gigabytes => "GB",
@@ -140,6 +146,7 @@ impl Unit {
             Unit::Microseconds => "us",
             Unit::Milliseconds => "ms",
             Unit::Seconds => "s",
+            Unit::Bytes => "B",
             Unit::Kilobytes => "KB",
             Unit::Megabytes => "MB",
             Unit::Gigabytes => "GB",
@@ -487,8 +494,22 @@ impl fmt::Display for Quantity {
 /// 1.5e10 as 15000000000. Integer arithmetic only: Rust's float formatting would add
 /// kilobytes of code to the wasm for no visible difference.
 pub fn number(v: f64) -> String {
-    let thousandths = (v.abs() * 1000.0).round();
-    if !thousandths.is_finite() || thousandths >= 9.0e18 {
+    decimal(v, 3)
+}
+
+/// `v` in decimal with at most `places` decimals (fewer where the number is too large
+/// to keep them), trailing zeros dropped: [`number`] at any precision, for exports
+/// that must keep a value exact (a file's size in megabytes). Written without Rust's
+/// float formatting, which would bring about 11 KB of code into every page that
+/// writes a number.
+pub fn decimal(v: f64, places: u32) -> String {
+    let mut places = places.min(18);
+    while places > 0 && v.abs() * 10f64.powi(places as i32) >= 9.0e18 {
+        places -= 1;
+    }
+    let unit = 10u64.pow(places);
+    let parts = (v.abs() * unit as f64).round();
+    if !parts.is_finite() || parts >= 9.0e18 {
         return if v.is_nan() {
             "NaN".into()
         } else if v < 0.0 {
@@ -497,13 +518,13 @@ pub fn number(v: f64) -> String {
             "∞".into()
         };
     }
-    let thousandths = thousandths as u64;
-    let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
-    let sign = if v < 0.0 && thousandths != 0 { "-" } else { "" };
+    let parts = parts as u64;
+    let (whole, fraction) = (parts / unit, parts % unit);
+    let sign = if v < 0.0 && parts != 0 { "-" } else { "" };
     if fraction == 0 {
         format!("{sign}{whole}")
     } else {
-        let digits = format!("{fraction:03}");
+        let digits = format!("{fraction:0width$}", width = places as usize);
         format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }

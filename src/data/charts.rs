@@ -97,6 +97,16 @@ pub struct RowDef {
     pub cells: &'static [CellDef],
 }
 
+/// Where a chart's values come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The report, from this section (`sections.rs`).
+    Report(&'static str),
+    /// A file the visitor opened (the playground's section chart): rows made at run
+    /// time, in the file's order.
+    File,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct ChartDef {
     /// The chart's key in the query string and its id in the page.
@@ -104,8 +114,9 @@ pub struct ChartDef {
     pub page: Page,
     pub kind: ChartKind,
     pub title: Text,
-    /// The report section (`sections.rs`) the figures come from.
-    pub section: &'static str,
+    /// Where the values come from: the report section (`sections.rs`), or a file
+    /// the visitor opened.
+    pub origin: Origin,
     /// What the values are: the subtitle, beside the section.
     pub what: Text,
     pub series: &'static [SeriesDef],
@@ -116,6 +127,16 @@ pub struct ChartDef {
     pub can_log: bool,
     /// Filters offered, as tag groups (`only-<tag>`): each a list of tags.
     pub filters: &'static [&'static [&'static str]],
+}
+
+impl ChartDef {
+    /// The report section the chart's figures come from, if they are the report's.
+    pub const fn section(&self) -> Option<&'static str> {
+        match self.origin {
+            Origin::Report(id) => Some(id),
+            Origin::File => None,
+        }
+    }
 }
 
 const fn row(item: &'static str, better: Better, cells: &'static [CellDef]) -> RowDef {
@@ -197,7 +218,7 @@ macro_rules! vendor_chart {
             page: Page::Gpus,
             kind: ChartKind::Bars,
             title: $title,
-            section: "gpu",
+            origin: Origin::Report("gpu"),
             what: $what,
             series: &[REPORT, INDEPENDENT],
             rows: &[
@@ -239,7 +260,7 @@ macro_rules! vendor_chart {
             page: Page::Gpus,
             kind: ChartKind::Bars,
             title: $title,
-            section: "gpu",
+            origin: Origin::Report("gpu"),
             what: $what,
             series: &[REPORT],
             rows: &[
@@ -332,7 +353,7 @@ pub const SANDBOXES_CHARTS: &[ChartDef] = &[
         page: Page::Sandboxes,
         kind: ChartKind::Bars,
         title: text("Startup time", "启动时间"),
-        section: "lightv",
+        origin: Origin::Report("lightv"),
         what: text(
             "Startup time as the report states it (bounds, approximations, ranges), next to independent measurements; lower is better",
             "报告给出的启动时间（上限、约数、区间），旁边是独立测量；越低越好",
@@ -398,7 +419,7 @@ pub const SANDBOXES_CHARTS: &[ChartDef] = &[
         page: Page::Sandboxes,
         kind: ChartKind::Scatter,
         title: text("Isolation strength vs. startup time", "隔离强度与启动时间"),
-        section: "lightv",
+        origin: Origin::Report("lightv"),
         what: text(
             "The report's startup times (across) and isolation ratings (up): up and to the left is better",
             "报告的启动时间（横轴）与隔离强度评级（纵轴）：越靠左上越好",
@@ -480,7 +501,7 @@ pub const SANDBOXES_CHARTS: &[ChartDef] = &[
         page: Page::Sandboxes,
         kind: ChartKind::Bars,
         title: text("Memory footprint and image size", "内存占用与镜像大小"),
-        section: "lightv",
+        origin: Origin::Report("lightv"),
         what: text(
             "Base memory and image size from the report, next to independent measurements; lower is better",
             "报告的基础内存与镜像大小，旁边是独立测量；越低越好",
@@ -543,7 +564,7 @@ pub const SANDBOXES_CHARTS: &[ChartDef] = &[
         page: Page::Sandboxes,
         kind: ChartKind::Radar,
         title: text("Profiles on five criteria", "五项指标画像"),
-        section: "lightv",
+        origin: Origin::Report("lightv"),
         what: text(
             "Ratings from 0 to 5, higher is better: startup and isolation are the report's stars; compatibility, footprint and maturity are our reading of the report, each with its basis",
             "0 到 5 分，越高越好：启动与隔离是报告的星级；兼容性、资源占用与成熟度是我们对报告的解读，各附依据",
@@ -658,7 +679,7 @@ pub const SANDBOXES_CHARTS: &[ChartDef] = &[
         page: Page::Sandboxes,
         kind: ChartKind::Bars,
         title: text("Market size, 2025 and 2027", "市场规模：2025 与 2027"),
-        section: "lightv",
+        origin: Origin::Report("lightv"),
         what: text(
             "The report's market size and forecast in US dollars, next to the 2025 figure grown at the report's own 35% a year",
             "报告的市场规模与预测（美元），旁边是按报告自己的 35% 年增长率推算的数字",
@@ -696,7 +717,7 @@ pub const SANDBOXES_CHARTS: &[ChartDef] = &[
         page: Page::Sandboxes,
         kind: ChartKind::Stacked,
         title: text("Market segments", "细分市场"),
-        section: "lightv",
+        origin: Origin::Report("lightv"),
         what: text(
             "The report's four segments, in US dollars; they add up to its 2025 total",
             "报告的四个细分市场（美元），合计等于其 2025 年总规模",
@@ -729,7 +750,7 @@ pub const GPUS_CHARTS: &[ChartDef] = &[
         page: Page::Gpus,
         kind: ChartKind::Table,
         title: text("GPUs compared", "GPU 对比"),
-        section: "gpu",
+        origin: Origin::Report("gpu"),
         what: text(
             "Every GPU model the report gives figures for; blank where it gives none",
             "报告给出数据的每一款 GPU；报告未给出的留空",
@@ -1020,7 +1041,7 @@ pub const GPUS_CHARTS: &[ChartDef] = &[
             "FP16 compute per ¥10,000 (derived)",
             "每万元 FP16 算力（推算）",
         ),
-        section: "gpu",
+        origin: Origin::Report("gpu"),
         what: text(
             "Derived: peak FP16 TFLOPS ÷ price × 10,000, from the report's comparison table; a bound stays a bound; higher is better",
             "推算：FP16 峰值算力 ÷ 价格 × 10000，数据来自报告对比表；上下限仍按上下限表示；越高越好",
@@ -1039,7 +1060,7 @@ pub const GPUS_CHARTS: &[ChartDef] = &[
         page: Page::Gpus,
         kind: ChartKind::Bars,
         title: text("FP16 compute per watt (derived)", "每瓦 FP16 算力（推算）"),
-        section: "gpu",
+        origin: Origin::Report("gpu"),
         what: text(
             "Derived: peak FP16 TFLOPS × 1000 ÷ TDP watts = GFLOPS per watt, from the report's comparison table; higher is better",
             "推算：FP16 峰值 TFLOPS × 1000 ÷ TDP 瓦数 = 每瓦 GFLOPS，数据来自报告对比表；越高越好",
@@ -1058,7 +1079,7 @@ pub const GPUS_CHARTS: &[ChartDef] = &[
         page: Page::Gpus,
         kind: ChartKind::Scatter,
         title: text("Price vs. FP16 compute", "价格与 FP16 算力"),
-        section: "gpu",
+        origin: Origin::Report("gpu"),
         what: text(
             "The report's comparison table: price across, peak FP16 up, bubble area = memory; up and to the left is better",
             "报告对比表：横轴价格，纵轴 FP16 峰值，气泡面积 = 显存；越靠左上越好",
@@ -1133,7 +1154,7 @@ pub const GPUS_CHARTS: &[ChartDef] = &[
         page: Page::Gpus,
         kind: ChartKind::Bars,
         title: text("H100 vs. H200", "H100 与 H200"),
-        section: "gpu",
+        origin: Origin::Report("gpu"),
         what: text(
             "Memory and bandwidth as the report states them, next to the datasheets; higher is better",
             "报告给出的显存与带宽，旁边是官方规格；越高越好",
@@ -1192,7 +1213,7 @@ pub const GPUS_CHARTS: &[ChartDef] = &[
         page: Page::Gpus,
         kind: ChartKind::Bars,
         title: text("Memory per partition (derived)", "每个分区的显存（推算）"),
-        section: "gpu",
+        origin: Origin::Report("gpu"),
         what: text(
             "Derived: the card's memory × the slice the report names (H100 MIG 1/8; Biren 1/2, 1/4, 1/8 of the BR100). MIG gives at most 7 instances",
             "推算：显存 × 报告给出的切分比例（H100 MIG 1/8；壁仞 BR100 的 1/2、1/4、1/8）。MIG 最多 7 个实例",
@@ -1235,7 +1256,7 @@ pub const ENGINES_CHARTS: &[ChartDef] = &[
         page: Page::Engines,
         kind: ChartKind::Bars,
         title: text("Podman 4 vs. Podman 5", "Podman 4 与 Podman 5"),
-        section: "podman-5",
+        origin: Origin::Report("podman-5"),
         what: text(
             "The report's timings before and after the SQLite backend; lower is better",
             "报告给出的 SQLite 后端前后耗时；越低越好",
@@ -1271,7 +1292,7 @@ pub const ENGINES_CHARTS: &[ChartDef] = &[
         page: Page::Engines,
         kind: ChartKind::Bars,
         title: text("Pasta vs. slirp4netns", "Pasta 与 slirp4netns"),
-        section: "podman-5",
+        origin: Origin::Report("podman-5"),
         what: text(
             "The report's network figures for rootless containers; each measure on its own axis. The report gives Pasta's TCP only in words: “close to native”",
             "报告给出的 Rootless 容器网络数据；每项指标各用一条坐标轴。Pasta 的 TCP 报告只写了“接近原生速度”",
@@ -1313,7 +1334,7 @@ pub const ENGINES_CHARTS: &[ChartDef] = &[
         page: Page::Engines,
         kind: ChartKind::Bars,
         title: text("The report's performance changes", "报告的性能变化"),
-        section: "highlights",
+        origin: Origin::Report("highlights"),
         what: text(
             "The report's table of performance changes: percentages on one axis, factors on another; each row says whether higher or lower is better",
             "报告的性能变化汇总表：百分比用一条坐标轴，倍数用另一条；每行注明越高越好还是越低越好",

@@ -231,6 +231,7 @@ pub fn readable_unit(unit: Unit, value: f64) -> Unit {
         Dimension::Time if v > 0.0 && v < 1.0 => Unit::Microseconds,
         Dimension::Time => Unit::Milliseconds,
         Dimension::DataSize if v >= 1000.0 => Unit::Gigabytes,
+        Dimension::DataSize if v > 0.0 && v < 0.001 => Unit::Bytes,
         Dimension::DataSize if v > 0.0 && v < 1.0 => Unit::Kilobytes,
         Dimension::DataSize => Unit::Megabytes,
         Dimension::Bandwidth if v >= 1_000_000.0 => Unit::TerabytesPerSecond,

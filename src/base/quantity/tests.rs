@@ -265,4 +265,9 @@ fn kinds_bounds_and_display() {
     assert_eq!(number(0.0004), "0");
     assert_eq!(number(-0.0), "0");
     assert_eq!(number(27.3375), "27.338");
+    assert_eq!(decimal(2_345_678.0 * 1e-6, 9), "2.345678");
+    assert_eq!(decimal(1500.0 / 1e6, 9), "0.0015");
+    assert_eq!(decimal(-0.000_000_4, 9), "-0.0000004");
+    assert_eq!(decimal(1.5e10, 9), "15000000000");
+    assert_eq!(decimal(f64::INFINITY, 9), "∞");
 }

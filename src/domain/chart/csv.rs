@@ -5,7 +5,7 @@ use super::footnotes::Footnotes;
 use super::text::{cell_text, source_text};
 use super::values::Row;
 use crate::base::lang::Lang;
-use crate::base::quantity::number;
+use crate::base::quantity::decimal;
 use crate::data::charts::ChartDef;
 use crate::domain::export::csv;
 
@@ -22,7 +22,8 @@ pub fn chart_csv(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
         for (i, cell) in row.cells.iter().enumerate() {
             let Some(cell) = cell else { continue };
             let (low, high) = cell.quantity.amount.bounds();
-            let opt = |v: Option<f64>| v.map(number).unwrap_or_default();
+            // Exact to the byte for a file's sizes, in megabytes.
+            let opt = |v: Option<f64>| v.map(|v| decimal(v, 9)).unwrap_or_default();
             records.push(vec![
                 def.id.to_owned(),
                 row.label(lang),

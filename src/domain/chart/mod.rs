@@ -17,5 +17,5 @@ pub use geometry::{
     BarSpan, Shape, bar_span, dot_span, extent, panels, radar_point, sin_cos_of_turn, stack,
 };
 pub use text::{cell_text, readable, significant, source_text};
-pub use values::{Cell, Row, Source, divide, resolve, resolve_cell};
+pub use values::{Cell, Row, RowOf, Source, divide, resolve, resolve_cell};
 pub use view::{ChartView, SortBy, has_scale_toggle};

@@ -1,7 +1,7 @@
 //! Display text: a row's name, a value in the unit that reads best, and where a
 //! value comes from, in words.
 
-use super::values::{Cell, Row, Source};
+use super::values::{Cell, Row, RowOf, Source};
 use crate::base::lang::Lang;
 use crate::base::quantity::{Quantity, number};
 use crate::data::charts::ChartDef;
@@ -15,11 +15,15 @@ impl Row {
     /// The row's name: the item, the metric where the chart names one, and the share
     /// for a slice ("Biren BR100 · Hardware partition size · 1/4").
     pub fn label(&self, lang: Lang) -> String {
-        if let (true, Some(metric)) = (self.def.metric_only, self.def.metric) {
+        let def = match &self.of {
+            RowOf::Report(def) => def,
+            RowOf::Named(name) => return name.clone(),
+        };
+        if let (true, Some(metric)) = (def.metric_only, def.metric) {
             return metric_name(metric).get(lang).to_owned();
         }
-        let mut label = item_name(self.def.item).get(lang).to_owned();
-        if let Some(metric) = self.def.metric {
+        let mut label = item_name(def.item).get(lang).to_owned();
+        if let Some(metric) = def.metric {
             label.push_str(" · ");
             label.push_str(metric_name(metric).get(lang));
         }
@@ -98,7 +102,10 @@ pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
                 lang,
                 &[
                     ("formula", &formula),
-                    ("section", &section_title(chart.section)),
+                    (
+                        "section",
+                        &section_title(chart.section().unwrap_or_default()),
+                    ),
                 ],
             )
         }
@@ -117,5 +124,8 @@ pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
             )
         }
         Source::Rating(basis) => Key::ChartSourceRating.fill(lang, &[("basis", basis.get(lang))]),
+        Source::File { offset } => {
+            Key::ChartSourceFile.fill(lang, &[("offset", &format!("{offset:#x}"))])
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::base::lang::Text;
 use crate::base::quantity::{Amount, Quantity, Unit};
-use crate::data::charts::{CellDef, ChartDef, RowDef};
+use crate::data::charts::{Better, CellDef, ChartDef, RowDef};
 use crate::data::figures::{Figure, figure};
 use crate::data::notes::{INDEPENDENT_FIGURES, IndependentFigure};
 
@@ -19,6 +19,11 @@ pub enum Source {
     Share(&'static Figure, f64),
     /// A rating with what it rests on.
     Rating(Text),
+    /// Read from the visitor's own file, at this byte offset (the playground's
+    /// section chart): not a figure of the report.
+    File {
+        offset: u64,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -27,10 +32,20 @@ pub struct Cell {
     pub source: Source,
 }
 
+/// What a row is a row of.
+#[derive(Clone, Debug)]
+pub enum RowOf {
+    /// A row the report's chart defines.
+    Report(&'static RowDef),
+    /// A row made at run time, from something the visitor opened (a section of
+    /// their file), with its name as the file gives it.
+    Named(String),
+}
+
 /// A row of a chart with its values resolved.
 #[derive(Clone, Debug)]
 pub struct Row {
-    pub def: &'static RowDef,
+    pub of: RowOf,
     /// Its key in links (`hide-<key>`): the item, with the metric and a number where
     /// the item alone is not unique in the chart.
     pub key: String,
@@ -39,7 +54,7 @@ pub struct Row {
     pub cells: Vec<Option<Cell>>,
 }
 
-/// Rows come from static definitions: the same key is the same row.
+/// A chart's rows have distinct keys: the same key is the same row.
 impl PartialEq for Row {
     fn eq(&self, other: &Row) -> bool {
         self.key == other.key
@@ -47,6 +62,22 @@ impl PartialEq for Row {
 }
 
 impl Row {
+    /// Which way the row's values are good (a named row's: neither).
+    pub fn better(&self) -> Better {
+        match &self.of {
+            RowOf::Report(def) => def.better,
+            RowOf::Named(_) => Better::Neither,
+        }
+    }
+
+    /// The row's filter labels (`only-<tag>`); a named row has none.
+    pub fn tags(&self) -> &'static [&'static str] {
+        match &self.of {
+            RowOf::Report(def) => def.tags,
+            RowOf::Named(_) => &[],
+        }
+    }
+
     /// The first value of the row, what "sort by value" and panels go by.
     pub fn primary(&self) -> Option<Cell> {
         self.cells.iter().flatten().next().copied()
@@ -150,7 +181,7 @@ pub fn resolve(chart: &'static ChartDef) -> Vec<Row> {
             }
         }
         rows.push(Row {
-            def,
+            of: RowOf::Report(def),
             key,
             index,
             cells: def.cells.iter().map(resolve_cell).collect(),
@@ -211,7 +242,12 @@ mod tests {
             keys.sort_unstable();
             keys.dedup();
             assert_eq!(keys.len(), rows.len(), "{}: row keys repeat", chart.id);
-            assert!(crate::data::sections::section(chart.section).is_some());
+            assert!(
+                chart
+                    .section()
+                    .and_then(crate::data::sections::section)
+                    .is_some()
+            );
         }
     }
 

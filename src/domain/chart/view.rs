@@ -161,7 +161,7 @@ impl ChartView {
         let mut shown: Vec<Row> = rows
             .iter()
             .filter(|r| !self.hidden.contains(&r.key))
-            .filter(|r| self.only.iter().all(|t| r.def.tags.contains(&t.as_str())))
+            .filter(|r| self.only.iter().all(|t| r.tags().contains(&t.as_str())))
             .cloned()
             .collect();
         match self.sort {

@@ -10,6 +10,7 @@
 //!   features needed ([`features`](self::features) explains how they are found).
 //! - [`to_wat`], [`wit_text`], [`compile_wat`]: text out and in.
 //! - [`callable_exports`], [`parse_arg`]: the runner's numbers.
+//! - [`chart`]: the sections as rows of the app's chart frame.
 //! - [`examples`]: a core module and a component, compiled from `examples/` at build
 //!   time.
 //!
@@ -18,6 +19,7 @@
 //! and truncated binaries to all of it.
 
 mod call;
+pub mod chart;
 mod examples;
 mod features;
 mod model;

@@ -16,7 +16,7 @@
 //! that code, about a third of the playground's weight, stays in the worker.
 
 use super::call::CallableExport;
-use super::model::{Kind, WasmError};
+use super::model::{Kind, Section, WasmError};
 use super::text::{Printed, TextError, WatError};
 use crate::base::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -115,11 +115,16 @@ pub struct Shown {
     pub size: u64,
     /// Valid WebAssembly (and so, for a core module, something to call).
     pub valid: bool,
-    /// The summary, features, sections, imports and exports, custom sections and
-    /// largest functions, as HTML.
+    /// The summary and the features, as HTML.
     pub html: Both,
+    /// The sections, in file order: the page draws them with its chart frame.
+    pub sections: Vec<Section>,
+    /// The section table (id, name, offset, size, share), as HTML.
+    pub sections_html: Both,
     /// The section table as CSV.
     pub sections_csv: Both,
+    /// Imports and exports, custom sections and the largest functions, as HTML.
+    pub details_html: Both,
     /// The exports the runner can call.
     pub callable: Vec<CallableExport>,
     pub nested: Vec<NestedShown>,

@@ -81,16 +81,16 @@ const TEXT_DROP: f64 = 4.0;
 
 pub fn draw(p: &Plot, s: &mut Svg) -> f64 {
     let mixed_better = {
-        let mut betters = p.rows.iter().map(|r| r.def.better);
+        let mut betters = p.rows.iter().map(Row::better);
         let first = betters.next();
         betters.any(|b| Some(b) != first)
     };
     let label_of = |row: &Row| {
         let label = row.label(p.lang);
-        if !mixed_better || row.def.better == Better::Neither {
+        if !mixed_better || row.better() == Better::Neither {
             return label;
         }
-        let hint = if row.def.better == Better::Higher {
+        let hint = if row.better() == Better::Higher {
             Key::ChartBetterHigher
         } else {
             Key::ChartBetterLower

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::Viewport;
 use super::files;
 use super::state::UseChartView;
-use crate::data::charts::ChartKind;
+use crate::data::charts::{ChartKind, Origin};
 use crate::domain::chart::{SortBy, chart_csv, has_scale_toggle};
 use crate::domain::scale::ScaleKind;
 use crate::i18n::Key;
@@ -160,10 +160,14 @@ fn filters(state: UseChartView) -> impl IntoView {
         .collect_view()
 }
 
-/// The order of the rows: the report's, by name, or by a series.
+/// The order of the rows: the report's (or the file's), by name, or by a series.
 fn sort_control(state: UseChartView) -> impl IntoView {
     let lang = use_lang();
     let def = state.def;
+    let first_order = match def.origin {
+        Origin::Report(_) => Key::ChartSortReport,
+        Origin::File => Key::ChartSortFile,
+    };
     let sort_value = move || match state.view.with(|v| v.sort) {
         SortBy::Report => "report".to_owned(),
         SortBy::Name => "name".to_owned(),
@@ -196,7 +200,7 @@ fn sort_control(state: UseChartView) -> impl IntoView {
         <label class="field">
             {t(Key::ChartSortLabel)}
             <select data-sort-select="" on:change=on_sort prop:value=sort_value>
-                <option value="report">{t(Key::ChartSortReport)}</option>
+                <option value="report">{t(first_order)}</option>
                 <option value="name">{t(Key::ChartSortName)}</option>
                 {series_options}
             </select>

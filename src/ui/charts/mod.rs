@@ -17,10 +17,11 @@ mod state;
 pub mod svg;
 mod table;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::base::lang::Lang;
-use crate::data::charts::{ChartDef, ChartKind};
+use crate::data::charts::{ChartDef, ChartKind, Origin};
 use crate::data::sections::section;
 use crate::domain::chart::{Cell, Footnotes, Row, cell_text, source_text};
 use crate::domain::scale::ScaleKind;
@@ -184,10 +185,9 @@ pub fn render_svg(p: &Plot, standalone: bool) -> (String, f64) {
             &[("width", "100%"), ("height", "100%"), ("class", "paper")],
         )
         .close("rect");
-        let section = section(p.chart.section).map_or("", |s| s.title.get(p.lang));
         let mut head = Svg::new();
         head.text(8.0, 20.0, "start", "title", title);
-        let sub = Key::ChartSubtitle.fill(p.lang, &[("section", section)]);
+        let sub = origin_line(p.chart, p.lang);
         head.text(8.0, 40.0, "start", "tick", &sub);
         out.append(head.into_html());
         out.open("g", &[("transform", "translate(0 52)")]);
@@ -209,6 +209,18 @@ const NOTE_LINE: f64 = 16.0;
 /// there to resolve its variables). Okabe-Ito colors, as on the page.
 const STANDALONE_STYLE: &str = "text{font:12px system-ui,'Noto Sans CJK SC',sans-serif;fill:#1a1f29}.title{font-size:16px;font-weight:600}.strong,.point-label{font-weight:600}.tick,.axis-title,.sub,.muted{fill:#4f5868}.paper{fill:#fff}.grid{stroke:#d5dae2;fill:none}.zero{stroke:#4f5868;fill:none}.whisker,.onward{stroke:#1a1f29;stroke-width:1.5}.onward{stroke-dasharray:3 3}.arrow,.cap{fill:#1a1f29}.hatch-bg{fill:#fff}.inside{fill:#fff;font-weight:600}.s0{--c:#0072b2}.s1{--c:#d55e00}.s2{--c:#009e73}.s3{--c:#cc79a7}.s4{--c:#e69f00}.s5{--c:#8a7800}.s6{--c:#1a1f29}.bar,.dot,.swatch,.hatch-fg{fill:var(--c)}.hatched{stroke:var(--c);stroke-width:1.5}.area{fill:var(--c);fill-opacity:.12;stroke:var(--c);stroke-width:2}.about .bar,.about .dot{fill-opacity:.7}.range .bar{stroke:#1a1f29}.point .dot{fill-opacity:.8;stroke:#fff}";
 
+/// Where the chart's values come from, in words: its report section, or the file
+/// the visitor opened.
+fn origin_line(def: &ChartDef, lang: Lang) -> String {
+    match def.origin {
+        Origin::Report(id) => {
+            let title = section(id).map_or("", |s| s.title.get(lang));
+            Key::ChartSubtitle.fill(lang, &[("section", title)])
+        }
+        Origin::File => Key::ChartSubtitleFile.text(lang).to_owned(),
+    }
+}
+
 fn kind_code(kind: ChartKind) -> &'static str {
     match kind {
         ChartKind::Bars => "bars",
@@ -226,19 +238,22 @@ fn kind_code(kind: ChartKind) -> &'static str {
 pub fn Chart(
     /// The chart to draw.
     def: &'static ChartDef,
+    /// Its rows, for a chart of something opened at run time (`Origin::File`);
+    /// without them, the report's rows the definition names.
+    #[prop(optional)]
+    rows: Option<Vec<Row>>,
+    /// Titled with an `h3`, for a chart inside a section of its page (the
+    /// playground's results); an `h2` otherwise.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let state = use_chart_view(def);
+    let state = use_chart_view(def, rows);
     let body = NodeRef::<leptos::html::Div>::new();
     let width = use_plot_width(body);
     let section_line = move || {
         let lang = lang.get();
-        let title = section(def.section).map_or("", |s| s.title.get(lang));
-        format!(
-            "{} · {}",
-            Key::ChartSubtitle.fill(lang, &[("section", title)]),
-            def.what.get(lang)
-        )
+        format!("{} · {}", origin_line(def, lang), def.what.get(lang))
     };
     let ignored_notice = ignored_notice(
         "chart-ignored",
@@ -248,12 +263,20 @@ pub fn Chart(
     );
     let title_id = format!("{}-title", def.id);
     let labelled_by = title_id.clone();
+    let permalink = move || {
+        view! {
+            <a class="permalink" href=format!("#{}", def.id)>{move || def.title.get(lang.get())}</a>
+        }
+    };
+    let heading = if nested {
+        Either::Left(view! { <h3 id=title_id>{permalink()}</h3> })
+    } else {
+        Either::Right(view! { <h2 id=title_id>{permalink()}</h2> })
+    };
 
     view! {
         <section class="chart" id=def.id data-chart=def.id data-kind=kind_code(def.kind) aria-labelledby=labelled_by>
-            <h2 id=title_id>
-                <a class="permalink" href=format!("#{}", def.id)>{move || def.title.get(lang.get())}</a>
-            </h2>
+            {heading}
             <p class="chart-sub">{section_line}</p>
             {ignored_notice}
             <ChartControls state=state width=width />

@@ -69,10 +69,11 @@ impl UseChartView {
     }
 }
 
-/// The view state of `def`, read from the query string (see [`UseChartView`]).
-pub fn use_chart_view(def: &'static ChartDef) -> UseChartView {
+/// The view state of `def`, read from the query string (see [`UseChartView`]). Its
+/// rows are `given`, or else the report's, resolved from the definition.
+pub fn use_chart_view(def: &'static ChartDef, given: Option<Vec<Row>>) -> UseChartView {
     let lang = use_lang();
-    let resolved = resolve(def);
+    let resolved = given.unwrap_or_else(|| resolve(def));
     let notes = StoredValue::new(Footnotes::of(def, &resolved));
     let rows = StoredValue::new(resolved);
     let location = use_location();

@@ -343,7 +343,10 @@ fn inspections_cross_the_worker_boundary() {
             size: i.size,
             valid: i.is_valid(),
             html: protocol::Both::write(|lang| format!("<p>{lang:?}</p>")),
+            sections: i.sections.clone(),
+            sections_html: protocol::Both::default(),
             sections_csv: protocol::Both::default(),
+            details_html: protocol::Both::default(),
             callable: callable_exports(&i),
             nested: i
                 .nested

@@ -10,10 +10,12 @@ use super::session::{
     DEFAULT_LIMIT_MS, Opened, State, Status, call, request_text, run_text, send, text_error,
 };
 use super::tables;
-use crate::domain::inspect::protocol::{Request, Stage};
+use crate::domain::inspect::chart::{SECTIONS_CHART, section_rows};
+use crate::domain::inspect::protocol::{Both, Request, Shown, Stage};
 use crate::domain::inspect::{CallableExport, Kind, NumType};
 use crate::i18n::Key;
 use crate::ui::browser;
+use crate::ui::charts::Chart;
 use crate::ui::i18n::{t, use_lang};
 
 /// One export to call: an input per parameter, typed, and a Call button.
@@ -89,12 +91,28 @@ pub(super) fn Results(state: State) -> impl IntoView {
     let lang = use_lang();
     // The results, rebuilt when the inspection or the language changes.
     let name = move || state.shown_name.get();
-    let result_html = move || {
-        let lang = lang.get();
-        state
-            .shown
-            .with(|shown| shown.as_ref().map(|s| s.html.get(lang).to_owned()))
-            .unwrap_or_default()
+    // One of the worker's HTML parts, in the reader's language.
+    let part = move |of: fn(&Shown) -> &Both| {
+        move || {
+            let lang = lang.get();
+            state
+                .shown
+                .with(|shown| shown.as_ref().map(|s| of(s).get(lang).to_owned()))
+                .unwrap_or_default()
+        }
+    };
+    // The sections, drawn by the app's chart frame: bars or a table, sorting, a log
+    // scale, hiding rows, CSV, SVG and PNG, its view kept in the link (`?sections=`).
+    // Drawn anew for each file.
+    let sections_chart = move || {
+        state.shown.with(|s| {
+            s.as_ref()
+                .filter(|s| s.kind != Kind::NotWasm && s.sections.iter().any(|s| s.size > 0))
+                .map(|s| {
+                    let rows = section_rows(&s.sections);
+                    view! { <Chart def=&SECTIONS_CHART rows=rows nested=true /> }
+                })
+        })
     };
     let has_result = move || {
         state
@@ -242,12 +260,15 @@ pub(super) fn Results(state: State) -> impl IntoView {
     view! {
         <section class="pg-result" aria-labelledby="pg-result-title" data-live="">
             <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
-            <div class="pg-tables" inner_html=result_html></div>
+            <div class="pg-tables" inner_html=part(|s| &s.html)></div>
+            {sections_chart}
+            <div class="pg-tables" inner_html=part(|s| &s.sections_html)></div>
             {move || has_result().then(|| view! {
                 <button type="button" class="pg-sections-csv" on:click=sections_csv>
                     {t(Key::PlaygroundSectionsCsv)}
                 </button>
             })}
+            <div class="pg-tables" inner_html=part(|s| &s.details_html)></div>
             {move || has_nested().then(|| view! {
                 <h3>{t(Key::PlaygroundNestedTitle)}</h3>
                 <ul class="pg-nested">{nested}</ul>

@@ -223,32 +223,10 @@ pub fn sections_csv(i: &Inspection, lang: Lang) -> String {
     csv(&section_heads(lang), section_rows(i).into_iter())
 }
 
-/// The sections: a bar of each one's share, then the table.
+/// The section table (the page draws the sections' chart above it, with its frame).
 pub fn sections(h: &mut Html, i: &Inspection, lang: Lang) {
     let title = Key::PlaygroundSectionsTitle.text(lang);
     h.element("h3", &[], title);
-    // Proportional bars: one row each, as wide as the section's share of the file.
-    h.open("ul", &[("class", "pg-shares"), ("aria-hidden", "true")]);
-    for s in i.sections.iter().filter(|s| s.size > 0) {
-        let share = s.size as f64 / i.size.max(1) as f64 * 100.0;
-        // An SVG rectangle, sized by attribute: the CSP allows no inline styles.
-        let width = crate::base::quantity::number(share.max(0.3));
-        h.open("li", &[]);
-        h.element("span", &[("class", "pg-share-name")], &s.name);
-        h.open(
-            "svg",
-            &[
-                ("class", "pg-share-track"),
-                ("viewBox", "0 0 100 1"),
-                ("preserveAspectRatio", "none"),
-            ],
-        );
-        h.element("rect", &[("width", &width), ("height", "1")], "");
-        h.close("svg");
-        h.element("span", &[("class", "pg-share-size")], &bytes_text(s.size));
-        h.close("li");
-    }
-    h.close("ul");
     table(
         h,
         "pg-sections",
