@@ -1367,12 +1367,17 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         "the worker loads here: {requests:?}"
     );
     // Imports, exports, sections, producers and the text.
+    s.wait_until(
+        "return document.querySelector('.chart[data-chart=sections] .mark') ? true : null",
+    )
+    .await;
     let tables = s
         .eval(
             "return {
                imports: [...document.querySelectorAll('.pg-imports tbody th')].map(e => e.textContent),
                exports: [...document.querySelectorAll('.pg-exports tbody th')].map(e => e.textContent),
                sections: [...document.querySelectorAll('.pg-sections tbody td:nth-child(2)')].map(e => e.textContent),
+               chartRows: [...document.querySelectorAll('.chart[data-chart=sections] .mark[data-row]')].map(e => e.dataset.row),
                producers: document.querySelector('.pg-producers')?.innerText ?? '',
                runs: document.querySelector('.pg-runs')?.textContent ?? '',
              }",
@@ -1385,6 +1390,8 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
             "{tables}"
         );
     }
+    // The sections chart (the app's chart frame) has a row for each, in file order.
+    assert_eq!(tables["chartRows"], tables["sections"], "{tables}");
     for name in ["type", "import", "code", "name", "producers"] {
         assert!(
             tables["sections"]
@@ -1655,6 +1662,18 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
             }
         }
         assert!(text.is_some(), "{name}: expected {expected}");
+        // Its sections in the app's chart frame: a bar for each row of the section
+        // table; nothing to chart in a file that is not WebAssembly.
+        let counts = "return [document.querySelectorAll('.chart[data-chart=sections] .mark[data-row]').length, document.querySelectorAll('.pg-sections tbody tr').length]";
+        if *expected == "Not WebAssembly" {
+            assert_eq!(s.eval(counts).await, json!([0, 0]), "{name}");
+        } else if matches!(*expected, "Component" | "Valid") {
+            let condition = format!(
+                "const [m, t] = (() => {{ {counts} }})(); return m > 0 && m === t ? m : null"
+            );
+            let marks = s.wait_until(&condition).await;
+            assert!(marks.is_number(), "{name}: {}", s.eval(counts).await);
+        }
     }
     // The last two: a start function that traps, an export that takes a reference.
     let uncallable = s.text(".pg-uncallable").await;
