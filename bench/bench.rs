@@ -240,7 +240,11 @@ mod native {
         // from the click to the summary, and the longest main-thread task meanwhile
         // (the worker does the work; the page should stay under 50 ms).
         let big = std::env::temp_dir().join("atlas-bench-10mb.wasm");
-        std::fs::write(&big, generated_module(10_000_000)).unwrap();
+        std::fs::write(
+            &big,
+            container_atlas::domain::inspect::generated_module(10_000_000),
+        )
+        .unwrap();
         println!("\n## The playground in headless Chromium\n");
         println!("| input | click to summary | longest main-thread task |\n|---|---|---|");
         for (label, how) in [
@@ -465,48 +469,6 @@ mod native {
             }
         }
         format!("/{name}/")
-    }
-
-    /// A valid core module of about `size` bytes: functions whose bodies push and
-    /// drop constants, the shape of a large compiled program's code section.
-    fn generated_module(size: usize) -> Vec<u8> {
-        fn leb(mut n: usize, out: &mut Vec<u8>) {
-            loop {
-                let byte = (n & 0x7f) as u8;
-                n >>= 7;
-                if n == 0 {
-                    out.push(byte);
-                    return;
-                }
-                out.push(byte | 0x80);
-            }
-        }
-        fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
-            out.push(id);
-            leb(body.len(), out);
-            out.extend_from_slice(body);
-        }
-        // Each body: no locals, then (i32.const 1, drop) × 500, end.
-        let mut body = vec![0u8];
-        for _ in 0..500 {
-            body.extend_from_slice(&[0x41, 0x01, 0x1a]);
-        }
-        body.push(0x0b);
-        let count = size / (body.len() + 3);
-        let mut module = b"\0asm\x01\0\0\0".to_vec();
-        section(1, &[1, 0x60, 0, 0], &mut module);
-        let mut functions = Vec::new();
-        leb(count, &mut functions);
-        functions.extend(std::iter::repeat_n(0u8, count));
-        section(3, &functions, &mut module);
-        let mut code = Vec::new();
-        leb(count, &mut code);
-        for _ in 0..count {
-            leb(body.len(), &mut code);
-            code.extend_from_slice(&body);
-        }
-        section(10, &code, &mut module);
-        module
     }
 
     /// What costs what: code size by crate, from `twiggy` on the wasm before

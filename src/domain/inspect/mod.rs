@@ -22,6 +22,7 @@ mod call;
 pub mod chart;
 mod examples;
 mod features;
+mod generate;
 mod model;
 mod parse;
 pub mod protocol;
@@ -32,6 +33,7 @@ pub use call::{
     uncallable_exports,
 };
 pub use examples::{Example, examples};
+pub use generate::generated_module;
 pub use model::*;
 pub use parse::structure;
 pub use text::{

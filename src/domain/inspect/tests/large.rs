@@ -1,61 +1,12 @@
-//! Large modules: a generator of modules of a given size, and the measurement of
-//! inspection on this app's wasm or a 10 MB one.
+//! Large modules: the generator's modules, and the measurement of inspection on this
+//! app's wasm or a 10 MB one.
 
 use super::*;
-
-/// A core module of about `size` bytes, written byte by byte: `n` functions
-/// `(i32) -> i32` that add constants to their parameter, the last one with a
-/// sign-extension operator so the feature search has something to find at the end.
-fn generated(size: usize) -> Vec<u8> {
-    fn leb(out: &mut Vec<u8>, mut x: u64) {
-        loop {
-            let byte = (x & 0x7f) as u8;
-            x >>= 7;
-            if x == 0 {
-                out.push(byte);
-                return;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-    fn section(out: &mut Vec<u8>, id: u8, contents: &[u8]) {
-        out.push(id);
-        leb(out, contents.len() as u64);
-        out.extend_from_slice(contents);
-    }
-    const ADDS: u64 = 200;
-    let mut body = vec![0, 0x20, 0]; // no locals; local.get 0
-    for k in 0..ADDS {
-        body.push(0x41); // i32.const k
-        leb(&mut body, k * 1000);
-        body.push(0x6a); // i32.add
-    }
-    let n = (size / (body.len() + 3)).max(1);
-    let mut out = b"\0asm\x01\0\0\0".to_vec();
-    section(&mut out, 1, &[1, 0x60, 1, 0x7f, 1, 0x7f]);
-    let mut functions = Vec::new();
-    leb(&mut functions, n as u64);
-    functions.resize(functions.len() + n, 0);
-    section(&mut out, 3, &functions);
-    section(&mut out, 7, &[1, 1, b'f', 0, 0]);
-    let mut code = Vec::new();
-    leb(&mut code, n as u64);
-    for i in 0..n {
-        let mut b = body.clone();
-        if i == n - 1 {
-            b.push(0xc0); // i32.extend8_s
-        }
-        b.push(0x0b);
-        leb(&mut code, b.len() as u64);
-        code.extend_from_slice(&b);
-    }
-    section(&mut out, 10, &code);
-    out
-}
+use crate::domain::inspect::generated_module;
 
 #[test]
 fn a_generated_module_is_what_it_says() {
-    let bytes = generated(100_000);
+    let bytes = generated_module(100_000);
     let i = inspect(&bytes);
     assert!(i.is_valid(), "{:?}", i.problem());
     assert!(i.size > 90_000 && i.size < 110_000, "{}", i.size);
@@ -75,7 +26,7 @@ fn measure() {
             let bytes = std::fs::read(&path).unwrap();
             (path, bytes)
         }
-        Err(_) => ("generated".to_owned(), generated(10_000_000)),
+        Err(_) => ("generated".to_owned(), generated_module(10_000_000)),
     };
     let time = |label: &str, f: &dyn Fn()| {
         let runs = 5;
