@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use crate::domain::inspect::protocol::{Envelope, Request, Response};
+use crate::i18n::Key;
 
 /// The worker's loader script (Trunk's loader shim), next to `index.html`: its name
 /// carries a hash of the worker's code (`scripts/post-build.mjs`), which each page
@@ -256,10 +257,18 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     Some(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads a file the visitor chose or dropped.
-pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+/// Reads a file the visitor chose or dropped (gloo's `FileReader`). On failure, what
+/// to say (a message with `name` and `detail`) and the browser's own words.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, (Key, String)> {
+    use gloo_file::FileReadError;
+    let blob = gloo_file::Blob::from(web_sys::Blob::from(file.clone()));
+    gloo_file::futures::read_as_bytes(&blob)
         .await
-        .ok()?;
-    Some(Uint8Array::new(&buffer).to_vec())
+        .map_err(|error| match error {
+            FileReadError::NotFound(detail) => (Key::PlaygroundReadGone, detail),
+            FileReadError::NotReadable(detail) | FileReadError::Security(detail) => {
+                (Key::PlaygroundReadDenied, detail)
+            }
+            FileReadError::AbortedEarly => (Key::PlaygroundReadStopped, String::new()),
+        })
 }

@@ -110,7 +110,7 @@ pub fn PlaygroundPage() -> impl IntoView {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            open_file(state, lang.get_untracked(), file);
+            open_file(state, file);
         }
     };
     let on_drag_over = |ev: leptos::ev::DragEvent| ev.prevent_default();

@@ -33,7 +33,7 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         {
-            open_file(state, lang.get_untracked(), file);
+            open_file(state, file);
         }
         if let Some(input) = input {
             // Choosing the same file again opens it again.

@@ -36,6 +36,11 @@ pub(super) enum Status {
     Cancelled,
     /// The worker failed or could not start: its message.
     Failed(String),
+    /// Reading the file of this name, chosen or dropped.
+    ReadingFile(String),
+    /// What is said about the visitor's file (too large, unreadable): the message and
+    /// its values, written in the reader's language when shown.
+    Said(Key, Vec<(&'static str, String)>),
     /// The worker could not be loaded (offline, or the site was updated).
     WorkerMissing,
 }
@@ -323,6 +328,11 @@ pub(super) fn status_text(status: &Status, lang: Lang) -> String {
         Status::Working(Stage::Printing) => Key::PlaygroundPrinting.text(lang).to_owned(),
         Status::Cancelled => Key::PlaygroundCancelled.text(lang).to_owned(),
         Status::Failed(message) => Key::PlaygroundWorkerFailed.fill(lang, &[("message", message)]),
+        Status::ReadingFile(name) => Key::PlaygroundReadingFile.fill(lang, &[("name", name)]),
+        Status::Said(key, values) => {
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            key.fill(lang, &values)
+        }
         Status::WorkerMissing => Key::PlaygroundWorkerMissing.text(lang).to_owned(),
     }
 }
@@ -360,28 +370,28 @@ pub(super) fn run_text(run: &Run, lang: Lang) -> (String, Vec<String>) {
 }
 
 /// Opens a file the reader chose or dropped, unless it is over the size limit.
-pub(super) fn open_file(state: State, lang: Lang, file: web_sys::File) {
+pub(super) fn open_file(state: State, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
         // Refused before reading: a file this large would not be inspected in
         // reasonable time or memory here.
-        let text = Key::PlaygroundTooLarge.fill(
-            lang,
-            &[
-                ("name", &name),
-                ("size", &tables::bytes_text(file.size() as u64)),
-                ("limit", &tables::bytes_text(MAX_FILE_BYTES)),
+        state.status.set(Status::Said(
+            Key::PlaygroundTooLarge,
+            vec![
+                ("name", name),
+                ("size", tables::bytes_text(file.size() as u64)),
+                ("limit", tables::bytes_text(MAX_FILE_BYTES)),
             ],
-        );
-        state.status.set(Status::Failed(text));
+        ));
         return;
     }
+    state.status.set(Status::ReadingFile(name.clone()));
     leptos::task::spawn_local(async move {
         match client::read_file(&file).await {
-            Some(bytes) => open_bytes(state, name, bytes),
-            None => state
+            Ok(bytes) => open_bytes(state, name, bytes),
+            Err((key, detail)) => state
                 .status
-                .set(Status::Failed(format!("{name}: unreadable"))),
+                .set(Status::Said(key, vec![("name", name), ("detail", detail)])),
         }
     });
 }
