@@ -1622,6 +1622,7 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
     let externref =
         compile_wat("(module (func (export \"takes_ref\") (param externref)))").unwrap();
     let corpus: Vec<(String, &str)> = vec![
+        (write("module.wasm", module), "Core module"),
         (write("component.wasm", examples()[1].bytes), "Component"),
         (
             write("notes.txt.wasm", b"hello, not wasm"),
@@ -1667,12 +1668,44 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
         let counts = "return [document.querySelectorAll('.chart[data-chart=sections] .mark[data-row]').length, document.querySelectorAll('.pg-sections tbody tr').length]";
         if *expected == "Not WebAssembly" {
             assert_eq!(s.eval(counts).await, json!([0, 0]), "{name}");
-        } else if matches!(*expected, "Component" | "Valid") {
+        } else if matches!(*expected, "Core module" | "Component" | "Valid") {
             let condition = format!(
                 "const [m, t] = (() => {{ {counts} }})(); return m > 0 && m === t ? m : null"
             );
             let marks = s.wait_until(&condition).await;
             assert!(marks.is_number(), "{name}: {}", s.eval(counts).await);
+        }
+        // A module's imports and exports, a component's WIT world, from the file.
+        if *expected == "Core module" {
+            let tables = s
+                .eval(
+                    "return {
+                       imports: [...document.querySelectorAll('.pg-imports tbody th')].map(e => e.textContent),
+                       exports: [...document.querySelectorAll('.pg-exports tbody th')].map(e => e.textContent),
+                     }",
+                )
+                .await;
+            assert_eq!(
+                tables["imports"],
+                json!(["env.log", "env.memory"]),
+                "{tables}"
+            );
+            assert!(
+                tables["exports"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!("add")),
+                "{tables}"
+            );
+        }
+        if *expected == "Component" {
+            let wit = s
+                .wait_until("const w = document.querySelector('.pg-wit')?.textContent ?? ''; return w.includes('interface') ? w : null")
+                .await;
+            assert!(
+                wit.as_str().unwrap_or_default().contains("interface math"),
+                "{name}: {wit}"
+            );
         }
     }
     // The last two: a start function that traps, an export that takes a reference.
@@ -1683,7 +1716,7 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
         .find(fantoccini::Locator::Css(".pg-file input"))
         .await
         .unwrap();
-    input.send_keys(&corpus[4].0).await.unwrap();
+    input.send_keys(&corpus[5].0).await.unwrap();
     s.wait_until("return document.querySelector('.pg-call[data-export=one]') ? true : null")
         .await;
     s.click(".pg-call[data-export=one] button").await;
@@ -1708,6 +1741,10 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
         .wait_until("const t = document.querySelector('.pg-status').textContent; return t.includes('32 MB') ? t : null")
         .await;
     assert!(status.as_str().unwrap().contains("big.wasm"), "{status}");
+    assert!(
+        !status.as_str().unwrap().contains("worker"),
+        "a file too large is not the worker's failure: {status}"
+    );
 
     // What is written is kept over a reload.
     s.eval(
