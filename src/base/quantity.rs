@@ -497,14 +497,16 @@ pub fn number(v: f64) -> String {
     decimal(v, 3)
 }
 
-/// `v` in decimal with at most `places` decimals (fewer where the number is too large
-/// to keep them), trailing zeros dropped: [`number`] at any precision, for exports
-/// that must keep a value exact (a file's size in megabytes). Written without Rust's
-/// float formatting, which would bring about 11 KB of code into every page that
-/// writes a number.
+/// `v` in decimal with at most `places` decimals, trailing zeros dropped: [`number`]
+/// at any precision, for exports that must keep a value exact (a file's size in
+/// megabytes). A large number keeps fewer decimals: only those an `f64` holds (its
+/// digits in units of the last place stay under 2^53), never made-up ones. Written
+/// without Rust's float formatting, which would bring about 11 KB of code into every
+/// page that writes a number.
 pub fn decimal(v: f64, places: u32) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     let mut places = places.min(18);
-    while places > 0 && v.abs() * 10f64.powi(places as i32) >= 9.0e18 {
+    while places > 0 && v.abs() * 10f64.powi(places as i32) >= EXACT {
         places -= 1;
     }
     let unit = 10u64.pow(places);

@@ -36,7 +36,8 @@ pub enum ChartKind {
 /// Where a series' values come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
-    /// The report's figures.
+    /// Figures as their source states them: the report's (or, on the playground's
+    /// section chart, the file's own sizes).
     Report,
     /// Figures from elsewhere (`crosscheck.md`), drawn as markers beside the report's.
     Independent,

@@ -33,8 +33,9 @@ pub const fn query_keys(page: Page) -> &'static [&'static str] {
         Page::Wizard => super::wizard::WIZARD_QUERY_KEYS,
         // `quick=1` runs the lab's benchmarks with a few samples (for tests).
         Page::Wasm => &["quick"],
-        // `example=<file>` opens one of the playground's examples (a shareable view).
-        Page::Playground => &["example"],
+        // `example=<file>` opens one of the playground's examples (a shareable view);
+        // `sections=` is the view of its section chart.
+        Page::Playground => &["example", super::inspect::chart::SECTIONS_CHART_ID],
         _ => &[],
     }
 }

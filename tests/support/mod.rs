@@ -30,12 +30,16 @@ pub fn page_title(page: Page, lang: Lang) -> &'static str {
 /// Every page that writes its view into the address, with a control that changes it.
 /// Chart pages: the first scale toggle not yet pressed (whatever the chart's default).
 /// (/wasm reads `quick=1` and writes nothing; a test checks the list is complete.)
-pub const VIEW_WRITERS: [(Page, &str); 5] = [
+pub const VIEW_WRITERS: [(Page, &str); 6] = [
     (Page::Sandboxes, "[data-scale][aria-pressed=false]"),
     (Page::Gpus, "[data-scale][aria-pressed=false]"),
     (Page::Engines, "[data-scale][aria-pressed=false]"),
     (Page::Data, "th[data-column=value] button"),
     (Page::Wizard, "[data-preset='0']"),
+    (
+        Page::Playground,
+        ".chart[data-chart=sections] [data-scale][aria-pressed=false]",
+    ),
 ];
 
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -570,6 +574,14 @@ impl Session {
         let en = page_title(page, Lang::En);
         assert_eq!(self.wait_for_text("main h1", en).await, en);
         let before = self.eval("return location.href").await;
+        // Some controls come with the page's results (the playground's chart, once its
+        // worker has read the first example).
+        let there = self
+            .wait_until(&format!(
+                "return document.querySelector({control:?}) ? true : null"
+            ))
+            .await;
+        assert_eq!(there, json!(true), "{}: no {control}", page.path());
         self.click(control).await;
         let after = self
             .wait_until(&format!(

@@ -270,4 +270,12 @@ fn kinds_bounds_and_display() {
     assert_eq!(decimal(-0.000_000_4, 9), "-0.0000004");
     assert_eq!(decimal(1.5e10, 9), "15000000000");
     assert_eq!(decimal(f64::INFINITY, 9), "∞");
+    // No digits past what an f64 holds.
+    assert_eq!(decimal(5e9 + 0.1, 9), "5000000000.1");
+    assert_eq!(decimal(1e10 / 3.0, 9), "3333333333.333334");
+    assert_eq!(decimal(1e16 + 2.0, 3), "10000000000000002");
+    // At three places it is `number`.
+    for v in [0.0, 0.125, 4.8, 27.3375, -25.0, 1.5e10, 0.0004, 123456.789] {
+        assert_eq!(decimal(v, 3), number(v));
+    }
 }

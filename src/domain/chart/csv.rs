@@ -6,7 +6,7 @@ use super::text::{cell_text, source_text};
 use super::values::Row;
 use crate::base::lang::Lang;
 use crate::base::quantity::decimal;
-use crate::data::charts::ChartDef;
+use crate::data::charts::{ChartDef, Origin};
 use crate::domain::export::csv;
 
 /// The rows shown, one record per value: what it is, how the report states it, its
@@ -17,13 +17,18 @@ pub fn chart_csv(def: &'static ChartDef, rows: &[Row], lang: Lang) -> String {
         "chart", "row", "series", "value", "kind", "low", "high", "unit", "source", "notes",
     ];
     let footnotes = Footnotes::of(def, rows);
+    // Bounds to three decimals, as the report's round figures warrant; a file's sizes
+    // (in megabytes, the base unit) to six, exact to the byte.
+    let places = match def.origin {
+        Origin::Report(_) => 3,
+        Origin::File => 6,
+    };
     let mut records = Vec::new();
     for row in rows {
         for (i, cell) in row.cells.iter().enumerate() {
             let Some(cell) = cell else { continue };
             let (low, high) = cell.quantity.amount.bounds();
-            // Exact to the byte for a file's sizes, in megabytes.
-            let opt = |v: Option<f64>| v.map(|v| decimal(v, 9)).unwrap_or_default();
+            let opt = |v: Option<f64>| v.map(|v| decimal(v, places)).unwrap_or_default();
             records.push(vec![
                 def.id.to_owned(),
                 row.label(lang),

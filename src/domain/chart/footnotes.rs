@@ -51,7 +51,10 @@ pub fn figures_of(cell: &Cell) -> Vec<&'static str> {
     match cell.source {
         Source::Figure(f) | Source::Share(f, _) => vec![f.id],
         Source::Ratio(n, d, _) => vec![n.id, d.id],
-        Source::Independent(_) | Source::Rating(_) | Source::File { .. } => Vec::new(),
+        Source::Independent(_)
+        | Source::Rating(_)
+        | Source::File { .. }
+        | Source::FileSum { .. } => Vec::new(),
     }
 }
 

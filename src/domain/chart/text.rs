@@ -18,6 +18,7 @@ impl Row {
         let def = match &self.of {
             RowOf::Report(def) => def,
             RowOf::Named(name) => return name.clone(),
+            RowOf::Others(n) => return Key::ChartOthers.fill(lang, &[("n", &n.to_string())]),
         };
         if let (true, Some(metric)) = (def.metric_only, def.metric) {
             return metric_name(metric).get(lang).to_owned();
@@ -126,6 +127,9 @@ pub fn source_text(chart: &ChartDef, cell: &Cell, lang: Lang) -> String {
         Source::Rating(basis) => Key::ChartSourceRating.fill(lang, &[("basis", basis.get(lang))]),
         Source::File { offset } => {
             Key::ChartSourceFile.fill(lang, &[("offset", &format!("{offset:#x}"))])
+        }
+        Source::FileSum { count } => {
+            Key::ChartSourceFileSum.fill(lang, &[("n", &count.to_string())])
         }
     }
 }

@@ -24,6 +24,11 @@ pub enum Source {
     File {
         offset: u64,
     },
+    /// The sum of this many parts of the visitor's file (the smallest sections, as
+    /// one row).
+    FileSum {
+        count: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -40,6 +45,8 @@ pub enum RowOf {
     /// A row made at run time, from something the visitor opened (a section of
     /// their file), with its name as the file gives it.
     Named(String),
+    /// The rest, as one row: this many rows too small to show on their own.
+    Others(usize),
 }
 
 /// A row of a chart with its values resolved.
@@ -66,7 +73,7 @@ impl Row {
     pub fn better(&self) -> Better {
         match &self.of {
             RowOf::Report(def) => def.better,
-            RowOf::Named(_) => Better::Neither,
+            RowOf::Named(_) | RowOf::Others(_) => Better::Neither,
         }
     }
 
@@ -74,7 +81,7 @@ impl Row {
     pub fn tags(&self) -> &'static [&'static str] {
         match &self.of {
             RowOf::Report(def) => def.tags,
-            RowOf::Named(_) => &[],
+            RowOf::Named(_) | RowOf::Others(_) => &[],
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::values::Row;
 use crate::base::lang::Lang;
-use crate::data::charts::{ChartDef, ChartKind};
+use crate::data::charts::{ChartDef, ChartKind, Origin};
 use crate::domain::scale::ScaleKind;
 
 /// How rows are ordered.
@@ -83,7 +83,9 @@ impl ChartView {
                         if known && !view.hidden.iter().any(|h| h == key) {
                             view.hidden.push(key.to_owned());
                         }
-                        known
+                        // A file's chart keeps its view from one file to the next: a
+                        // row this file lacks is simply not there, not a mistake.
+                        known || chart.origin == Origin::File
                     } else if let Some(tag) = token.strip_prefix("only-") {
                         let known = chart.filters.iter().any(|group| group.contains(&tag));
                         if known && !view.only.iter().any(|t| t == tag) {

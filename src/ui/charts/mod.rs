@@ -263,15 +263,17 @@ pub fn Chart(
     );
     let title_id = format!("{}-title", def.id);
     let labelled_by = title_id.clone();
-    let permalink = move || {
-        view! {
-            <a class="permalink" href=format!("#{}", def.id)>{move || def.title.get(lang.get())}</a>
-        }
-    };
+    let title = move || def.title.get(lang.get());
+    // Inside a page section (the playground's), no permalink: the playground keeps a
+    // shared input in the URL fragment, which a link to `#sections` would replace.
     let heading = if nested {
-        Either::Left(view! { <h3 id=title_id>{permalink()}</h3> })
+        Either::Left(view! { <h3 id=title_id>{title}</h3> })
     } else {
-        Either::Right(view! { <h2 id=title_id>{permalink()}</h2> })
+        Either::Right(view! {
+            <h2 id=title_id>
+                <a class="permalink" href=format!("#{}", def.id)>{title}</a>
+            </h2>
+        })
     };
 
     view! {

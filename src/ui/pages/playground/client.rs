@@ -258,17 +258,15 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
 }
 
 /// Reads a file the visitor chose or dropped (gloo's `FileReader`). On failure, what
-/// to say (a message with `name` and `detail`) and the browser's own words.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, (Key, String)> {
+/// to say (a message with the file's `name`; the browser's own words are English only).
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Key> {
     use gloo_file::FileReadError;
     let blob = gloo_file::Blob::from(web_sys::Blob::from(file.clone()));
     gloo_file::futures::read_as_bytes(&blob)
         .await
         .map_err(|error| match error {
-            FileReadError::NotFound(detail) => (Key::PlaygroundReadGone, detail),
-            FileReadError::NotReadable(detail) | FileReadError::Security(detail) => {
-                (Key::PlaygroundReadDenied, detail)
-            }
-            FileReadError::AbortedEarly => (Key::PlaygroundReadStopped, String::new()),
+            FileReadError::NotFound(_) => Key::PlaygroundReadGone,
+            FileReadError::NotReadable(_) | FileReadError::Security(_) => Key::PlaygroundReadDenied,
+            FileReadError::AbortedEarly => Key::PlaygroundReadStopped,
         })
 }

@@ -389,9 +389,7 @@ pub(super) fn open_file(state: State, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match client::read_file(&file).await {
             Ok(bytes) => open_bytes(state, name, bytes),
-            Err((key, detail)) => state
-                .status
-                .set(Status::Said(key, vec![("name", name), ("detail", detail)])),
+            Err(key) => state.status.set(Status::Said(key, vec![("name", name)])),
         }
     });
 }
