@@ -86,7 +86,7 @@ pub fn ChartBody(
         let lang = lang.get();
         let interactive = is_table();
         state.shown.with(|rows| {
-            state.notes.with_value(|notes| {
+            state.notes.with(|notes| {
                 state
                     .view
                     .with(|v| table::html(def, rows, notes, v, lang, interactive))
@@ -97,13 +97,13 @@ pub fn ChartBody(
         let scale = state.view.with(|v| v.scale_kind(def));
         state
             .rows
-            .with_value(|rows| legend_html(def, rows, scale, lang.get()))
+            .with(|rows| legend_html(def, rows, scale, lang.get()))
     };
     let notes_html = move || {
         let lang = lang.get();
-        state.notes.with_value(|notes| footnotes_html(notes, lang))
+        state.notes.with(|notes| footnotes_html(notes, lang))
     };
-    let no_notes = state.notes.with_value(Footnotes::is_empty);
+    let no_notes = move || state.notes.with(Footnotes::is_empty);
 
     let show_tip = move |target: Option<web_sys::EventTarget>| {
         let (Some(tip), Some(body)) = (tip_ref.get_untracked(), body.get_untracked()) else {

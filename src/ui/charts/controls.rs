@@ -211,32 +211,35 @@ fn sort_control(state: UseChartView) -> impl IntoView {
 /// A checkbox per row, to hide or show it, under a summary of how many show.
 fn row_picker(state: UseChartView) -> impl IntoView {
     let lang = use_lang();
-    let boxes = state
-        .rows
-        .with_value(Clone::clone)
-        .into_iter()
-        .map(|row| {
-            let key = row.key.clone();
-            let checked_key = key.clone();
-            let checked = move || state.view.with(|v| !v.hidden.contains(&checked_key));
-            let label = move || row.label(lang.get());
-            view! {
-                <li>
-                    <label>
-                        <input
-                            type="checkbox"
-                            data-row=key.clone()
-                            prop:checked=checked
-                            on:change=move |_| state.update(|v| v.toggle_hidden(&key))
-                        />
-                        {label}
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    // Rebuilt when the rows change (another file opened on the playground).
+    let boxes = move || {
+        state
+            .rows
+            .get()
+            .into_iter()
+            .map(|row| {
+                let key = row.key.clone();
+                let checked_key = key.clone();
+                let checked = move || state.view.with(|v| !v.hidden.contains(&checked_key));
+                let label = move || row.label(lang.get());
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-row=key.clone()
+                                prop:checked=checked
+                                on:change=move |_| state.update(|v| v.toggle_hidden(&key))
+                            />
+                            {label}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let summary = move || {
-        let total = state.rows.with_value(Vec::len).to_string();
+        let total = state.rows.with(Vec::len).to_string();
         let count = state.shown.with(Vec::len).to_string();
         Key::ChartRowsShown.fill(lang.get(), &[("shown", &count), ("total", &total)])
     };

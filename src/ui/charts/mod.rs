@@ -238,10 +238,11 @@ fn kind_code(kind: ChartKind) -> &'static str {
 pub fn Chart(
     /// The chart to draw.
     def: &'static ChartDef,
-    /// Its rows, for a chart of something opened at run time (`Origin::File`);
-    /// without them, the report's rows the definition names.
-    #[prop(optional)]
-    rows: Option<Vec<Row>>,
+    /// Its rows, for a chart of something opened at run time (`Origin::File`): the
+    /// frame stays and redraws when they change. Without them, the report's rows the
+    /// definition names.
+    #[prop(optional, into)]
+    rows: Option<Signal<Vec<Row>>>,
     /// Titled with an `h3`, for a chart inside a section of its page (the
     /// playground's results); an `h2` otherwise.
     #[prop(optional)]

@@ -18,10 +18,11 @@ use crate::ui::query::{History, QueryWriter, use_query_writer};
 #[derive(Clone, Copy)]
 pub struct UseChartView {
     pub def: &'static ChartDef,
-    /// Every row with its values, in the report's order.
-    pub rows: StoredValue<Vec<Row>>,
+    /// Every row with its values, in the report's order (or the file's, for rows
+    /// given at run time: these change when another file is opened).
+    pub rows: Signal<Vec<Row>>,
     /// What the chart says about some of its values (see [`Footnotes`]).
-    pub notes: StoredValue<Footnotes>,
+    pub notes: Memo<Footnotes>,
     /// The view the query string holds.
     pub view: Memo<ChartView>,
     /// Tokens of the query value that do not apply to this chart, for a notice.
@@ -52,7 +53,7 @@ impl UseChartView {
     pub fn svg(&self, width: f64, lang: Lang, standalone: bool) -> (String, f64) {
         let scale = self.view.with(|v| v.scale_kind(self.def));
         self.shown.with(|rows| {
-            self.notes.with_value(|notes| {
+            self.notes.with(|notes| {
                 render_svg(
                     &Plot {
                         chart: self.def,
@@ -70,22 +71,26 @@ impl UseChartView {
 }
 
 /// The view state of `def`, read from the query string (see [`UseChartView`]). Its
-/// rows are `given`, or else the report's, resolved from the definition.
-pub fn use_chart_view(def: &'static ChartDef, given: Option<Vec<Row>>) -> UseChartView {
+/// rows are `given` (and follow it: the frame stays, its drawing changes), or else
+/// the report's, resolved from the definition.
+pub fn use_chart_view(def: &'static ChartDef, given: Option<Signal<Vec<Row>>>) -> UseChartView {
     let lang = use_lang();
-    let resolved = given.unwrap_or_else(|| resolve(def));
-    let notes = StoredValue::new(Footnotes::of(def, &resolved));
-    let rows = StoredValue::new(resolved);
+    let rows = given.unwrap_or_else(|| Signal::stored(resolve(def)));
+    // New rows are new notes (rows compare by key alone, which two files can share).
+    let notes = Memo::new_with_compare(
+        move |_| rows.with(|rows| Footnotes::of(def, rows)),
+        |_, _| true,
+    );
     let location = use_location();
     let parsed = Memo::new(move |_| {
         let value = get_param(&location.search.get(), def.id).unwrap_or_default();
-        rows.with_value(|rows| ChartView::parse(&value, def, rows))
+        rows.with(|rows| ChartView::parse(&value, def, rows))
     });
     let view = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let ignored = Memo::new(move |_| parsed.with(|p| p.1.clone()));
     let shown = Memo::new(move |_| {
         let lang = lang.get();
-        rows.with_value(|rows| view.with(|v| v.apply(rows, lang)))
+        rows.with(|rows| view.with(|v| v.apply(rows, lang)))
     });
     UseChartView {
         def,

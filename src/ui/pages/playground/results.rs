@@ -103,17 +103,26 @@ pub(super) fn Results(state: State) -> impl IntoView {
     };
     // The sections, drawn by the app's chart frame: bars or a table, sorting, a log
     // scale, hiding rows, CSV, SVG and PNG, its view kept in the link (`?sections=`).
-    // Drawn anew for each file.
+    // The frame is made once, when there are first sections to draw; another file
+    // changes its rows, not the frame.
+    let rows = Memo::new_with_compare(
+        move |_| {
+            state.shown.with(|s| {
+                s.as_ref()
+                    .filter(|s| s.kind != Kind::NotWasm)
+                    .map(|s| section_rows(&s.sections))
+                    .unwrap_or_default()
+            })
+        },
+        |_, _| true,
+    );
+    let has_rows = Memo::new(move |_| rows.with(|r| !r.is_empty()));
     let sections_chart = move || {
-        state.shown.with(|s| {
-            s.as_ref()
-                .filter(|s| s.kind != Kind::NotWasm && s.sections.iter().any(|s| s.size > 0))
-                .map(|s| {
-                    let rows = section_rows(&s.sections);
-                    view! { <Chart def=&SECTIONS_CHART rows=rows nested=true /> }
-                })
+        has_rows.get().then(|| {
+            view! { <Chart def=&SECTIONS_CHART rows=Signal::from(rows) nested=true /> }
         })
     };
+
     let has_result = move || {
         state
             .shown
