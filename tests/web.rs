@@ -216,8 +216,8 @@ use container_atlas::data::charts::chart;
 use container_atlas::domain::chart::resolve;
 use container_atlas::ui::charts::{Chart, Viewport};
 use container_atlas::ui::i18n::LangSignal;
+use container_atlas::ui::route::provide_location;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 /// Mounts one chart on its own, in English, under the given query string.
 async fn mount_chart(id: &'static str, search: &str) -> Element {
@@ -235,11 +235,8 @@ async fn mount_chart_at(id: &'static str, search: &str, viewport: Option<f64>) -
         if let Some(width) = viewport {
             provide_context(Viewport(RwSignal::new(width)));
         }
-        view! {
-            <Router>
-                <Chart def=def />
-            </Router>
-        }
+        provide_location("", container_atlas::ui::browser::address());
+        view! { <Chart def=def /> }
     });
     std::mem::forget(handle);
     leptos::task::tick().await;
@@ -544,7 +541,8 @@ async fn mount_page<V: IntoView + 'static>(search: &str, page: fn() -> V) -> Ele
     let container = new_container();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(LangSignal(RwSignal::new(Lang::En)));
-        view! { <Router>{page()}</Router> }
+        provide_location("", container_atlas::ui::browser::address());
+        page()
     });
     std::mem::forget(handle);
     leptos::task::tick().await;

@@ -4,6 +4,7 @@
 //! The UI layer reads browser state (query string, localStorage, navigator), hands the
 //! raw strings to these functions, and renders what they decide.
 
+pub mod address;
 pub mod chart;
 pub mod data_view;
 pub mod evidence;

@@ -1,17 +1,15 @@
 //! The app shell: preferences, router, header, notices, page content and footer.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
-use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment};
 
 use super::components::footer::Footer;
 use super::components::header::Header;
 use super::notices::{NoticeList, Notices};
 use super::prefs::{follow_address, provide_prefs};
+use super::route::{Location, provide_location};
 use crate::base::lang::Lang;
-use crate::base::page::{Page, page_location, strip_lang_prefix};
+use crate::base::page::{Page, page_location};
+use crate::domain::address::Address;
 use crate::i18n::Key;
 use crate::ui::i18n::{t, use_lang};
 
@@ -28,60 +26,27 @@ pub struct Start {
     pub base: String,
     /// The language the address names (`/zh/…` Chinese, English otherwise).
     pub lang: Lang,
-    /// The whole address (query and fragment) to give the router once the app has
-    /// started, when it hydrated the pre-rendered page at the bare path.
-    pub then: Option<String>,
+    /// The address the app's views are first built for.
+    pub at: Address,
+    /// The browser's whole address, when the app hydrated the pre-rendered page at
+    /// its bare path (`at`): shown once the app has started, so that a view in the
+    /// query applies as any change of the address does.
+    pub then: Option<Address>,
 }
 
-/// Gives the router the address hydration ran without, once the app has started: a
-/// view in the query then applies as any change of the address does.
-fn restore_address(then: Option<String>) {
+/// Shows the address hydration ran without, once the app has started.
+fn restore_address(location: Location, then: Option<Address>) {
     if let Some(address) = then {
-        let navigate = use_navigate();
-        super::after_start(move || {
-            navigate(
-                &address,
-                NavigateOptions {
-                    resolve: false,
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        super::after_start(move || location.show(address));
     }
 }
 
-/// The link to a page in the reader's language, under the app's base path. The router
-/// resolves only relative links against its base, so absolute page paths get the base
-/// here; the language prefix follows the language switch.
+/// The link to a page in the reader's language, under the app's base path; the
+/// language prefix follows the language switch.
 pub fn page_href(page: Page) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
     let lang = use_lang();
     move || page_location(page, lang.get(), &base)
-}
-
-/// The start of a route's path: the Chinese pages' prefix (`/zh`), or nothing for the
-/// English pages, so one route matches a page in either language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LangPrefix;
-
-impl PossibleRouteMatch for LangPrefix {
-    fn optional(&self) -> bool {
-        // It always matches (consuming the prefix when there is one), so the router
-        // need not try the route without it.
-        false
-    }
-
-    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
-        let (_, rest) = strip_lang_prefix(path);
-        let matched = &path[..path.len() - rest.len()];
-        Some(PartialPathMatch::new(rest, Vec::new(), matched))
-    }
-
-    fn generate_path(&self, path: &mut Vec<PathSegment>) {
-        path.push(PathSegment::Unit);
-    }
 }
 
 /// Where a page goes in the shell. The renderer writes the page's HTML into it. In the
@@ -244,7 +209,7 @@ impl HostState {
 }
 
 /// Moves focus to the page content. Done here rather than by the `#main` fragment,
-/// which the router would treat as a navigation.
+/// which `<base>` resolves to the overview's address, not this page's.
 fn skip_to_content(event: leptos::ev::MouseEvent) {
     event.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {
@@ -260,43 +225,30 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App(start: Start) -> impl IntoView {
     let notices = Notices::provide();
-    provide_prefs(notices, start.lang, start.then.clone());
+    provide_prefs(notices, start.lang);
     super::charts::provide_viewport();
 
     // Routes and links are relative to the path the build was made for.
     let base = start.base;
     provide_context(BasePath(base.clone()));
+    let location = provide_location(&base, start.at);
     #[cfg(all(target_arch = "wasm32", feature = "split"))]
     super::pages::code::prefetch_on_intent(base.clone());
 
     view! {
-        <Router base=base.clone()>
-            {restore_address(start.then)}
-            {follow_address(base)}
-            <a class="skip-link" href="#main" on:click=skip_to_content>
-                {t(Key::AppSkip)}
-            </a>
-            <Header />
-            <NoticeList />
-            <main id="main" tabindex="-1">
-                // Each page in English (no prefix) and in Chinese (`/zh`) is one route:
-                // the language switch keeps the page (its state, the playground's
-                // worker) and changes its words. A native test renders every one.
-                <Routes fallback=|| page_host(None)>
-                    <Route path=(LangPrefix, StaticSegment("/")) view=|| page_host(Some(Page::Overview)) />
-                    <Route path=(LangPrefix, StaticSegment("sandboxes")) view=|| page_host(Some(Page::Sandboxes)) />
-                    <Route path=(LangPrefix, StaticSegment("gpus")) view=|| page_host(Some(Page::Gpus)) />
-                    <Route path=(LangPrefix, StaticSegment("engines")) view=|| page_host(Some(Page::Engines)) />
-                    <Route path=(LangPrefix, StaticSegment("wasm")) view=|| page_host(Some(Page::Wasm)) />
-                    <Route
-                        path=(LangPrefix, StaticSegment("playground"))
-                        view=|| page_host(Some(Page::Playground))
-                    />
-                    <Route path=(LangPrefix, StaticSegment("wizard")) view=|| page_host(Some(Page::Wizard)) />
-                    <Route path=(LangPrefix, StaticSegment("data")) view=|| page_host(Some(Page::Data)) />
-                </Routes>
-            </main>
-            <Footer />
-        </Router>
+        {restore_address(location, start.then)}
+        {follow_address(base)}
+        <a class="skip-link" href="#main" on:click=skip_to_content>
+            {t(Key::AppSkip)}
+        </a>
+        <Header />
+        <NoticeList />
+        <main id="main" tabindex="-1">
+            // Each page in English (no prefix) and in Chinese (`/zh`) is one page here:
+            // the language switch keeps the page (its state, the playground's worker)
+            // and changes its words. A native test renders every one.
+            {move || page_host(location.page.get())}
+        </main>
+        <Footer />
     }
 }

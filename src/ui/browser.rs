@@ -50,11 +50,36 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces the address without a navigation (before the router runs).
-pub fn replace_address(url: &str) {
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
+/// The browser's address.
+pub fn address() -> crate::domain::address::Address {
+    crate::domain::address::Address::new(&location_pathname(), &location_search(), &location_hash())
+}
+
+/// Writes `url` into the browser's history, as a new entry (`push`) or in place of the
+/// current one, without loading it.
+pub fn write_address(url: &str, push: bool) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+    } else {
         let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(url));
+        history.replace_state_with_url(&state, "", Some(url))
+    };
+}
+
+/// Scrolls to the element the fragment names (`#gpu-fp16`), or to the top when there
+/// is none, as a new page opens.
+pub fn scroll_to_fragment(hash: &str) {
+    let Some(window) = window() else { return };
+    let id = hash.trim_start_matches('#');
+    let target = (!id.is_empty())
+        .then(|| window.document()?.get_element_by_id(id))
+        .flatten();
+    match target {
+        Some(element) => element.scroll_into_view(),
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }
 

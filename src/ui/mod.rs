@@ -14,6 +14,7 @@ pub mod pages;
 pub mod panic;
 pub mod prefs;
 pub mod query;
+pub mod route;
 
 /// The id of the element the app renders into (see `index.html`).
 pub const ROOT_ID: &str = "app";
@@ -70,9 +71,11 @@ pub fn same_page(rendered: &str, pathname: &str, base: &str) -> bool {
 /// and the language of the address.
 pub fn start_here() -> app::Start {
     let base = crate::domain::pages::base_path(&browser::base_href().unwrap_or_default());
+    let at = browser::address();
     app::Start {
-        lang: crate::base::page::lang_of_location(&browser::location_pathname(), &base),
+        lang: crate::base::page::lang_of_location(&at.path, &base),
         base,
+        at,
         then: None,
     }
 }
@@ -100,16 +103,15 @@ pub fn start() {
     let rendered = root.get_attribute(RENDERED_ATTR);
     if rendered.is_some_and(|at| same_page(&at, &pathname, &base)) {
         // The HTML shows the page's default view: hydrate at the bare path; the app
-        // then hands the router the whole address (`Start::then`), so that a view in
-        // the query (a chart's scale, wizard answers) applies as a change. (The browser
-        // has already scrolled to the fragment's element, pre-rendered.)
-        let rest = format!("{}{}", browser::location_search(), browser::location_hash());
-        let start = if rest.is_empty() {
+        // then shows the whole address (`Start::then`), so that a view in the query
+        // (a chart's scale, wizard answers) applies as a change. (The browser has
+        // already scrolled to the fragment's element, pre-rendered.)
+        let start = if start.at.search.is_empty() && start.at.hash.is_empty() {
             start
         } else {
-            browser::replace_address(&pathname);
             app::Start {
-                then: Some(format!("{pathname}{rest}")),
+                at: crate::domain::address::Address::new(&pathname, "", ""),
+                then: Some(start.at),
                 ..start
             }
         };
@@ -129,20 +131,17 @@ pub fn start() {
 /// HTML, as the browser's first view of it shows; the markup hydration expects.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render(address: &str, base: &str) -> String {
-    use leptos::prelude::{IntoView, Owner, RenderHtml, provide_context, view};
+    use leptos::prelude::{IntoView, Owner, RenderHtml, view};
     let owner = Owner::new_root(Some(std::sync::Arc::new(
         hydration_context::SsrSharedContext::new(),
     )));
     let start = app::Start {
         lang: crate::base::page::lang_of_location(address, base),
         base: base.to_owned(),
+        at: crate::domain::address::Address::parse(address),
         then: None,
     };
-    let request = leptos_router::location::RequestUrl::new(address);
-    owner.with(move || {
-        provide_context(request);
-        view! { <app::App start /> }.into_view().to_html()
-    })
+    owner.with(move || view! { <app::App start /> }.into_view().to_html())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use leptos_router::hooks::use_location;
+use crate::ui::route::use_location;
 
 use crate::base::page::Page;
 use crate::domain::pages::GLOBAL_QUERY_KEYS;

@@ -3,8 +3,8 @@
 //! follows it; the theme starts as the pre-rendered page's and takes the stored choice
 //! once the app has started (`<head>`'s boot script applied it before the first paint).
 
+use crate::ui::route::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::browser;
 use super::i18n::{LangSignal, use_lang};
@@ -23,10 +23,7 @@ pub struct ThemeSignal(pub RwSignal<ThemePref>);
 /// Provides the language (the address's) and the theme, and keeps the browser in step
 /// with every later change. What storage and the address hold that the app cannot use
 /// becomes a notice, once the app has started.
-///
-/// `then` is the address the app hydrated without (`Start::then`): its query is the
-/// reader's, which the address shows again only once the router has it back.
-pub fn provide_prefs(notices: Notices, lang: Lang, then: Option<String>) {
+pub fn provide_prefs(notices: Notices, lang: Lang) {
     let lang = RwSignal::new(lang);
     let theme = RwSignal::new(ThemePref::default());
     provide_context(LangSignal(lang));
@@ -34,13 +31,7 @@ pub fn provide_prefs(notices: Notices, lang: Lang, then: Option<String>) {
 
     super::after_start(move || {
         let stored_lang = browser::storage_get(LANG_STORAGE_KEY);
-        let search = match then {
-            Some(address) => address
-                .split_once('?')
-                .map(|(_, query)| format!("?{}", query.split('#').next().unwrap_or("")))
-                .unwrap_or_default(),
-            None => browser::location_search(),
-        };
+        let search = browser::location_search();
         let (lang_notices, reset) = lang_notices(&search, stored_lang.as_deref());
         if reset {
             browser::storage_set(LANG_STORAGE_KEY, lang.get_untracked().code());
@@ -78,7 +69,7 @@ pub fn provide_prefs(notices: Notices, lang: Lang, then: Option<String>) {
 
 /// Keeps the language equal to the address's (after the language switch, a link to
 /// the other language's page, and after Back or Forward), and the document's title
-/// the page's, as the pre-rendered page has it. Inside the `<Router>`.
+/// the page's, as the pre-rendered page has it. Under the app's location.
 pub fn follow_address(base: String) {
     let lang = use_lang();
     let location = use_location();

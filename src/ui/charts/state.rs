@@ -2,8 +2,8 @@
 //! [`use_chart_view`] reads it into signals and returns them with the writer as one
 //! `Copy` struct, so the controls and the body share one source of truth.
 
+use crate::ui::route::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::{Plot, render_svg};
 use crate::base::lang::Lang;

@@ -1,8 +1,7 @@
 //! The site header: product name, navigation, language and theme switches.
 
+use crate::ui::route::use_location;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::page_names::nav_key;
 use crate::base::lang::Lang;
@@ -16,6 +15,7 @@ use crate::ui::prefs::ThemeSignal;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let here = use_location().page;
     view! {
         <header class="site-header">
             <div class="brand-row">
@@ -36,9 +36,14 @@ pub fn Header() -> impl IntoView {
                         .map(|page| {
                             view! {
                                 <li>
-                                    <A href=page_href(page) exact=true>
+                                    <a
+                                        href=page_href(page)
+                                        aria-current=move || {
+                                            (here.get() == Some(page)).then_some("page")
+                                        }
+                                    >
                                         {t(nav_key(page))}
-                                    </A>
+                                    </a>
                                 </li>
                             }
                         })

@@ -1,8 +1,8 @@
 //! The data page (`/data`): every figure in one table, filtered, searched and sorted
 //! through the query string; CSV and JSON downloads; data notes; independent figures.
 
+use crate::ui::route::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::base::lang::Lang;
 use crate::base::page::Page;

@@ -1,8 +1,8 @@
 //! The page for any path the app does not know.
 
+use crate::ui::route::use_location;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::base::page::Page;
 use crate::i18n::Key;

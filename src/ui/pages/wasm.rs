@@ -2,8 +2,8 @@
 //! browser shows: feature detection, micro-benchmarks and the app's own start.
 //! Results stay in the browser: copied by the visitor, kept in localStorage.
 
+use crate::ui::route::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::base::lang::Lang;
 use crate::base::page::Page;

@@ -14,11 +14,11 @@ mod session;
 pub mod tables;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::base::page::Page;
 use crate::domain::inspect::examples;
 use crate::domain::playground;
+use crate::domain::query::get_param;
 use crate::i18n::Key;
 use crate::ui::browser;
 use crate::ui::i18n::{t, use_lang};
@@ -34,7 +34,7 @@ use session::{
 pub fn PlaygroundPage() -> impl IntoView {
     let lang = use_lang();
     let state = State::new();
-    let query = use_query_map();
+    let location = crate::ui::route::use_location();
 
     // The worker starts with the page (once the app has started: the pre-rendered
     // page shows the first example) and stops with it.
@@ -55,15 +55,13 @@ pub fn PlaygroundPage() -> impl IntoView {
         let started = Client::start(move |id, response| on_response(state, id, response));
         started.send(start_request(), None);
         CLIENT.with_borrow_mut(|c| *c = Some(started));
-        let wanted = query.with_untracked(|q| q.get("example"));
+        let wanted = get_param(&location.search.get_untracked(), "example");
         let all = examples();
         let example = wanted.as_deref().and_then(|w| {
             all.iter()
                 .find(|e| e.file == w || e.file.trim_end_matches(".wasm") == w)
         });
-        let fragment = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
+        let fragment = location.hash.get_untracked();
         let stored = browser::storage_get(playground::STORE_KEY);
         let kept = stored.as_deref().map(playground::from_store);
         if kept == Some(None) {

@@ -13,8 +13,8 @@ mod form;
 mod how;
 mod results;
 
+use crate::ui::route::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::base::page::Page;
