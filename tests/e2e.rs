@@ -885,6 +885,41 @@ async fn a_chart_view_survives_a_reload() {
     s.close().await;
 }
 
+/// A chart's title links to the chart on its page, in the view the reader set: not to
+/// `#id` alone, which `<base href=/>` resolves against the overview's address.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn a_chart_title_links_to_the_chart_in_its_view_on_its_page() {
+    let s = Session::start().await;
+    s.open("/gpus").await;
+    let href = "return document.querySelector('#gpu-fp16 .permalink').getAttribute('href')";
+    assert_eq!(s.eval(href).await, "/gpus#gpu-fp16");
+    s.click("#gpu-fp16 [data-scale=log]").await;
+    s.wait_until(
+        "const a = document.querySelector('#gpu-fp16 .permalink').getAttribute('href');
+         return a === '/gpus?gpu-fp16=log#gpu-fp16' ? a : null",
+    )
+    .await;
+    // Followed in the page (no reload: the marker stays), to the chart, view and all.
+    let heading = s
+        .eval("return document.querySelector('main h1').textContent")
+        .await;
+    s.eval("window.__stayed = true; return null").await;
+    s.click("#gpu-fp16 .permalink").await;
+    let there = s
+        .wait_until(
+            "return location.hash === '#gpu-fp16' ? [location.pathname, location.search,
+                 document.querySelector('main h1').textContent, window.__stayed === true,
+                 document.querySelector('#gpu-fp16 [data-scale=log]').getAttribute('aria-pressed')] : null",
+        )
+        .await;
+    assert_eq!(
+        there,
+        json!(["/gpus", "?gpu-fp16=log", heading, true, "true"])
+    );
+    s.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
 async fn on_a_phone_a_chart_folds_its_secondary_controls() {

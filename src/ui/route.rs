@@ -58,6 +58,14 @@ impl Location {
         }
     }
 
+    /// A link to the element `id` on this page, in its current view (the query):
+    /// what a reader copies to share a chart as they see it. A bare `#id` would not
+    /// do, since `<base>` resolves it against the overview's address. Tracked.
+    pub fn link_to(&self, id: &str) -> String {
+        self.address
+            .with(|here| Address::new(&here.path, &here.search, id).to_string())
+    }
+
     /// Shows `address` without writing the browser's history: the address the browser
     /// is already at, after the app started at another (see [`super::app::Start`]),
     /// or after Back or Forward.
@@ -176,6 +184,11 @@ mod tests {
             assert_eq!(location.page.get_untracked(), Some(Page::Wizard));
             assert_eq!(location.search.get_untracked(), "use=agents");
             assert_eq!(location.hash.get_untracked(), "");
+            // A link to an element of the page keeps its view.
+            assert_eq!(
+                location.link_to("ranking"),
+                "/sub/wizard?use=agents#ranking"
+            );
 
             location.go("/sub/zh/", History::Replace, false);
             assert_eq!(location.page.get_untracked(), Some(Page::Overview));

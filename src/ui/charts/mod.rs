@@ -265,6 +265,7 @@ pub fn Chart(
     let title_id = format!("{}-title", def.id);
     let labelled_by = title_id.clone();
     let title = move || def.title.get(lang.get());
+    let location = crate::ui::route::use_location();
     // Inside a page section (the playground's), no permalink: the playground keeps a
     // shared input in the URL fragment, which a link to `#sections` would replace.
     let heading = if nested {
@@ -272,7 +273,7 @@ pub fn Chart(
     } else {
         Either::Right(view! {
             <h2 id=title_id>
-                <a class="permalink" href=format!("#{}", def.id)>{title}</a>
+                <a class="permalink" href=move || location.link_to(def.id)>{title}</a>
             </h2>
         })
     };
