@@ -38,8 +38,9 @@ let html = await readFile(indexPath, "utf8");
 // wasm-bindgen): its chunks and their loader wait in wasm-bindgen's output folder, in
 // `atlas-split-<hash>/`, the hash being the one in the loader's name that wasm-bindgen's
 // JavaScript imports. They go into the build next to that JavaScript; release builds
-// optimize each chunk as Trunk does the main module. The manifest (which files each
-// page needs) goes to the pre-renderer, which preloads them in each page's HTML.
+// optimize each chunk as Trunk does the main module, then pack each page's chunks in one
+// file (`pack_<page>-<hash>.wasm`) for a deep link to it. The manifest (which files each
+// page needs: its pack) goes to the pre-renderer, which preloads them in each page's HTML.
 const split = await placeSplitChunks();
 
 // The playground's worker, which Trunk names without a hash (worker_loader.js,
@@ -100,7 +101,17 @@ async function placeSplitChunks() {
     JSON.stringify(`./${glue}`),
   );
   if (loader.includes(manifest.main_module)) throw new Error("the split loader still imports its placeholder");
-  await writeFile(join(staging, manifest.loader), loader);
+  // Every chunk is fetched through `atlasFetch`, which takes it from the page's pack
+  // when it is there (below).
+  let fetches = 0;
+  const packed = loader.replace(/fetch\(new URL\(("\.\/[^"]+\.wasm"), import\.meta\.url\)\)/g, (_, file) => {
+    fetches += 1;
+    return `atlasFetch(${file})`;
+  });
+  if (fetches !== manifest.files.length) {
+    throw new Error(`the split loader fetches ${fetches} chunks, the manifest names ${manifest.files.length}`);
+  }
+  await writeFile(join(staging, manifest.loader), packFetch() + packed);
   // Two at a time: the machines that build this have two cores.
   const queue = [...manifest.files];
   const worker = async () => {
@@ -110,7 +121,65 @@ async function placeSplitChunks() {
     }
   };
   await Promise.all([worker(), worker()]);
-  return { manifestPath, manifest };
+  if (!release) return { manifestPath, manifest };
+  // Each page's chunks, packed in one file for a deep link to it (release builds,
+  // whose pages are pre-rendered to name it).
+  const pages = {};
+  for (const [page, files] of Object.entries(manifest.pages)) {
+    const name = `pack_${page}-${found[1]}.wasm`;
+    const parts = await Promise.all(files.map(async (file) => [file, await readFile(join(staging, file))]));
+    await writeFile(join(staging, name), pack(parts));
+    pages[page] = [name];
+  }
+  const packsPath = join(folder, "atlas-packs.json");
+  await writeFile(packsPath, JSON.stringify({ pages }, null, 2));
+  return { manifestPath: packsPath, manifest };
+}
+
+// A page's chunks in one file: a WebAssembly module of custom sections only, each named
+// after the chunk it holds. One response instead of 20-40, and one compression stream
+// (12-15 KB less gzip on a deep link than the chunks one by one); the browser reads the
+// sections back (`WebAssembly.Module.customSections`), so no parser of ours is needed.
+function pack(parts) {
+  const leb = (n) => {
+    const out = [];
+    do {
+      let byte = n & 0x7f;
+      n >>>= 7;
+      if (n) byte |= 0x80;
+      out.push(byte);
+    } while (n);
+    return Buffer.from(out);
+  };
+  const sections = parts.map(([name, bytes]) => {
+    const label = Buffer.from(name, "utf8");
+    const body = Buffer.concat([leb(label.length), label, bytes]);
+    return Buffer.concat([Buffer.from([0]), leb(body.length), body]);
+  });
+  return Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), ...sections]);
+}
+
+// Put before the split loader: how it fetches a chunk. A page's pre-rendered HTML names
+// its pack (`atlas-chunks`), which the loader script has preloaded: the chunks of that
+// page come out of it. A chunk it does not hold (another page's, after a click), or any
+// chunk once the pack could not be fetched, is fetched alone; so a retry after a failure
+// fetches only what is still missing.
+function packFetch() {
+  return `const atlasPackHref = (document.querySelector("meta[name=atlas-chunks]")?.content ?? "")
+  .split(" ").find((href) => /(^|\\/)pack_[^/]+\\.wasm$/.test(href));
+let atlasPack;
+function atlasFetch(file) {
+  const url = new URL(file, import.meta.url);
+  if (!atlasPackHref) return fetch(url);
+  atlasPack ??= fetch(new URL(atlasPackHref, document.baseURI))
+    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${r.status} \${r.url}\`))))
+    .then((bytes) => WebAssembly.compile(bytes));
+  return atlasPack.then((pack) => {
+    const [part] = WebAssembly.Module.customSections(pack, file.replace(/^\\.\\//, ""));
+    return part ? new Response(part, { headers: { "content-type": "application/wasm" } }) : fetch(url);
+  }, () => fetch(url));
+}
+`;
 }
 
 // `wasm-opt -Oz` on one chunk, with the WebAssembly features rustc's wasm32 target

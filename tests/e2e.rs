@@ -81,9 +81,9 @@ async fn a_deep_link_loads_directly() {
     s.close().await;
 }
 
-/// The chunks of the wasm a page's pre-rendered HTML names for its loader to preload
+/// The files of the wasm a page's pre-rendered HTML names for its loader to preload
 /// (file names), from the build: what a deep link to it should fetch, and all it should.
-fn preloaded_chunks(html_file: &str) -> Vec<String> {
+fn preloaded_files(html_file: &str) -> Vec<String> {
     let dist = support::build_dir("ATLAS_DIST", "dist");
     let html = std::fs::read_to_string(dist.join(html_file)).unwrap();
     let mut files: Vec<String> = html
@@ -99,21 +99,37 @@ fn preloaded_chunks(html_file: &str) -> Vec<String> {
     files
 }
 
+/// The chunks a pack of the build holds: the names of its custom sections.
+fn packed_chunks(pack: &str) -> Vec<String> {
+    let dist = support::build_dir("ATLAS_DIST", "dist");
+    let bytes = std::fs::read(dist.join(pack)).unwrap();
+    let mut names = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        match payload.unwrap() {
+            wasmparser::Payload::CustomSection(section) => names.push(section.name().to_owned()),
+            wasmparser::Payload::Version { .. } | wasmparser::Payload::End(_) => {}
+            other => panic!("{pack} holds more than chunks: {other:?}"),
+        }
+    }
+    names.sort();
+    names
+}
+
 /// The wasm files the page fetched since the last look: (the main module fetched, the
-/// chunks), by file name.
+/// chunks and packs), by file name.
 async fn fetched_wasm(s: &Session) -> (bool, Vec<String>) {
     let mut main = false;
-    let mut chunks = Vec::new();
+    let mut files = Vec::new();
     for url in s.page_requests().await {
         match WasmFile::of(&url) {
             Some(WasmFile::Main) => main = true,
-            Some(WasmFile::Chunk) => chunks.push(file_name(&url).to_owned()),
+            Some(WasmFile::Chunk | WasmFile::Pack) => files.push(file_name(&url).to_owned()),
             Some(WasmFile::Worker) | None => {}
         }
     }
-    chunks.sort();
-    chunks.dedup();
-    (main, chunks)
+    files.sort();
+    files.dedup();
+    (main, files)
 }
 
 /// Waits until the router shows `page` (in English), drawn by its code.
@@ -142,28 +158,35 @@ async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
         } else {
             format!("{}/index.html", page.path().trim_start_matches('/'))
         };
-        let expected = preloaded_chunks(&file);
+        let expected = preloaded_files(&file);
         s.page_requests().await;
         s.open(&format!("{}?lang=en", page.path())).await;
         assert_eq!(s.text("main h1").await, page_title(page, Lang::En));
-        let (main, chunks) = fetched_wasm(&s).await;
+        let (main, fetched) = fetched_wasm(&s).await;
         assert!(main, "{page:?}: the main module");
         assert_eq!(
-            chunks, expected,
-            "{page:?} fetched other chunks than it preloads"
+            fetched, expected,
+            "{page:?} fetched other files than it preloads"
         );
         if page == Page::Overview {
             // Nothing on it runs: its HTML is the page, and it costs no chunk.
-            assert!(chunks.is_empty(), "{chunks:?}");
-        } else {
-            assert!(
-                chunks.iter().any(|c| c.starts_with("split_")),
-                "{page:?} has code of its own: {chunks:?}"
-            );
+            assert!(fetched.is_empty(), "{fetched:?}");
+            all.push((page, Vec::new()));
+            continue;
         }
-        all.push((page, expected));
+        // One file: the page's chunks, packed.
+        let [pack] = &fetched[..] else {
+            panic!("{page:?} fetched {fetched:?}, not its pack")
+        };
+        assert_eq!(WasmFile::of(pack), Some(WasmFile::Pack), "{pack}");
+        let chunks = packed_chunks(pack);
+        assert!(
+            chunks.iter().any(|c| c.starts_with("split_")),
+            "{page:?} has code of its own: {chunks:?}"
+        );
+        all.push((page, chunks));
     }
-    // No page preloads another's own code.
+    // No page packs another's own code.
     for (page, files) in &all {
         for (other, other_files) in &all {
             if page != other {
@@ -173,7 +196,7 @@ async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
                     .collect();
                 assert!(
                     own.iter().all(|f| !files.contains(f)),
-                    "{page:?} preloads {other:?}'s code"
+                    "{page:?} packs {other:?}'s code"
                 );
             }
         }
@@ -259,11 +282,12 @@ async fn a_page_whose_code_cannot_load_keeps_its_content_says_so_and_retries() {
         return h && h.dataset.state === 'failed' ? true : null; })()";
     let notice = ".page-load-failed";
 
-    // A deep link while the page's own chunk cannot be fetched: the pre-rendered page
-    // stays (heading, charts), with the notice.
+    // A deep link while the page's code cannot be fetched, packed (its HTML names the
+    // pack) or alone (what the loader tries next): the pre-rendered page stays (heading,
+    // charts), with the notice.
     s.cdp(
         "Network.setBlockedURLs",
-        json!({ "urls": ["*split_gpus-*"] }),
+        json!({ "urls": ["*pack_gpus-*", "*split_gpus-*"] }),
     )
     .await;
     s.client.goto(&s.server.url("/zh/gpus")).await.unwrap();

@@ -5,9 +5,10 @@
 //!
 //! Each page's address gets an `index.html` (`gpus/index.html`, `zh/gpus/index.html`),
 //! from the build's own `index.html` with the page's HTML in `#app`; `404.html` holds
-//! the page-not-found page. The browser hydrates what it finds there. With the split
-//! tool's manifest (`atlas-split.json`, see tools/wasm-split-bindgen), each page
-//! preloads the chunks of the wasm its code is in.
+//! the page-not-found page. The browser hydrates what it finds there. With a manifest
+//! of the files each page's code is in (the post-build hook's `atlas-packs.json`: each
+//! page's chunks of the wasm packed in one file; or the split tool's `atlas-split.json`,
+//! the chunks one by one, see tools/wasm-split-bindgen), each page preloads them.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

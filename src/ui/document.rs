@@ -8,7 +8,8 @@ use crate::i18n::Key;
 use crate::ui::RENDERED_ATTR;
 use crate::ui::components::page_names::page_title;
 
-/// The `<meta name>` that lists a page's chunks of the wasm, for the loader to preload.
+/// The `<meta name>` that names the files of a page's code (in a release build, its
+/// chunks of the wasm packed in one file), for the loader to preload.
 pub const CHUNKS_META: &str = "atlas-chunks";
 
 /// What one pre-rendered file holds.
@@ -22,8 +23,8 @@ pub struct PageDoc<'a> {
     pub rendered_at: &'a str,
     /// The app's HTML.
     pub body: &'a str,
-    /// The files of the page's code (its wasm chunks, under the base path), fetched
-    /// ahead with the main module rather than after it.
+    /// The files of the page's code (its wasm chunks, packed in one file, under the
+    /// base path), fetched ahead with the main module rather than after it.
     pub preload: &'a [String],
 }
 

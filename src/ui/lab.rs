@@ -161,6 +161,8 @@ pub enum WasmFile {
     Worker,
     /// A chunk of the pages' code (`chunk_…`, `split_…`).
     Chunk,
+    /// A page's chunks packed in one file (`pack_…`), which a deep link to it fetches.
+    Pack,
 }
 
 impl WasmFile {
@@ -175,6 +177,8 @@ impl WasmFile {
             Some(WasmFile::Main)
         } else if file.starts_with("chunk_") || file.starts_with("split_") {
             Some(WasmFile::Chunk)
+        } else if file.starts_with("pack_") {
+            Some(WasmFile::Pack)
         } else {
             None
         }
@@ -268,6 +272,7 @@ mod tests {
         for other in [
             "/chunk_12-3471d8d1938b8473.wasm",
             "/split_gpus-3471d8d1938b8473.wasm",
+            "/pack_gpus-3471d8d1938b8473.wasm",
             "/worker-4ff662c1a539db52_bg.wasm",
             "/container-atlas-1ba7_bg.wasm.map",
         ] {
@@ -276,6 +281,7 @@ mod tests {
         assert_eq!(WasmFile::of("/a/split_gpus-1.wasm"), Some(WasmFile::Chunk));
         assert_eq!(WasmFile::of("/chunk_3-1.wasm?v"), Some(WasmFile::Chunk));
         assert_eq!(WasmFile::of("/worker-4ff6_bg.wasm"), Some(WasmFile::Worker));
+        assert_eq!(WasmFile::of("/pack_gpus-1.wasm"), Some(WasmFile::Pack));
         assert_eq!(WasmFile::of("/other.wasm"), None);
         assert_eq!(WasmFile::of("/container-atlas-1_bg.wasm.map"), None);
         assert_eq!(WasmFile::of("/atlas-split-1.js"), None);
