@@ -1425,11 +1425,29 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         requests.iter().any(|r| r.contains("/worker_loader-")),
         "the worker loads here: {requests:?}"
     );
+    // The section chart's code (the chart frame) comes only when the chart nears the
+    // screen: not with the page's pack, and not while the reader is at the editor.
+    s.wait_until("return document.querySelector('.pg-sections tbody tr') ? true : null")
+        .await;
+    let waiting = "return document.querySelector('.pg-chart-host')?.dataset.state ?? null";
+    assert_eq!(s.eval(waiting).await, "waiting");
+    let fetched = s.page_requests().await;
+    assert!(
+        !fetched.iter().any(|r| r.contains("split_section_chart")),
+        "the chart's code before it is near the screen: {fetched:?}"
+    );
+    s.eval(&format!("{} return null", support::SHOW_SECTION_CHART))
+        .await;
     // Imports, exports, sections, producers and the text.
     s.wait_until(
         "return document.querySelector('.chart[data-chart=sections] .mark') ? true : null",
     )
     .await;
+    let fetched = s.page_requests().await;
+    assert!(
+        fetched.iter().any(|r| r.contains("split_section_chart")),
+        "the chart's code once it is near the screen: {fetched:?}"
+    );
     let tables = s
         .eval(
             "return {
@@ -1729,7 +1747,8 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
             assert_eq!(s.eval(counts).await, json!([0, 0]), "{name}");
         } else if matches!(*expected, "Core module" | "Component" | "Valid") {
             let condition = format!(
-                "const [m, t] = (() => {{ {counts} }})(); return m > 0 && m === t ? m : null"
+                "{} const [m, t] = (() => {{ {counts} }})(); return m > 0 && m === t ? m : null",
+                support::SHOW_SECTION_CHART
             );
             let marks = s.wait_until(&condition).await;
             assert!(marks.is_number(), "{name}: {}", s.eval(counts).await);

@@ -31,7 +31,7 @@ mod prerender {
     use container_atlas::base::page::{Page, page_location};
     use container_atlas::domain::pages::base_path;
     use container_atlas::ui::document::{PageDoc, file_for, page_document};
-    use container_atlas::ui::pages::code::{chunk_name, is_static};
+    use container_atlas::ui::pages::code::{PART_CHUNK_NAMES, chunk_name, is_static};
     use container_atlas::ui::render;
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
@@ -114,6 +114,7 @@ mod prerender {
             .iter()
             .map(|p| chunk_name(Some(*p)))
             .chain([chunk_name(None)])
+            .chain(PART_CHUNK_NAMES.iter().copied())
             .collect();
         if let Some(odd) = manifest.pages.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(format!(

@@ -252,6 +252,10 @@ impl Drop for Driver {
 }
 
 /// One browser session against one server.
+/// Script that scrolls the playground's section chart to the screen when it waits
+/// there for its code, which comes only once the chart is near the screen.
+pub const SHOW_SECTION_CHART: &str = "document.querySelector('.pg-chart-host[data-state=waiting]')?.scrollIntoView({ block: 'center' });";
+
 pub struct Session {
     pub client: Client,
     pub server: Server,
@@ -575,10 +579,10 @@ impl Session {
         assert_eq!(self.wait_for_text("main h1", en).await, en);
         let before = self.eval("return location.href").await;
         // Some controls come with the page's results (the playground's chart, once its
-        // worker has read the first example).
+        // worker has read the first example, and its code once it is near the screen).
         let there = self
             .wait_until(&format!(
-                "return document.querySelector({control:?}) ? true : null"
+                "{SHOW_SECTION_CHART} return document.querySelector({control:?}) ? true : null"
             ))
             .await;
         assert_eq!(there, json!(true), "{}: no {control}", page.path());

@@ -117,6 +117,53 @@ page_code! {
     None => not_found, preload_not_found => super::not_found::NotFoundPage;
 }
 
+/// Split points that are parts of a page rather than pages, by the name the build gives
+/// their chunk: fetched by their page when it needs them, never preloaded.
+pub const PART_CHUNK_NAMES: &[&str] = &["section_chart"];
+
+/// What draws the playground's section chart (the app's chart frame, with rows given
+/// at run time) into an element, and keeps it alive (dropping the box unmounts it).
+#[cfg(target_arch = "wasm32")]
+pub type SectionChartView = fn(
+    web_sys::HtmlElement,
+    leptos::prelude::Signal<Vec<crate::domain::chart::Row>>,
+) -> Box<dyn std::any::Any>;
+
+/// The playground's section chart. In split builds a chunk of its own: the chart frame
+/// and its ways of drawing, which the three chart pages share, are about a third of what
+/// a visit to the playground fetches, and the chart sits below the editor, the examples
+/// and the summary: the playground fetches it when the chart comes near the screen.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[wasm_split_helpers::wasm_split(section_chart, fallible)]
+fn section_chart() -> Result<SectionChartView, LoadFailed> {
+    Ok(draw_section_chart)
+}
+
+/// The playground's section chart; its code is always there.
+#[cfg(all(target_arch = "wasm32", not(feature = "split")))]
+pub fn section_chart() -> Result<SectionChartView, LoadFailed> {
+    Ok(draw_section_chart)
+}
+
+/// The playground's section chart, once its code is loaded.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+pub async fn load_section_chart() -> Result<SectionChartView, LoadFailed> {
+    section_chart().await
+}
+
+#[cfg(target_arch = "wasm32")]
+fn draw_section_chart(
+    el: web_sys::HtmlElement,
+    rows: leptos::prelude::Signal<Vec<crate::domain::chart::Row>>,
+) -> Box<dyn std::any::Any> {
+    use crate::domain::inspect::chart::SECTIONS_CHART;
+    use crate::ui::charts::Chart;
+    use leptos::prelude::*;
+    Box::new(leptos::mount::mount_to(el, move || {
+        view! { <Chart def=&SECTIONS_CHART rows=rows nested=true /> }
+    }))
+}
+
 /// Fetches a page's code as soon as the reader shows they may open it: a pointer over
 /// a link to it (a touch raises one too), or focus on one. By the click the code is usually there.
 /// Nothing is fetched ahead otherwise: a reader who only reads pays only for what

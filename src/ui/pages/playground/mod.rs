@@ -10,6 +10,7 @@
 pub mod client;
 mod open;
 mod results;
+mod section_chart;
 mod session;
 pub mod tables;
 

@@ -6,16 +6,16 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::section_chart::SectionChart;
 use super::session::{
     DEFAULT_LIMIT_MS, Opened, State, Status, call, request_text, run_text, send, text_error,
 };
 use super::tables;
-use crate::domain::inspect::chart::{SECTIONS_CHART, section_rows};
+use crate::domain::inspect::chart::section_rows;
 use crate::domain::inspect::protocol::{Both, Request, Shown, Stage};
 use crate::domain::inspect::{CallableExport, Kind, NumType};
 use crate::i18n::Key;
 use crate::ui::browser;
-use crate::ui::charts::Chart;
 use crate::ui::i18n::{t, use_lang};
 
 /// One export to call: an input per parameter, typed, and a Call button.
@@ -101,10 +101,9 @@ pub(super) fn Results(state: State) -> impl IntoView {
                 .unwrap_or_default()
         }
     };
-    // The sections, drawn by the app's chart frame: bars or a table, sorting, a log
-    // scale, hiding rows, CSV, SVG and PNG, its view kept in the link (`?sections=`).
-    // The frame is made once, when there are first sections to draw; another file
-    // changes its rows, not the frame.
+    // The sections, drawn by the app's chart frame (`SectionChart`). The frame is made
+    // once, when there are first sections to draw; another file changes its rows, not
+    // the frame.
     let rows = Memo::new_with_compare(
         move |_| {
             state.shown.with(|s| {
@@ -119,7 +118,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
     let has_rows = Memo::new(move |_| rows.with(|r| !r.is_empty()));
     let sections_chart = move || {
         has_rows.get().then(|| {
-            view! { <Chart def=&SECTIONS_CHART rows=Signal::from(rows) nested=true /> }
+            view! { <SectionChart rows=Signal::from(rows) /> }
         })
     };
 
