@@ -19,10 +19,11 @@ cd "$ROOT"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 AXE_VERSION="4.11.0"
+TERSER_VERSION="5.51.4"
 TOOLS="$ROOT/.tools"
 # .tools/split/path holds `wasm-bindgen`: the wasm split tool, which splits the app's
 # wasm by page and then runs the real wasm-bindgen (tools/wasm-split-bindgen).
-export PATH="$TOOLS/split/path:$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$TOOLS/split/path:$TOOLS/binaryen/node_modules/.bin:$TOOLS/terser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Trunk would otherwise ask crates.io for a newer version on every run.
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -94,6 +95,14 @@ setup() {
     say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION into .tools/"
     mkdir -p "$TOOLS/binaryen"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+  fi
+
+  # Minifies wasm-bindgen's JavaScript in release builds (scripts/post-build.mjs), which
+  # Trunk's own minifier cannot parse.
+  if [ "$(terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+    say "installing terser $TERSER_VERSION from npm into .tools/"
+    mkdir -p "$TOOLS/terser"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/terser" "terser@$TERSER_VERSION"
   fi
 }
 

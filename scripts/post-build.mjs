@@ -43,6 +43,27 @@ let html = await readFile(indexPath, "utf8");
 // page needs: its pack) goes to the pre-renderer, which preloads them in each page's HTML.
 const split = await placeSplitChunks();
 
+// Release builds: wasm-bindgen's JavaScript and the split loader, minified by terser
+// (installed by scripts/atlas.sh): Trunk's minifier cannot parse the first (it starts
+// with `import`) and never sees the second. About 3.4 KB gzip off every page. The
+// integrity Trunk wrote for the first is written anew.
+if (release) await minifyScripts();
+
+async function minifyScripts() {
+  const files = (await readdir(staging)).filter((f) => /^(container-atlas|atlas-split)-[0-9a-f]+\.js$/.test(f));
+  if (files.length === 0) throw new Error("no wasm-bindgen JavaScript to minify");
+  for (const file of files) {
+    const path = join(staging, file);
+    const before = await readFile(path);
+    const run = spawnSync("terser", [path, "--module", "--compress", "--mangle", "-o", path], { stdio: "inherit" });
+    if (run.error || run.status !== 0) {
+      throw new Error(`terser failed on ${file} (${run.error?.message ?? run.status}): scripts/atlas.sh installs it into .tools/terser`);
+    }
+    const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+    html = html.replaceAll(integrity(before), integrity(await readFile(path)));
+  }
+}
+
 // The playground's worker, which Trunk names without a hash (worker_loader.js,
 // worker.js, worker_bg.wasm): renamed after a hash of its code, so that a cached old
 // worker never answers a new page in a protocol it does not speak. The page finds
