@@ -11,6 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? ".";
@@ -149,7 +150,12 @@ async function placeSplitChunks() {
   for (const [page, files] of Object.entries(manifest.pages)) {
     const name = `pack_${page}-${found[1]}.wasm`;
     const parts = await Promise.all(files.map(async (file) => [file, await readFile(join(staging, file))]));
-    await writeFile(join(staging, name), pack(parts));
+    // The order of the chunks changes what gzip finds to reuse within its 32 KB window:
+    // largest first is 1-1.7 KB smaller for the chart pages, 0.7 KB larger for /data.
+    // Both are tried; the smaller is kept.
+    const orders = [parts, [...parts].sort((a, b) => b[1].length - a[1].length)].map(pack);
+    const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+    await writeFile(join(staging, name), orders.reduce((best, next) => (gz(next) < gz(best) ? next : best)));
     pages[page] = [name];
   }
   const packsPath = join(folder, "atlas-packs.json");

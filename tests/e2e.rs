@@ -338,6 +338,45 @@ async fn a_page_whose_code_cannot_load_keeps_its_content_says_so_and_retries() {
     s.click(".page-load-retry").await;
     s.wait_ready().await;
     assert_eq!(s.text("main h1").await, page_title(Page::Wizard, Lang::En));
+
+    // A part of a page fetched when it is needed (the playground's section chart): the
+    // notice in its place, the table below it kept, and a retry that works.
+    s.open("/playground?lang=en").await;
+    s.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*split_section_chart-*"] }),
+    )
+    .await;
+    s.wait_until("return document.querySelector('.pg-sections tbody tr') ? true : null")
+        .await;
+    s.eval(&format!("{} return null", support::SHOW_SECTION_CHART))
+        .await;
+    let failed = s
+        .wait_until(
+            "return document.querySelector('.pg-chart-host')?.dataset.state === 'failed'
+                ? document.querySelector('.pg-chart-failed').innerText : null",
+        )
+        .await;
+    assert!(
+        failed
+            .as_str()
+            .unwrap()
+            .contains(Key::PlaygroundChartFailed.text(Lang::En)),
+        "{failed}"
+    );
+    s.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    s.click(".pg-chart-failed .page-load-retry").await;
+    let drawn = s
+        .wait_until(
+            "return document.querySelectorAll('.chart[data-chart=sections] .mark[data-row]').length || null",
+        )
+        .await;
+    assert!(drawn.as_u64().unwrap() > 0);
+    assert_eq!(
+        s.eval("return document.querySelector('.pg-chart-failed') === null")
+            .await,
+        json!(true)
+    );
     s.close().await;
 }
 
