@@ -605,6 +605,20 @@ async fn settle(s: &Session, route: &str) {
             json!(true),
             "{route}: the playground showed no result"
         );
+        // Its section chart, whose code comes when it nears the screen: drawn, so that
+        // the gates see its controls, then back to the top.
+        let drawn = s
+            .wait_until(&format!(
+                "{} return document.querySelector('.pg-chart-host')?.dataset.state === 'ready' || null",
+                support::SHOW_SECTION_CHART
+            ))
+            .await;
+        assert_eq!(
+            drawn,
+            json!(true),
+            "{route}: the section chart was not drawn"
+        );
+        s.eval("window.scrollTo(0, 0); return null").await;
     }
     s.eval_async(
         "const done = arguments[arguments.length - 1];
