@@ -39,9 +39,9 @@ let html = await readFile(indexPath, "utf8");
 // wasm-bindgen): its chunks and their loader wait in wasm-bindgen's output folder, in
 // `atlas-split-<hash>/`, the hash being the one in the loader's name that wasm-bindgen's
 // JavaScript imports. They go into the build next to that JavaScript; release builds
-// optimize each chunk as Trunk does the main module, then pack each page's chunks in one
-// file (`pack_<page>-<hash>.wasm`) for a deep link to it. The manifest (which files each
-// page needs: its pack) goes to the pre-renderer, which preloads them in each page's HTML.
+// optimize each chunk as Trunk does the main module. The manifest (which files each page
+// needs) goes to the pre-renderer, which names each page's pack (`pack_<page>-<hash>.wasm`,
+// its chunks in one file) in its HTML to preload; the packs are made after it (below).
 const split = await placeSplitChunks();
 
 // Release builds: wasm-bindgen's JavaScript and the split loader, minified by terser
@@ -143,12 +143,15 @@ async function placeSplitChunks() {
     }
   };
   await Promise.all([worker(), worker()]);
-  if (!release) return { manifestPath, manifest };
-  // Each page's chunks, packed in one file for a deep link to it (release builds,
-  // whose pages are pre-rendered to name it).
-  const pages = {};
-  for (const [page, files] of Object.entries(manifest.pages)) {
-    const name = `pack_${page}-${found[1]}.wasm`;
+  return { manifestPath, folder, manifest };
+}
+
+// Each page's chunks, packed in one file for a deep link to it (release builds): the
+// packs the pre-renderer named in the pages it wrote (`atlas-packs.json`, beside the
+// manifest: which chunks each holds), and no other.
+async function makePacks(folder) {
+  const { packs } = JSON.parse(await readFile(join(folder, "atlas-packs.json"), "utf8"));
+  for (const [name, files] of Object.entries(packs)) {
     const parts = await Promise.all(files.map(async (file) => [file, await readFile(join(staging, file))]));
     // The order of the chunks changes what gzip finds to reuse within its 32 KB window:
     // largest first is 1-1.7 KB smaller for the chart pages, 0.7 KB larger for /data.
@@ -156,11 +159,8 @@ async function placeSplitChunks() {
     const orders = [parts, [...parts].sort((a, b) => b[1].length - a[1].length)].map(pack);
     const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
     await writeFile(join(staging, name), orders.reduce((best, next) => (gz(next) < gz(best) ? next : best)));
-    pages[page] = [name];
   }
-  const packsPath = join(folder, "atlas-packs.json");
-  await writeFile(packsPath, JSON.stringify({ pages }, null, 2));
-  return { manifestPath: packsPath, manifest };
+  return Object.keys(packs).length;
 }
 
 // A page's chunks in one file: a WebAssembly module of custom sections only, each named
@@ -287,4 +287,5 @@ const run = spawnSync(
   { cwd: source, stdio: "inherit" },
 );
 if (run.status !== 0) throw new Error(`prerender failed (exit ${run.status ?? run.signal})`);
-console.log("post-build: loader moved out, CSP set, pages pre-rendered");
+const packCount = split ? await makePacks(split.folder) : 0;
+console.log(`post-build: loader moved out, CSP set, pages pre-rendered, ${packCount} packs`);

@@ -23,7 +23,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender {
-    use std::collections::HashMap;
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, HashMap};
     use std::fs;
     use std::path::Path;
 
@@ -51,14 +52,20 @@ mod prerender {
             None => HashMap::new(),
         };
         // A page kept without its code (`is_static`) fetches it only when it needs it.
+        // Any other preloads its chunks packed in one file (made by the post-build hook
+        // from `atlas-packs.json`, written below: which chunks each pack holds).
+        let packs = RefCell::new(BTreeMap::new());
         let preload = |page: Option<Page>| -> Vec<String> {
             if is_static(page) {
                 return Vec::new();
             }
-            chunks
-                .get(chunk_name(page))
-                .map(|files| files.iter().map(|f| format!("{base}/{f}")).collect())
-                .unwrap_or_default()
+            let name = chunk_name(page);
+            let Some(files) = chunks.get(name) else {
+                return Vec::new();
+            };
+            let pack = pack_name(name, files);
+            packs.borrow_mut().insert(pack.clone(), files.clone());
+            vec![format!("{base}/{pack}")]
         };
         let template = fs::read_to_string(dist.join("index.html"))
             .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
@@ -94,11 +101,39 @@ mod prerender {
             preload: &preload(None),
         };
         write(dist, "404.html", &page_document(&template, &doc)?)?;
+        if let Some(manifest) = manifest {
+            let path = Path::new(manifest).with_file_name("atlas-packs.json");
+            let text = serde_json::json!({ "packs": packs.into_inner() }).to_string();
+            fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         println!(
             "prerender: {written} pages and 404.html under {}",
             dist.display()
         );
         Ok(())
+    }
+
+    /// The file that packs a split point's chunks (`files`, each named
+    /// `<chunk>-<hash>.wasm`): `pack_<split point>-<hash>.wasm`, with their hash.
+    fn pack_name(split_point: &str, files: &[String]) -> String {
+        let hash = files
+            .first()
+            .and_then(|f| f.strip_suffix(".wasm")?.rsplit_once('-'))
+            .map_or("", |(_, hash)| hash);
+        format!("pack_{split_point}-{hash}.wasm")
+    }
+
+    #[test]
+    fn a_pack_is_named_after_its_split_point_with_its_chunks_hash() {
+        let files = [
+            "chunk_12-140691e73b1552b2.wasm".to_owned(),
+            "split_gpus-140691e73b1552b2.wasm".to_owned(),
+        ];
+        assert_eq!(pack_name("gpus", &files), "pack_gpus-140691e73b1552b2.wasm");
+        assert_eq!(
+            pack_name("not_found", &files[1..]),
+            "pack_not_found-140691e73b1552b2.wasm"
+        );
     }
 
     /// The files each split point needs, from the split tool's manifest.
