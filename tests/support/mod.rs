@@ -251,11 +251,11 @@ impl Drop for Driver {
     }
 }
 
-/// One browser session against one server.
 /// Script that scrolls the playground's section chart to the screen when it waits
 /// there for its code, which comes only once the chart is near the screen.
 pub const SHOW_SECTION_CHART: &str = "document.querySelector('.pg-chart-host[data-state=waiting]')?.scrollIntoView({ block: 'center' });";
 
+/// One browser session against one server.
 pub struct Session {
     pub client: Client,
     pub server: Server,

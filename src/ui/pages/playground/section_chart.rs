@@ -65,7 +65,7 @@ pub fn SectionChart(rows: Signal<Vec<Row>>) -> impl IntoView {
     let owner = StoredValue::new_local(Owner::current());
     let draw = move |el: web_sys::HtmlElement, view: code::SectionChartView| {
         let mount = || untrack(|| view(el, rows));
-        let handle = match owner.get_value() {
+        let handle = match owner.try_get_value().flatten() {
             Some(owner) => owner.with(mount),
             None => mount(),
         };
