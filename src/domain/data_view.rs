@@ -133,7 +133,7 @@ impl DataQuery {
         let words: Vec<String> = self
             .search
             .split_whitespace()
-            .map(str::to_lowercase)
+            .map(str::to_ascii_lowercase)
             .collect();
         let mut rows: Vec<&'static Figure> = figures
             .iter()
