@@ -94,10 +94,8 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    // Queued after everything hydration (or mounting) queued: the app answers.
     let Some(root) = root else {
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App start /> });
-        after_start(|| browser::mark(browser::READY_MARK));
+        mount(None, start);
         return;
     };
     let rendered = root.get_attribute(RENDERED_ATTR);
@@ -119,12 +117,43 @@ pub fn start() {
         leptos::mount::hydrate_from(root, move || leptos::view! { <app::App start /> }).forget();
         HYDRATING.set(false);
         browser::mark(browser::HYDRATED_MARK);
+        // Queued after everything hydration queued: the app answers.
+        after_start(|| browser::mark(browser::READY_MARK));
     } else {
-        // Nothing pre-rendered for this address (or a 404 page): replace it.
-        root.set_text_content(None);
-        leptos::mount::mount_to(root, move || leptos::view! { <app::App start /> }).forget();
+        // Nothing pre-rendered for this address (or a 404 page): replaced by the app.
+        mount(Some(root), start);
     }
-    after_start(|| browser::mark(browser::READY_MARK));
+}
+
+/// Mounts the app where nothing pre-rendered matches the address (`trunk serve`, the
+/// 404 page), in place of what `root` holds (or into the body). In split builds that
+/// code is a chunk of its own (`code::load_mount`): the pre-rendered pages, which
+/// hydrate, never fetch it. If it cannot be fetched, what `root` holds stays (the 404
+/// page reads without it); an empty page gets the error panel.
+#[cfg(target_arch = "wasm32")]
+fn mount(root: Option<web_sys::HtmlElement>, start: app::Start) {
+    let mounted = |mount: pages::code::MountApp, root, start| {
+        mount(root, start);
+        // Queued after everything mounting queued: the app answers.
+        after_start(|| browser::mark(browser::READY_MARK));
+    };
+    // Not Leptos' spawner: mounting sets it up, and this runs before.
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(async move {
+        match pages::code::load_mount().await {
+            Ok(mount) => mounted(mount, root, start),
+            Err(_) => {
+                let empty = root.as_ref().is_none_or(|r| r.child_element_count() == 0);
+                if empty {
+                    panic::show_panic_panel(
+                        "The app's code (a chunk of its wasm) could not be fetched: check the connection and reload.",
+                    );
+                }
+            }
+        }
+    });
+    #[cfg(not(feature = "split"))]
+    mounted(pages::code::mount_now, root, start);
 }
 
 /// Renders the page at `location` (a path under `base`: `/some/sub/path/zh/gpus`) to

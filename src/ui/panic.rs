@@ -54,6 +54,8 @@ fn build_panel(lang: Lang, message: &str) -> Option<()> {
     let href = web_sys::window()?.location().href().unwrap_or_default();
     reload.set_attribute("href", &href).ok()?;
     reload.set_class_name("panic-reload");
+    // A reload, not a move within the app: the router leaves it to the browser.
+    reload.set_attribute("rel", "external").ok()?;
     let details = document.create_element("details").ok()?;
     let summary = element("summary", Key::PanicDetails.text(lang))?;
     let pre = element("pre", message)?;

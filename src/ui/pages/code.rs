@@ -119,7 +119,100 @@ page_code! {
 
 /// Split points that are parts of a page rather than pages, by the name the build gives
 /// their chunk: fetched by their page when it needs them, never preloaded.
-pub const PART_CHUNK_NAMES: &[&str] = &["section_chart"];
+pub const PART_CHUNK_NAMES: &[&str] = &["section_chart", "export", MOUNT_CHUNK_NAME];
+
+/// The chunk of the code that mounts the app (`code::load_mount`), which the 404 page
+/// needs beside its own.
+pub const MOUNT_CHUNK_NAME: &str = "mount";
+
+/// Mounts the whole app into an element, replacing what it holds (`None`: into the
+/// body), where nothing pre-rendered matches the address.
+#[cfg(target_arch = "wasm32")]
+pub type MountApp = fn(Option<web_sys::HtmlElement>, crate::ui::app::Start);
+
+/// The code that mounts the app. In split builds a chunk of its own: every pre-rendered
+/// page hydrates, and building the shell afresh (each of its views' `build`, beside the
+/// `hydrate` every page runs) is about 3 KB gzip the main module would otherwise carry.
+/// Only `trunk serve` and the 404 page fetch it.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[wasm_split_helpers::wasm_split(mount, fallible)]
+fn mount() -> Result<MountApp, LoadFailed> {
+    Ok(mount_now)
+}
+
+/// The code that mounts the app, once it is loaded.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+pub async fn load_mount() -> Result<MountApp, LoadFailed> {
+    mount().await
+}
+
+/// Mounts the app into `root`, replacing what it holds (`None`: into the body).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_now(root: Option<web_sys::HtmlElement>, start: crate::ui::app::Start) {
+    use crate::ui::app::App;
+    use leptos::prelude::*;
+    match root {
+        Some(root) => {
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, move || view! { <App start /> }).forget();
+        }
+        None => leptos::mount::mount_to_body(move || view! { <App start /> }),
+    }
+}
+
+/// The whole dataset as a file to download (`json`: JSON, else CSV): its name, its
+/// MIME type and its text.
+pub type ExportFile = fn(json: bool) -> (&'static str, &'static str, String);
+
+/// The data page's downloads. In split builds a chunk of its own: the CSV and JSON
+/// writers (serde_json's among them) are about 5 KB gzip a visit to `/data` would
+/// otherwise fetch for two buttons most readers never press. The page fetches it when
+/// a pointer or the focus comes to the buttons, or at the click.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[wasm_split_helpers::wasm_split(export, fallible, preload(preload_export))]
+fn export() -> Result<ExportFile, LoadFailed> {
+    Ok(export_file)
+}
+
+/// The data page's downloads, once their code is loaded.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+pub async fn load_export() -> Result<ExportFile, LoadFailed> {
+    export().await
+}
+
+/// The data page's downloads: their code is always there.
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+pub async fn load_export() -> Result<ExportFile, LoadFailed> {
+    Ok(export_file)
+}
+
+/// Fetches the downloads' code ahead of a click; a failure is left to the click, which
+/// tries again and says so.
+pub fn prefetch_export() {
+    #[cfg(all(target_arch = "wasm32", feature = "split"))]
+    leptos::task::spawn_local(async {
+        let _ = preload_export().await;
+    });
+}
+
+fn export_file(json: bool) -> (&'static str, &'static str, String) {
+    use crate::data::figures::{FIGURES, Figure};
+    use crate::domain::export;
+    let all: Vec<&Figure> = FIGURES.iter().collect();
+    if json {
+        (
+            "container-atlas-figures.json",
+            "application/json",
+            export::to_json(&all),
+        )
+    } else {
+        (
+            "container-atlas-figures.csv",
+            "text/csv;charset=utf-8",
+            export::to_csv(&all),
+        )
+    }
+}
 
 /// What draws the playground's section chart (the app's chart frame, with rows given
 /// at run time) into an element, and keeps it alive (dropping the box unmounts it).

@@ -11,7 +11,6 @@ use crate::data::figures::{FIGURES, Figure, Topic, figure, item_name, metric_nam
 use crate::data::notes::{DATA_NOTES, NoteKind};
 use crate::data::sections::{section, sections_for};
 use crate::domain::data_view::{Column, DataQuery, normalised};
-use crate::domain::export;
 use crate::domain::format::report_quote;
 use crate::i18n::Key;
 use crate::ui::browser;
@@ -24,6 +23,7 @@ use crate::ui::components::sort_header::SortState;
 use crate::ui::html::Html;
 use crate::ui::i18n::{t, t_fill, use_lang};
 use crate::ui::notices::ignored_values_notice;
+use crate::ui::pages::code;
 use crate::ui::query::{History, use_query_writer};
 
 #[component]
@@ -120,21 +120,27 @@ where
         next.search = event_target_value(&ev);
         update(next);
     };
-    // The downloads hold the whole dataset, whatever the table shows.
+    // The downloads hold the whole dataset, whatever the table shows. Their code comes
+    // when first needed (`code::load_export`); if it cannot be fetched, a notice says
+    // so and the next click tries again.
+    let download_failed = RwSignal::new(false);
     let download = move |json: bool| {
-        let all: Vec<&Figure> = FIGURES.iter().collect();
-        if json {
-            browser::download(
-                "container-atlas-figures.json",
-                "application/json",
-                &export::to_json(&all),
-            );
-        } else {
-            browser::download(
-                "container-atlas-figures.csv",
-                "text/csv;charset=utf-8",
-                &export::to_csv(&all),
-            );
+        leptos::task::spawn_local(async move {
+            match code::load_export().await {
+                Ok(file) => {
+                    download_failed.try_set(false);
+                    let (name, mime, text) = file(json);
+                    browser::download(name, mime, &text);
+                }
+                Err(_) => drop(download_failed.try_set(true)),
+            }
+        });
+    };
+    let prefetched = StoredValue::new(false);
+    let prefetch = move || {
+        if !prefetched.get_value() {
+            prefetched.set_value(true);
+            code::prefetch_export();
         }
     };
 
@@ -162,7 +168,7 @@ where
                         on:input=on_search
                     />
                 </label>
-                <div class="downloads">
+                <div class="downloads" on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
                     <button type="button" data-download="csv" on:click=move |_| download(false)>
                         {t(Key::DataDownloadCsv)}
                     </button>
@@ -171,6 +177,11 @@ where
                     </button>
                 </div>
             </div>
+            {move || {
+                download_failed
+                    .get()
+                    .then(|| view! { <p class="notice download-failed" role="alert">{t(Key::DataDownloadFailed)}</p> })
+            }}
             <p class="count" role="status" data-count=shown>
                 {t_fill(Key::DataCount, move || vec![("shown", shown()), ("total", FIGURES.len().to_string())])}
             </p>
