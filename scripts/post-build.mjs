@@ -42,7 +42,7 @@ let html = await readFile(indexPath, "utf8");
 // optimize each chunk as Trunk does the main module. The manifest (which files each page
 // needs) goes to the pre-renderer, which names each page's pack (`pack_<page>-<hash>.wasm`,
 // its chunks in one file) in its HTML to preload; the packs are made after it (below).
-const split = await placeSplitChunks();
+let split = await placeSplitChunks();
 
 // Release builds: wasm-bindgen's JavaScript and the split loader, minified by terser
 // (installed by scripts/atlas.sh): Trunk's minifier cannot parse the first (it starts
@@ -60,8 +60,77 @@ async function minifyScripts() {
     if (run.error || run.status !== 0) {
       throw new Error(`terser failed on ${file} (${run.error?.message ?? run.status}): scripts/atlas.sh installs it into .tools/terser`);
     }
-    const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-    html = html.replaceAll(integrity(before), integrity(await readFile(path)));
+    // Only wasm-bindgen's JavaScript is named in the page (the loader is imported by it).
+    if (file.startsWith("container-atlas-")) rewriteIntegrity(before, await readFile(path));
+  }
+}
+
+function integrity(bytes) {
+  return `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+}
+
+// The page's integrity for a file that was `before` and is now `after`. Trunk writes
+// sha384 (its default); should that change, the build stops here rather than ship a
+// page whose check fails.
+function rewriteIntegrity(before, after) {
+  const old = integrity(before);
+  if (!html.includes(old)) throw new Error(`index.html has no integrity ${old} to rewrite: did Trunk change its hash?`);
+  html = html.replaceAll(old, integrity(after));
+}
+
+// Release builds: wasm-bindgen's JavaScript, the split loader and the chunks are named
+// after a hash of their final bytes and of this script, not (as Trunk and the splitter
+// name them) of the wasm rustc linked. A change only here (terser's or binaryen's
+// version, the wasm-opt flags, the loader's `atlasFetch`, the packs' format) then
+// renames them too, and a browser never takes a cached old file for a new one (the
+// old glue would fail the new integrity check; an old loader would meet new packs).
+// The packs are named after the chunks' hash by the pre-renderer, so they follow.
+if (release) await nameAfterFinalBytes();
+
+async function nameAfterFinalBytes() {
+  const glue = (await readdir(staging)).find((f) => /^container-atlas-[0-9a-f]+\.js$/.test(f));
+  const splitFiles = split ? [split.manifest.loader, ...split.manifest.files] : [];
+  const hasher = createHash("sha256").update(await readFile(new URL(import.meta.url)));
+  for (const file of [glue, ...splitFiles]) hasher.update(file).update(await readFile(join(staging, file)));
+  const hash = hasher.digest("hex").slice(0, 16);
+  const renamed = new Map([[glue, `container-atlas-${hash}.js`]]);
+  const oldHash = split?.manifest.loader.match(/^atlas-split-([0-9a-f]{16})\.js$/)?.[1];
+  if (split && !oldHash) throw new Error(`the split loader's name has no hash: ${split.manifest.loader}`);
+  for (const file of splitFiles) renamed.set(file, file.replace(`-${oldHash}.`, `-${hash}.`));
+  const renameIn = (text) => {
+    let out = text;
+    for (const [from, to] of renamed) out = out.replaceAll(from, to);
+    return out;
+  };
+  // The glue imports the loader, which imports the glue and fetches the chunks. In the
+  // glue only the import specifiers change: the main module names its imports after
+  // the loader's old name, the keys of the glue's import object.
+  const renameSpecifiers = (text) => {
+    let out = text;
+    for (const [from, to] of renamed) {
+      out = out.replace(new RegExp(`(\\bfrom\\s*["'])\\./${from.replaceAll(".", "\\.")}(["'])`, "g"), `$1./${to}$2`);
+    }
+    return out;
+  };
+  for (const file of [glue, ...(split ? [split.manifest.loader] : [])]) {
+    const before = await readFile(join(staging, file), "utf8");
+    const after = file === glue ? renameSpecifiers(before) : renameIn(before);
+    const named = [...renamed].filter(([from]) => before.includes(from));
+    if (named.some(([, to]) => !after.includes(to))) throw new Error(`${file}: a name was not rewritten`);
+    if (file === glue) rewriteIntegrity(before, after);
+    await writeFile(join(staging, renamed.get(file)), after);
+    await rm(join(staging, file));
+  }
+  for (const file of split ? split.manifest.files : []) await rename(join(staging, file), join(staging, renamed.get(file)));
+  if (!html.includes(glue)) throw new Error(`index.html does not name ${glue}`);
+  html = renameIn(html);
+  if (split) {
+    // The pre-renderer reads this copy of the manifest (and writes `atlas-packs.json`
+    // beside it).
+    split.manifest = { ...split.manifest, loader: renamed.get(split.manifest.loader), files: split.manifest.files.map((f) => renamed.get(f)),
+      pages: Object.fromEntries(Object.entries(split.manifest.pages).map(([k, v]) => [k, v.map((f) => renamed.get(f))])) };
+    split.manifestPath = join(split.folder, "atlas-split.final.json");
+    await writeFile(split.manifestPath, JSON.stringify(split.manifest));
   }
 }
 
@@ -187,24 +256,36 @@ function pack(parts) {
 }
 
 // Put before the split loader: how it fetches a chunk. A page's pre-rendered HTML names
-// its pack (`atlas-chunks`), which the loader script has preloaded: the chunks of that
-// page come out of it. A chunk it does not hold (another page's, after a click), or any
-// chunk once the pack could not be fetched, is fetched alone; so a retry after a failure
-// fetches only what is still missing.
+// its pack (`atlas-chunks`), which the loader script has preloaded, and the chunks it
+// holds (`data-holds`): those come out of it, each once. Any other chunk (another
+// page's, after an early click or a hover; a part of the page fetched later) is
+// fetched at once on its own, never after the pack; so is a chunk the pack failed to
+// bring, and a retry fetches only what is still missing. Once every chunk is out, the
+// pack is let go.
 function packFetch() {
-  return `const atlasPackHref = (document.querySelector("meta[name=atlas-chunks]")?.content ?? "")
-  .split(" ").find((href) => /(^|\\/)pack_[^/]+\\.wasm$/.test(href));
+  return `const atlasMeta = document.querySelector("meta[name=atlas-chunks]");
+const atlasPackHref = (atlasMeta?.content ?? "").split(" ").find((href) => /(^|\\/)pack_[^/]+\\.wasm$/.test(href));
+// \`data-holds\`: \`14-57\` is chunk_14 to chunk_57, \`9\` chunk_9, any other word a name.
+const atlasHolds = new Set();
+for (const word of atlasPackHref ? (atlasMeta.dataset.holds ?? "").split(" ").filter(Boolean) : []) {
+  const range = word.match(/^(\\d+)(?:-(\\d+))?$/);
+  if (!range) atlasHolds.add(word);
+  else for (let n = +range[1]; n <= +(range[2] ?? range[1]); n++) atlasHolds.add(\`chunk_\${n}\`);
+}
 let atlasPack;
 function atlasFetch(file) {
   const url = new URL(file, import.meta.url);
-  if (!atlasPackHref) return fetch(url);
+  const name = file.replace(/^\\.\\//, "");
+  if (!atlasHolds.delete(name.replace(/-[0-9a-f]+\\.wasm$/, ""))) return fetch(url);
   atlasPack ??= fetch(new URL(atlasPackHref, document.baseURI))
     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${r.status} \${r.url}\`))))
     .then((bytes) => WebAssembly.compile(bytes));
-  return atlasPack.then((pack) => {
-    const [part] = WebAssembly.Module.customSections(pack, file.replace(/^\\.\\//, ""));
-    return part ? new Response(part, { headers: { "content-type": "application/wasm" } }) : fetch(url);
+  const part = atlasPack.then((pack) => {
+    const [bytes] = WebAssembly.Module.customSections(pack, name);
+    return bytes ? new Response(bytes, { headers: { "content-type": "application/wasm" } }) : fetch(url);
   }, () => fetch(url));
+  if (atlasHolds.size === 0) atlasPack = null;
+  return part;
 }
 `;
 }

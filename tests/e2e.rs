@@ -50,9 +50,21 @@ async fn every_route_renders_its_heading() {
             page.path()
         );
     }
+    // An unknown path on a host that answers it with index.html (as `trunk serve`
+    // does): the app mounts in place of the overview, fetching the code that mounts it
+    // (chunk by chunk: the overview names no pack; 404.html, served by plain hosts,
+    // names one, which the gates check).
+    s.disable_cache().await;
+    s.page_requests().await;
     s.open("/no/such/page").await;
     assert_eq!(s.text("main h1").await, Key::NotFoundTitle.text(Lang::En));
     assert!(s.text("main").await.contains("/no/such/page"));
+    let (_, fetched) = fetched_wasm(&s).await;
+    assert!(
+        fetched.iter().any(|f| f.starts_with("split_mount-"))
+            && fetched.iter().any(|f| f.starts_with("split_not_found-")),
+        "{fetched:?}"
+    );
     s.close().await;
 }
 
@@ -97,6 +109,38 @@ fn preloaded_files(html_file: &str) -> Vec<String> {
         .collect();
     files.sort();
     files
+}
+
+/// The chunks a page's pre-rendered HTML says its pack holds (`data-holds`), by name
+/// with the hash and `.wasm`, as the pack names them.
+fn held_chunks(html_file: &str) -> Vec<String> {
+    let dist = support::build_dir("ATLAS_DIST", "dist");
+    let html = std::fs::read_to_string(dist.join(html_file)).unwrap();
+    let pack = preloaded_files(html_file);
+    let hash = pack
+        .first()
+        .and_then(|p| p.strip_suffix(".wasm")?.rsplit_once('-'))
+        .map(|(_, hash)| hash.to_owned())
+        .unwrap_or_default();
+    let mut held: Vec<String> = html
+        .split(" data-holds=\"")
+        .nth(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .unwrap_or_default()
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .flat_map(|word| {
+            // `14-57`: chunk_14 to chunk_57; `9`: chunk_9; any other word a name.
+            let range = word.split_once('-').unwrap_or((word, word));
+            match (range.0.parse::<u32>(), range.1.parse::<u32>()) {
+                (Ok(from), Ok(to)) => (from..=to).map(|n| format!("chunk_{n}")).collect(),
+                _ => vec![word.to_owned()],
+            }
+        })
+        .map(|stem| format!("{stem}-{hash}.wasm"))
+        .collect();
+    held.sort();
+    held
 }
 
 /// The chunks a pack of the build holds: the names of its custom sections.
@@ -180,6 +224,9 @@ async fn a_deep_link_fetches_its_own_chunks_and_a_click_only_the_new_ones() {
         };
         assert_eq!(WasmFile::of(pack), Some(WasmFile::Pack), "{pack}");
         let chunks = packed_chunks(pack);
+        // The loader takes from the pack what the page says it holds, and fetches
+        // anything else on its own at once.
+        assert_eq!(held_chunks(&file), chunks, "{page:?}: what the pack holds");
         assert!(
             chunks.iter().any(|c| c.starts_with("split_")),
             "{page:?} has code of its own: {chunks:?}"
@@ -838,7 +885,11 @@ async fn data_downloads_hold_every_record() {
     s.open("/data?lang=en&topic=wasm").await;
     s.capture_downloads().await;
     s.click("button[data-download=csv]").await;
+    s.wait_until("return window.__blobs.length === 1 || null")
+        .await;
     s.click("button[data-download=json]").await;
+    s.wait_until("return window.__blobs.length === 2 || null")
+        .await;
     let texts = s.captured_blobs().await;
     assert_eq!(texts.len(), 2, "one file per button");
     let csv = texts[0][1].as_str().unwrap();
@@ -855,6 +906,50 @@ async fn data_downloads_hold_every_record() {
     let json: serde_json::Value = serde_json::from_str(texts[1][1].as_str().unwrap()).unwrap();
     assert_eq!(json["figures"].as_array().unwrap().len(), FIGURES.len());
     s.finish_clean().await;
+}
+
+/// The downloads' code is fetched only when a reader goes for them; if it cannot be,
+/// a notice says so and the next click tries again.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run through scripts/atlas.sh test"]
+async fn data_downloads_fetch_their_code_when_asked_and_say_when_they_cannot() {
+    let s = Session::start().await;
+    s.disable_cache().await;
+    s.page_requests().await;
+    s.open("/data?lang=en").await;
+    let (_, fetched) = fetched_wasm(&s).await;
+    assert!(
+        !fetched.iter().any(|f| f.contains("split_export")),
+        "{fetched:?}"
+    );
+    s.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*split_export-*"] }),
+    )
+    .await;
+    s.capture_downloads().await;
+    s.click("button[data-download=csv]").await;
+    let notice = s
+        .wait_until("return document.querySelector('.download-failed')?.innerText || null")
+        .await;
+    assert_eq!(notice, json!(Key::DataDownloadFailed.text(Lang::En)));
+    s.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    s.click("button[data-download=csv]").await;
+    s.wait_until("return window.__blobs.length === 1 || null")
+        .await;
+    let (_, fetched) = fetched_wasm(&s).await;
+    assert!(
+        fetched.iter().any(|f| f.starts_with("split_export-")),
+        "{fetched:?}"
+    );
+    assert_eq!(
+        s.eval("return document.querySelector('.download-failed') === null")
+            .await,
+        json!(true),
+        "the notice goes with a download that works"
+    );
+    // (The blocked fetch logged its error: no check for a clean console here.)
+    s.close().await;
 }
 
 // ---- Charts ----

@@ -47,7 +47,7 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
     }
     assert!(root.join("404.html").is_file());
 
-    let s = Session::start_on(Server::start(root, SUB_PATH, Hosting::Plain)).await;
+    let s = Session::start_on(Server::start(root.clone(), SUB_PATH, Hosting::Plain)).await;
     // Each page's own file, in each language, after the host's redirect to the
     // folder's address with a slash: hydrated, not drawn again.
     for page in Page::ALL {
@@ -93,9 +93,29 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
             format!("{SUB_PATH}{}", page.path())
         );
     }
-    // An unknown path gets 404.html, which shows the not-found page.
+    // An unknown path gets 404.html, which shows the not-found page: the app mounts
+    // there, with the code that mounts it in the page's one pack.
+    s.disable_cache().await;
+    s.page_requests().await;
     s.open("/no/such/page").await;
     assert_eq!(s.text("main h1").await, Key::NotFoundTitle.text(Lang::En));
+    let not_found = std::fs::read_to_string(root.join("404.html")).unwrap();
+    let pack = not_found
+        .split("name=\"atlas-chunks\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|href| href.rsplit('/').next())
+        .expect("404.html names its pack")
+        .to_owned();
+    let wasm: Vec<String> = s
+        .page_requests()
+        .await
+        .into_iter()
+        .filter(|url| url.ends_with(".wasm"))
+        .map(|url| url.rsplit('/').next().unwrap_or_default().to_owned())
+        .filter(|file| !file.starts_with("container-atlas-"))
+        .collect();
+    assert_eq!(wasm, [pack], "404.html fetches its pack and no chunk alone");
 
     let errors: Vec<String> = s
         .console_errors()

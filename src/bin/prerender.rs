@@ -32,7 +32,9 @@ mod prerender {
     use container_atlas::base::page::{Page, page_location};
     use container_atlas::domain::pages::base_path;
     use container_atlas::ui::document::{PageDoc, file_for, page_document};
-    use container_atlas::ui::pages::code::{PART_CHUNK_NAMES, chunk_name, is_static};
+    use container_atlas::ui::pages::code::{
+        MOUNT_CHUNK_NAME, PART_CHUNK_NAMES, chunk_name, is_static,
+    };
     use container_atlas::ui::render;
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
@@ -55,17 +57,28 @@ mod prerender {
         // Any other preloads its chunks packed in one file (made by the post-build hook
         // from `atlas-packs.json`, written below: which chunks each pack holds).
         let packs = RefCell::new(BTreeMap::new());
-        let preload = |page: Option<Page>| -> Vec<String> {
+        // The 404 page, where the app mounts (nothing pre-rendered matches its address),
+        // packs the code that mounts it with its own.
+        let preload = |page: Option<Page>| -> (Vec<String>, Vec<String>) {
             if is_static(page) {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
             let name = chunk_name(page);
             let Some(files) = chunks.get(name) else {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             };
-            let pack = pack_name(name, files);
-            packs.borrow_mut().insert(pack.clone(), files.clone());
-            vec![format!("{base}/{pack}")]
+            let mut files = files.clone();
+            if page.is_none() {
+                for file in chunks.get(MOUNT_CHUNK_NAME).into_iter().flatten() {
+                    if !files.contains(file) {
+                        files.push(file.clone());
+                    }
+                }
+            }
+            let pack = pack_name(name, &files);
+            let holds = files.iter().map(|f| chunk_stem(f).to_owned()).collect();
+            packs.borrow_mut().insert(pack.clone(), files);
+            (vec![format!("{base}/{pack}")], holds)
         };
         let template = fs::read_to_string(dist.join("index.html"))
             .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
@@ -74,13 +87,15 @@ mod prerender {
             for lang in Lang::ALL {
                 let address = page_location(page, lang, &base);
                 let rendered_at = &address[base.len()..];
+                let (preload, holds) = preload(Some(page));
                 let doc = PageDoc {
                     page: Some(page),
                     lang,
                     base: &base,
                     rendered_at,
                     body: &render(&address, &base),
-                    preload: &preload(Some(page)),
+                    preload: &preload,
+                    holds: &holds,
                 };
                 write(
                     dist,
@@ -92,13 +107,15 @@ mod prerender {
         }
         let missing = "/404";
         let body = render(&format!("{base}{missing}"), &base);
+        let (preload, holds) = preload(None);
         let doc = PageDoc {
             page: None,
             lang: Lang::En,
             base: &base,
             rendered_at: missing,
             body: &body,
-            preload: &preload(None),
+            preload: &preload,
+            holds: &holds,
         };
         write(dist, "404.html", &page_document(&template, &doc)?)?;
         if let Some(manifest) = manifest {
@@ -123,6 +140,13 @@ mod prerender {
         format!("pack_{split_point}-{hash}.wasm")
     }
 
+    /// A chunk's name without its hash: `chunk_12` for `chunk_12-140691e73b1552b2.wasm`.
+    fn chunk_stem(file: &str) -> &str {
+        file.strip_suffix(".wasm")
+            .and_then(|f| f.rsplit_once('-'))
+            .map_or(file, |(stem, _)| stem)
+    }
+
     #[test]
     fn a_pack_is_named_after_its_split_point_with_its_chunks_hash() {
         let files = [
@@ -134,6 +158,8 @@ mod prerender {
             pack_name("not_found", &files[1..]),
             "pack_not_found-140691e73b1552b2.wasm"
         );
+        assert_eq!(chunk_stem(&files[0]), "chunk_12");
+        assert_eq!(chunk_stem(&files[1]), "split_gpus");
     }
 
     /// The files each split point needs, from the split tool's manifest.

@@ -26,6 +26,45 @@ pub struct PageDoc<'a> {
     /// The files of the page's code (its wasm chunks, packed in one file, under the
     /// base path), fetched ahead with the main module rather than after it.
     pub preload: &'a [String],
+    /// The chunks the pack holds, by name without hash (`chunk_12 split_gpus`): the
+    /// loader takes these out of it, and fetches any other chunk (another page's, after
+    /// a click) at once on its own rather than after the pack.
+    pub holds: &'a [String],
+}
+
+/// The chunks a pack holds, as `data-holds` writes them: the splitter's shared chunks
+/// (`chunk_<n>`) by number, runs of them as ranges (`14-57`), any other by name
+/// (`split_gpus`). A chart page's list is 75 names; this way about 40 characters
+/// rather than 700. The loader's `atlasFetch` reads it back (`scripts/post-build.mjs`).
+pub fn holds_attribute(stems: &[String]) -> String {
+    let mut numbers: Vec<u32> = stems
+        .iter()
+        .filter_map(|s| s.strip_prefix("chunk_")?.parse().ok())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let start = numbers[i];
+        let mut end = start;
+        while numbers.get(i + 1) == Some(&(end + 1)) {
+            end += 1;
+            i += 1;
+        }
+        parts.push(if end == start {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    let named = stems.iter().filter(|s| {
+        s.strip_prefix("chunk_")
+            .is_none_or(|n| n.parse::<u32>().is_err())
+    });
+    parts.extend(named.cloned());
+    parts.join(" ")
 }
 
 /// `template` (Trunk's `index.html`, minified or not) with `doc` in it; an error names
@@ -53,8 +92,9 @@ pub fn page_document(template: &str, doc: &PageDoc) -> Result<String, String> {
     if !doc.preload.is_empty() {
         let hrefs: Vec<String> = doc.preload.iter().map(|h| escape(h)).collect();
         alternates.push_str(&format!(
-            r#"<meta name="{CHUNKS_META}" content="{}">"#,
-            hrefs.join(" ")
+            r#"<meta name="{CHUNKS_META}" content="{}" data-holds="{}">"#,
+            hrefs.join(" "),
+            escape(&holds_attribute(doc.holds))
         ));
     }
     let head_end = html.find("</head>").ok_or("the template has no </head>")?;
@@ -163,6 +203,7 @@ mod tests {
             rendered_at: at,
             body,
             preload: &[],
+            holds: &[],
         }
     }
 
@@ -211,18 +252,38 @@ mod tests {
     }
 
     #[test]
+    fn a_pack_lists_its_chunks_by_number_and_range() {
+        let stems: Vec<String> = [
+            "chunk_15",
+            "chunk_14",
+            "chunk_16",
+            "split_gpus",
+            "chunk_20",
+            "chunk_9",
+            "chunk_10",
+            "chunk_x",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(holds_attribute(&stems), "9-10 14-16 20 split_gpus chunk_x");
+        assert_eq!(holds_attribute(&[]), "");
+    }
+
+    #[test]
     fn a_page_preloads_its_code() {
         let files = [
             "/sub/chunk_3-ab.wasm".to_owned(),
             "/sub/split_gpus-ab.wasm".to_owned(),
         ];
+        let holds = ["chunk_3".to_owned(), "split_gpus".to_owned()];
         let doc = PageDoc {
             preload: &files,
+            holds: &holds,
             ..doc(Some(Page::Gpus), Lang::En, "/gpus", "")
         };
         let html = page_document(MINIFIED, &doc).unwrap();
         let meta = format!(
-            r#"<meta name="{CHUNKS_META}" content="{}">"#,
+            r#"<meta name="{CHUNKS_META}" content="{}" data-holds="3 split_gpus">"#,
             files.join(" ")
         );
         assert!(html.contains(&meta), "{html}");
