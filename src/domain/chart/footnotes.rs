@@ -8,7 +8,7 @@
 use super::values::{Cell, Row, Source};
 use crate::base::lang::Lang;
 use crate::data::charts::{CAVEATS, Caveat, ChartDef};
-use crate::data::notes::{DATA_NOTES, DataNote};
+use crate::data::notes::{DOUBTING_NOTES, DataNote};
 use crate::i18n::Key;
 
 /// What a footnote says.
@@ -85,7 +85,7 @@ impl Footnotes {
             for (series, cell) in row.cells.iter().enumerate() {
                 let Some(cell) = cell else { continue };
                 let figures = figures_of(cell);
-                for note in DATA_NOTES {
+                for &note in DOUBTING_NOTES {
                     if note.doubted.iter().any(|id| figures.contains(id)) {
                         let same = |s: &Said| matches!(s, Said::Note(n) if n.id == note.id);
                         add(&mut out, Said::Note(note), &same, &row.key, series);
