@@ -90,7 +90,11 @@ if (release) await nameAfterFinalBytes();
 async function nameAfterFinalBytes() {
   const glue = (await readdir(staging)).find((f) => /^container-atlas-[0-9a-f]+\.js$/.test(f));
   const splitFiles = split ? [split.manifest.loader, ...split.manifest.files] : [];
-  const hasher = createHash("sha256").update(await readFile(new URL(import.meta.url)));
+  // Trunk's name for the main module carries a hash of the wasm rustc linked: any change
+  // to the app's code renames these too.
+  const main = (await readdir(staging)).find((f) => /^container-atlas-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (!main) throw new Error("no container-atlas-*_bg.wasm in the build");
+  const hasher = createHash("sha256").update(await readFile(new URL(import.meta.url))).update(main);
   for (const file of [glue, ...splitFiles]) hasher.update(file).update(await readFile(join(staging, file)));
   const hash = hasher.digest("hex").slice(0, 16);
   const renamed = new Map([[glue, `container-atlas-${hash}.js`]]);
