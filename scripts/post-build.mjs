@@ -42,7 +42,7 @@ let html = await readFile(indexPath, "utf8");
 // optimize each chunk as Trunk does the main module. The manifest (which files each page
 // needs) goes to the pre-renderer, which names each page's pack (`pack_<page>-<hash>.wasm`,
 // its chunks in one file) in its HTML to preload; the packs are made after it (below).
-let split = await placeSplitChunks();
+const split = await placeSplitChunks();
 
 // Release builds: wasm-bindgen's JavaScript and the split loader, minified by terser
 // (installed by scripts/atlas.sh): Trunk's minifier cannot parse the first (it starts

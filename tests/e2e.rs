@@ -96,13 +96,18 @@ async fn a_deep_link_loads_directly() {
 /// The files of the wasm a page's pre-rendered HTML names for its loader to preload
 /// (file names), from the build: what a deep link to it should fetch, and all it should.
 fn preloaded_files(html_file: &str) -> Vec<String> {
+    pack_files(&built_page(html_file))
+}
+
+/// A pre-rendered page of the build.
+fn built_page(html_file: &str) -> String {
     let dist = support::build_dir("ATLAS_DIST", "dist");
-    let html = std::fs::read_to_string(dist.join(html_file)).unwrap();
-    let mut files: Vec<String> = html
-        .split("<meta name=\"atlas-chunks\" content=\"")
-        .nth(1)
-        .map(|rest| &rest[..rest.find('"').unwrap()])
-        .unwrap_or_default()
+    std::fs::read_to_string(dist.join(html_file)).unwrap()
+}
+
+/// The files a pre-rendered page names to preload, by file name.
+fn pack_files(html: &str) -> Vec<String> {
+    let mut files: Vec<String> = support::chunks_meta(html, "content")
         .split(' ')
         .filter(|href| !href.is_empty())
         .map(|href| href.rsplit('/').next().unwrap().to_owned())
@@ -114,19 +119,13 @@ fn preloaded_files(html_file: &str) -> Vec<String> {
 /// The chunks a page's pre-rendered HTML says its pack holds (`data-holds`), by name
 /// with the hash and `.wasm`, as the pack names them.
 fn held_chunks(html_file: &str) -> Vec<String> {
-    let dist = support::build_dir("ATLAS_DIST", "dist");
-    let html = std::fs::read_to_string(dist.join(html_file)).unwrap();
-    let pack = preloaded_files(html_file);
-    let hash = pack
+    let html = built_page(html_file);
+    let hash = pack_files(&html)
         .first()
         .and_then(|p| p.strip_suffix(".wasm")?.rsplit_once('-'))
         .map(|(_, hash)| hash.to_owned())
         .unwrap_or_default();
-    let mut held: Vec<String> = html
-        .split(" data-holds=\"")
-        .nth(1)
-        .map(|rest| &rest[..rest.find('"').unwrap()])
-        .unwrap_or_default()
+    let mut held: Vec<String> = support::chunks_meta(&html, "data-holds")
         .split(' ')
         .filter(|word| !word.is_empty())
         .flat_map(|word| {

@@ -100,11 +100,10 @@ async fn plain_static_host_under_a_sub_path_serves_every_deep_link() {
     s.open("/no/such/page").await;
     assert_eq!(s.text("main h1").await, Key::NotFoundTitle.text(Lang::En));
     let not_found = std::fs::read_to_string(root.join("404.html")).unwrap();
-    let pack = not_found
-        .split("name=\"atlas-chunks\" content=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .and_then(|href| href.rsplit('/').next())
+    let pack = support::chunks_meta(&not_found, "content")
+        .rsplit('/')
+        .next()
+        .filter(|file| !file.is_empty())
         .expect("404.html names its pack")
         .to_owned();
     let wasm: Vec<String> = s

@@ -135,16 +135,19 @@ mod prerender {
     fn pack_name(split_point: &str, files: &[String]) -> String {
         let hash = files
             .first()
-            .and_then(|f| f.strip_suffix(".wasm")?.rsplit_once('-'))
+            .and_then(|f| stem_and_hash(f))
             .map_or("", |(_, hash)| hash);
         format!("pack_{split_point}-{hash}.wasm")
     }
 
     /// A chunk's name without its hash: `chunk_12` for `chunk_12-140691e73b1552b2.wasm`.
     fn chunk_stem(file: &str) -> &str {
-        file.strip_suffix(".wasm")
-            .and_then(|f| f.rsplit_once('-'))
-            .map_or(file, |(stem, _)| stem)
+        stem_and_hash(file).map_or(file, |(stem, _)| stem)
+    }
+
+    /// `chunk_12-140691e73b1552b2.wasm` as `("chunk_12", "140691e73b1552b2")`.
+    fn stem_and_hash(file: &str) -> Option<(&str, &str)> {
+        file.strip_suffix(".wasm")?.rsplit_once('-')
     }
 
     #[test]

@@ -633,6 +633,23 @@ impl Session {
 }
 
 /// The release build named by an environment variable (set by scripts/atlas.sh).
+/// The value of `attribute` (`content`: the page's pack; `data-holds`: what it holds) on
+/// a pre-rendered page's `<meta name="atlas-chunks">`; empty when the page has none.
+pub fn chunks_meta<'a>(html: &'a str, attribute: &str) -> &'a str {
+    let tag = format!(
+        "<meta name=\"{}\"",
+        container_atlas::ui::document::CHUNKS_META
+    );
+    let Some(meta) = html.split(tag.as_str()).nth(1) else {
+        return "";
+    };
+    let meta = &meta[..meta.find('>').unwrap_or(meta.len())];
+    meta.split(&format!(" {attribute}=\""))
+        .nth(1)
+        .and_then(|value| value.split('"').next())
+        .unwrap_or_default()
+}
+
 pub fn build_dir(variable: &str, default: &str) -> PathBuf {
     let dir = PathBuf::from(std::env::var(variable).unwrap_or_else(|_| default.into()));
     assert!(
