@@ -265,27 +265,21 @@ fn compile_inspector_examples() {
     }
 }
 
-/// A module's bytes with its custom sections (id 0: names, and any other) left out.
-/// Each section is an id byte, its size as unsigned LEB128, then that many bytes.
+/// A module's bytes with its custom sections (names, and any other) left out: every
+/// other section as it was, read by wasmparser and written by wasm-encoder.
 fn without_custom_sections(module: &[u8]) -> Vec<u8> {
-    let (header, mut rest) = module.split_at(8);
-    let mut out = header.to_vec();
-    while let Some((&id, after_id)) = rest.split_first() {
-        let (mut size, mut shift, mut read) = (0usize, 0, 0);
-        loop {
-            let byte = after_id[read];
-            size |= usize::from(byte & 0x7f) << shift;
-            shift += 7;
-            read += 1;
-            if byte & 0x80 == 0 {
-                break;
-            }
+    let mut out = wasm_encoder::Module::new();
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        let payload = payload.unwrap_or_else(|e| panic!("a lab module: {e}"));
+        if let wasmparser::Payload::CustomSection(_) = payload {
+            continue;
         }
-        let (section, next) = rest.split_at(1 + read + size);
-        if id != 0 {
-            out.extend_from_slice(section);
+        if let Some((id, range)) = payload.as_section() {
+            out.section(&wasm_encoder::RawSection {
+                id,
+                data: &module[range.start as usize..range.end as usize],
+            });
         }
-        rest = next;
     }
-    out
+    out.finish()
 }

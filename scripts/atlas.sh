@@ -21,9 +21,9 @@ BINARYEN_VERSION="132"
 AXE_VERSION="4.11.0"
 TERSER_VERSION="5.51.4"
 TOOLS="$ROOT/.tools"
-# .tools/split/path holds `wasm-bindgen`: the wasm split tool, which splits the app's
-# wasm by page and then runs the real wasm-bindgen (tools/wasm-split-bindgen).
-export PATH="$TOOLS/split/path:$TOOLS/binaryen/node_modules/.bin:$TOOLS/terser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Trunk and wasm-bindgen-cli are in cargo's bin folder; wasm-opt and terser stay in
+# .tools/, where the post-build program (xtask/) finds them: nothing else goes on PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 # Trunk would otherwise ask crates.io for a newer version on every run.
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -84,22 +84,16 @@ setup() {
     install_wasm_bindgen_cli "$wb"
   fi
 
-  # The split tool: rebuilt when its source changed (seconds otherwise), from its own
-  # lock file, into .tools/.
-  cargo install --quiet --locked --path tools/wasm-split-bindgen --root "$TOOLS/split" \
-    --target-dir "$TOOLS/split/target"
-  mkdir -p "$TOOLS/split/path"
-  ln -sf ../bin/wasm-split-bindgen "$TOOLS/split/path/wasm-bindgen"
-
-  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+  if ! "$TOOLS/binaryen/node_modules/.bin/wasm-opt" --version 2>/dev/null |
+    grep -q "version $BINARYEN_VERSION\b"; then
     say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION into .tools/"
     mkdir -p "$TOOLS/binaryen"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
   fi
 
-  # Minifies wasm-bindgen's JavaScript in release builds (scripts/post-build.mjs), which
+  # Minifies wasm-bindgen's JavaScript in release builds (xtask/src/tools.rs), which
   # Trunk's own minifier cannot parse.
-  if [ "$(terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  if [ "$("$TOOLS/terser/node_modules/.bin/terser" --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
     say "installing terser $TERSER_VERSION from npm into .tools/"
     mkdir -p "$TOOLS/terser"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/terser" "terser@$TERSER_VERSION"

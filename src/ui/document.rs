@@ -35,7 +35,7 @@ pub struct PageDoc<'a> {
 /// The chunks a pack holds, as `data-holds` writes them: the splitter's shared chunks
 /// (`chunk_<n>`) by number, runs of them as ranges (`14-57`), any other by name
 /// (`split_gpus`). A chart page's list is 75 names; this way about 40 characters
-/// rather than 700. The loader's `atlasFetch` reads it back (`scripts/post-build.mjs`).
+/// rather than 700. The loader's `atlasFetch` reads it back (`xtask/src/pack_fetch.js`).
 pub fn holds_attribute(stems: &[String]) -> String {
     let mut numbers: Vec<u32> = stems
         .iter()
@@ -86,7 +86,7 @@ pub fn page_document(template: &str, doc: &PageDoc) -> Result<String, String> {
             ));
         }
     }
-    // Named here, preloaded by the loader script (`scripts/post-build.mjs`) when it
+    // Named here, preloaded by the loader script (`xtask/src/preload_chunks.js`) when it
     // starts the main module: preloads in <head> shared the slow link with the
     // stylesheet and held back the first paint (1.2x a static page's).
     if !doc.preload.is_empty() {

@@ -1,6 +1,6 @@
-//! Where each page's code is. In the release build (cargo feature `split`) every page's
+//! Where each page's code is. In Trunk's builds (cargo feature `split`) every page's
 //! views are a chunk of the wasm of their own, split off by `wasm-split` (see
-//! `tools/wasm-split-bindgen`) and fetched when the page is opened; the shell
+//! `xtask/src/bundle.rs`) and fetched when the page is opened; the shell
 //! (header, navigation, router, notices) is all the first visit needs besides its page.
 //! Everywhere else (the native renderer, the component tests, builds without the
 //! feature) a page's code is simply there.

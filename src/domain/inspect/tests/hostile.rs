@@ -124,24 +124,13 @@ mod properties {
 
 /// `depth` components nested one in another, the innermost empty, as bytes.
 fn nested_components(depth: usize) -> Vec<u8> {
-    const HEADER: &[u8] = b"\0asm\x0d\0\x01\0";
-    let mut inner = HEADER.to_vec();
+    let mut inner = wasm_encoder::Component::new();
     for _ in 0..depth {
-        let mut outer = HEADER.to_vec();
-        outer.push(4); // component section
-        let mut size = inner.len();
-        loop {
-            let byte = (size & 0x7f) as u8;
-            size >>= 7;
-            outer.push(if size == 0 { byte } else { byte | 0x80 });
-            if size == 0 {
-                break;
-            }
-        }
-        outer.extend_from_slice(&inner);
+        let mut outer = wasm_encoder::Component::new();
+        outer.section(&wasm_encoder::NestedComponentSection(&inner));
         inner = outer;
     }
-    inner
+    inner.finish()
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::domain::inspect::protocol::{Envelope, Request, Response};
 use crate::i18n::Key;
 
 /// The worker's loader script (Trunk's loader shim), next to `index.html`: its name
-/// carries a hash of the worker's code (`scripts/post-build.mjs`), which each page
+/// carries a hash of the worker's code (`xtask/src/main.rs`), which each page
 /// names in `<meta name=atlas-worker>`; Trunk's own name where there is none.
 fn worker_script() -> String {
     web_sys::window()
