@@ -4,6 +4,7 @@
 #
 #   scripts/atlas.sh serve   install the toolchain, serve on http://127.0.0.1:8080 with live reload
 #   scripts/atlas.sh test    install the toolchain and test browser, run all three test layers
+#   scripts/atlas.sh check   the fast loop: lint for both targets and every native test
 #   scripts/atlas.sh build   install the toolchain, release build into dist/
 #   scripts/atlas.sh bench   release build, then print size, time-to-content and latency figures
 #   scripts/atlas.sh shots   release build, then screenshots of /, /sandboxes, /gpus and /engines in
@@ -122,6 +123,54 @@ setup_browser() {
   fi
 }
 
+# Times each phase of a command, and prints them all at the end.
+PHASES=()
+PHASE_NAME=""
+PHASE_START=0
+phase() {
+  local now
+  now=$(date +%s)
+  [ -n "$PHASE_NAME" ] && PHASES+=("$(printf '%-44s %3d:%02d' "$PHASE_NAME" $(((now - PHASE_START) / 60)) $(((now - PHASE_START) % 60)))")
+  PHASE_NAME="$1"
+  PHASE_START=$now
+  [ -n "$1" ] && say "$1"
+  return 0
+}
+phase_summary() {
+  phase ""
+  say "time by phase"
+  printf '  %s\n' "${PHASES[@]}" >&2
+}
+
+# The fast loop: formatting, clippy for both targets, every native test (data, domain,
+# inspector, i18n, every page rendered in both languages, the build program).
+run_checks() {
+  export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-1}
+  phase "lint: rustfmt, clippy for the native and wasm targets"
+  cargo fmt --all -- --check
+  cargo clippy --locked --workspace --all-targets -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+  phase "layer 1: native tests (data, domain, i18n, pages, the build program)"
+  cargo test --locked --workspace
+}
+
+# Waits until `trunk serve` on $1 answers with a pre-rendered page (its first build done).
+wait_for_serve() {
+  local port="$1" log="$2" i
+  for i in $(seq 1 600); do
+    if curl -fsL "http://127.0.0.1:$port/gpus" 2>/dev/null | grep -q 'data-rendered'; then
+      return 0
+    fi
+    if ! kill -0 "$SERVE_PID" 2>/dev/null; then
+      cat "$log" >&2
+      die "trunk serve stopped"
+    fi
+    sleep 1
+  done
+  cat "$log" >&2
+  die "trunk serve did not answer within 10 minutes"
+}
+
 run_tests() {
   setup
   setup_browser
@@ -137,25 +186,45 @@ run_tests() {
   fi
   export ATLAS_AXE="$TOOLS/axe/node_modules/axe-core/axe.min.js"
 
-  say "lint: rustfmt, clippy for the native and wasm targets"
-  cargo fmt --all -- --check
-  cargo clippy --locked --all-targets -- -D warnings
-  cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+  run_checks
 
-  say "layer 1: native tests (data, domain, i18n)"
-  cargo test --locked
-
-  say "layer 2: component tests in headless Chromium (wasm-bindgen-test)"
+  phase "layer 2: component tests in headless Chromium (wasm-bindgen-test)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT=60 \
     cargo test --locked --target wasm32-unknown-unknown --test web --test web_panic
 
-  say "layer 3: end-to-end tests and quality gates on the release build"
-  trunk build --release
-  # The same app built for a sub-path, as for a project page on a static host.
+  phase "the site: trunk serve (debug) beside the release build, then the sub-path build"
+  # Plain `trunk serve`, as a developer runs it, in the background: its debug build
+  # waits for cargo while the release build compiles, and compiles while the release
+  # build's wasm-opt runs on one core.
+  local serve_port=8089 serve_log="$ROOT/target/trunk-serve.log"
+  mkdir -p "$ROOT/target"
+  trunk serve --port "$serve_port" --no-autoreload --dist target/dist-serve >"$serve_log" 2>&1 &
+  SERVE_PID=$!
+  trap 'kill $SERVE_PID 2>/dev/null || true' EXIT
+  # Into target/, which trunk serve's watcher ignores (a new dist/ would rebuild it).
+  trunk build --release --dist target/dist
+  # The same app built for a sub-path, as for a project page on a static host: the
+  # build program's caches make this seconds.
   trunk build --release --public-url /some/sub/path/ --dist target/dist-sub
-  ATLAS_DIST="$ROOT/dist" ATLAS_DIST_SUB="$ROOT/target/dist-sub" \
-    cargo test --locked --test e2e --test gates -- --ignored --test-threads=1
+  wait_for_serve "$serve_port" "$serve_log"
+
+  phase "layer 3: end-to-end tests and quality gates, side by side; trunk serve's site"
+  # Two browsers at once: the e2e tests and the gates each wait for states, not for
+  # time, and each runs its own tests one at a time.
+  local e2e_log="$ROOT/target/e2e.log" gates_log="$ROOT/target/gates.log" e2e=0 gates=0
+  ATLAS_DIST="$ROOT/target/dist" ATLAS_DIST_SUB="$ROOT/target/dist-sub" \
+    cargo test --locked --test e2e -- --ignored --test-threads=1 >"$e2e_log" 2>&1 &
+  local e2e_pid=$!
+  ATLAS_DIST="$ROOT/target/dist" ATLAS_DIST_SUB="$ROOT/target/dist-sub" \
+    cargo test --locked --test gates -- --ignored --test-threads=1 >"$gates_log" 2>&1 || gates=$?
+  wait "$e2e_pid" || e2e=$?
+  cat "$e2e_log" "$gates_log"
+  [ "$e2e" = 0 ] || die "end-to-end tests failed"
+  [ "$gates" = 0 ] || die "quality gates failed"
+  ATLAS_SERVE_PORT="$serve_port" cargo test --locked --test serve -- --ignored
+  kill "$SERVE_PID" 2>/dev/null || true
+  phase_summary
 }
 
 # Screenshots of pages (SHOT_PAGES, by default /, /sandboxes, /gpus and /engines) in both languages, at desktop and phone widths, taken by
@@ -193,6 +262,7 @@ case "${1:-}" in
   serve) setup; exec trunk serve ;;
   build) setup; trunk build --release ;;
   test) run_tests ;;
+  check) setup; run_checks; phase_summary ;;
   shots) screenshots ;;
   bench)
     setup

@@ -53,6 +53,9 @@ pub enum Hosting {
     /// Like GitHub Pages: `dir/index.html` for a directory (after a redirect that adds
     /// the slash), else `404.html` with 404.
     Plain,
+    /// Whatever the server on this port of 127.0.0.1 answers (`trunk serve`): the
+    /// browser still goes through this one, which counts requests elsewhere.
+    Upstream(u16),
 }
 
 /// A static file server for a build that is also Chromium's proxy: requests for our
@@ -173,6 +176,9 @@ fn handle(mut stream: TcpStream, site: &Site, port: u16, foreign: &Mutex<Vec<Str
 
 /// A file of the site, or what its kind of host answers when there is none.
 fn serve(site: &Site, target: &str) -> (&'static str, &'static str, Vec<u8>) {
+    if let Hosting::Upstream(port) = site.hosting {
+        return forward(port, target);
+    }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let Some(relative) = path.strip_prefix(&site.prefix) else {
         return ("404 Not Found", "text/plain", b"outside the site".to_vec());
@@ -213,6 +219,52 @@ fn serve(site: &Site, target: &str) -> (&'static str, &'static str, Vec<u8>) {
         _ => "application/octet-stream",
     };
     (status, content_type, std::fs::read(file).unwrap())
+}
+
+/// What the server on `port` answers to a GET of `target`: its status (200, a redirect
+/// as 301 with where it leads as the body, else 404), type and body. HTTP/1.0, so the
+/// answer comes whole, without chunks.
+pub fn forward(port: u16, target: &str) -> (&'static str, &'static str, Vec<u8>) {
+    let Ok(mut upstream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return ("404 Not Found", "text/plain", b"upstream down".to_vec());
+    };
+    let request = format!("GET {target} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let mut answer = Vec::new();
+    if upstream.write_all(request.as_bytes()).is_err() || upstream.read_to_end(&mut answer).is_err()
+    {
+        return ("404 Not Found", "text/plain", b"upstream failed".to_vec());
+    }
+    let split = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(answer.len());
+    let head = String::from_utf8_lossy(&answer[..split]).to_string();
+    let body = answer.get(split + 4..).unwrap_or_default().to_vec();
+    let header = |name: &str| {
+        head.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+        })
+    };
+    let code = head.split_whitespace().nth(1).unwrap_or("");
+    if code.starts_with('3') {
+        let location = header("location").unwrap_or_default();
+        return ("301 Moved Permanently", "text/plain", location.into_bytes());
+    }
+    let content_type = match header("content-type").unwrap_or_default() {
+        t if t.starts_with("text/html") => "text/html; charset=utf-8",
+        t if t.contains("javascript") => "text/javascript",
+        t if t.starts_with("application/wasm") => "application/wasm",
+        t if t.starts_with("text/css") => "text/css",
+        t if t.starts_with("application/json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    let status = if code == "200" {
+        "200 OK"
+    } else {
+        "404 Not Found"
+    };
+    (status, content_type, body)
 }
 
 /// chromedriver on a free port, stopped when dropped.
