@@ -107,3 +107,61 @@ pub fn relocate(pathname: &str, base: &str, lang: Lang) -> String {
     let rest = if rest.is_empty() { "/" } else { rest };
     format!("{base}{}{rest}", lang_prefix(lang))
 }
+
+/// What the browser keeps of the reader's language choice (`atlas.lang`), as the boot
+/// script finds it.
+#[derive(Clone, Copy, Debug)]
+pub enum StoredLang<'a> {
+    /// Storage throws (blocked, or a private mode without it): no choice can be kept.
+    Unavailable,
+    /// Storage works and holds no choice: a first visit.
+    Unset,
+    /// What it holds, valid or not.
+    Value(&'a str),
+}
+
+/// Where the boot script (`assets/boot.js`) sends a reader before the first paint, by
+/// the rules above: an old link's `?lang=` moves into the path (and is kept as the
+/// choice); a path without a language sends a reader who chose Chinese before (or whose
+/// browser prefers it, on a first visit) to the Chinese page. `base` is Trunk's
+/// `<base href>` without its trailing slash; `query` the address's query without
+/// `?lang=`, `lang_param` that parameter's value. `Some((true, address))` is a new
+/// page load, `Some((false, address))` the same page with its address rewritten (the
+/// parameter dropped), `None` staying as it is. The boot script is tested against this
+/// (`tests/boot.rs`), so the rules are written once here and once in the script that
+/// must run before any wasm.
+pub fn boot_move(
+    base: &str,
+    pathname: &str,
+    lang_param: Option<&str>,
+    query: &str,
+    stored: StoredLang,
+    browser: &[&str],
+) -> Option<(bool, String)> {
+    let (here, _) = split_location(pathname, base)?;
+    let want = match lang_param {
+        // A value the app cannot use stays, and the app says so.
+        Some(value) => Lang::parse(value)?,
+        None if here == Lang::Zh => return None,
+        None => match stored {
+            StoredLang::Value(value) => Lang::parse(value)?,
+            StoredLang::Unset => browser
+                .iter()
+                .find_map(|tag| Lang::parse(tag.split(['-', '_']).next().unwrap_or("")))?,
+            StoredLang::Unavailable => return None,
+        },
+    };
+    let target = if want == here {
+        pathname.to_owned()
+    } else {
+        relocate(pathname, base, want)
+    };
+    let address = format!("{target}{query}");
+    if target != pathname {
+        Some((true, address))
+    } else if lang_param.is_some() {
+        Some((false, address))
+    } else {
+        None
+    }
+}
