@@ -4,6 +4,8 @@
 //! combination of base path, address, `?lang=`, stored choice and browser languages
 //! below, and must go where the rules say, or stay.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 

@@ -4,6 +4,8 @@
 //!
 //!     ATLAS_SERVE_PORT=8089 cargo test --test serve -- --ignored
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use container_atlas::base::lang::Lang;
