@@ -154,16 +154,28 @@ run_checks() {
   cargo test --locked --workspace
 }
 
-# Waits until `trunk serve` on $1 answers with a pre-rendered page (its first build done).
+# Plain `trunk serve` on $1 (no live reload: the test's page has no socket to it),
+# logging to $2, in the background.
+start_serve() {
+  trunk serve --port "$1" --no-autoreload --dist target/dist-serve >>"$2" 2>&1 &
+  SERVE_PID=$!
+}
+
+# Waits until `trunk serve` on $1 answers with a pre-rendered page (its first build
+# done). A server that stopped is started once more and said so: the test is of what it
+# serves, not of its file watcher.
 wait_for_serve() {
-  local port="$1" log="$2" i
+  local port="$1" log="$2" i restarted=""
   for i in $(seq 1 600); do
     if curl -fsL "http://127.0.0.1:$port/gpus" 2>/dev/null | grep -q 'data-rendered'; then
       return 0
     fi
     if ! kill -0 "$SERVE_PID" 2>/dev/null; then
       cat "$log" >&2
-      die "trunk serve stopped"
+      [ -z "$restarted" ] || die "trunk serve stopped twice"
+      say "trunk serve stopped (its log is above); starting it once more"
+      restarted=1
+      start_serve "$port" "$log"
     fi
     sleep 1
   done
@@ -199,8 +211,8 @@ run_tests() {
   # build's wasm-opt runs on one core.
   local serve_port=8089 serve_log="$ROOT/target/trunk-serve.log"
   mkdir -p "$ROOT/target"
-  trunk serve --port "$serve_port" --no-autoreload --dist target/dist-serve >"$serve_log" 2>&1 &
-  SERVE_PID=$!
+  : >"$serve_log"
+  start_serve "$serve_port" "$serve_log"
   trap 'kill $SERVE_PID 2>/dev/null || true' EXIT
   # Into target/, which trunk serve's watcher ignores (a new dist/ would rebuild it).
   trunk build --release --dist target/dist
