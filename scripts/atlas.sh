@@ -167,9 +167,11 @@ start_serve() {
 wait_for_serve() {
   local port="$1" log="$2" i restarted=""
   for i in $(seq 1 600); do
-    if curl -fsL "http://127.0.0.1:$port/gpus" 2>/dev/null | grep -q 'data-rendered'; then
-      return 0
-    fi
+    # Read whole, then looked at: `curl | grep -q` fails under pipefail when grep
+    # stops reading early.
+    local page
+    page=$(curl -fsL "http://127.0.0.1:$port/gpus" 2>/dev/null || true)
+    case "$page" in *data-rendered*) return 0 ;; esac
     if ! kill -0 "$SERVE_PID" 2>/dev/null; then
       cat "$log" >&2
       [ -z "$restarted" ] || die "trunk serve stopped twice"
@@ -226,15 +228,15 @@ run_tests() {
   # time, and each runs its own tests one at a time.
   local e2e_log="$ROOT/target/e2e.log" gates_log="$ROOT/target/gates.log" e2e=0 gates=0
   ATLAS_DIST="$ROOT/target/dist" ATLAS_DIST_SUB="$ROOT/target/dist-sub" \
-    cargo test --locked --test e2e -- --ignored --test-threads=1 >"$e2e_log" 2>&1 &
+    cargo test --locked --workspace --test e2e -- --ignored --test-threads=1 >"$e2e_log" 2>&1 &
   local e2e_pid=$!
   ATLAS_DIST="$ROOT/target/dist" ATLAS_DIST_SUB="$ROOT/target/dist-sub" \
-    cargo test --locked --test gates -- --ignored --test-threads=1 >"$gates_log" 2>&1 || gates=$?
+    cargo test --locked --workspace --test gates -- --ignored --test-threads=1 >"$gates_log" 2>&1 || gates=$?
   wait "$e2e_pid" || e2e=$?
   cat "$e2e_log" "$gates_log"
   [ "$e2e" = 0 ] || die "end-to-end tests failed"
   [ "$gates" = 0 ] || die "quality gates failed"
-  ATLAS_SERVE_PORT="$serve_port" cargo test --locked --test serve -- --ignored
+  ATLAS_SERVE_PORT="$serve_port" cargo test --locked --workspace --test serve -- --ignored
   kill "$SERVE_PID" 2>/dev/null || true
   phase_summary
 }
