@@ -203,10 +203,23 @@ fn loader_code(code: &str, public_url: &str) -> String {
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .any(|word| word == "init");
     if starts_app {
-        format!("{}{code}", include_str!("preload_chunks.js"))
+        format!(
+            "{}{code}",
+            without_comment_lines(include_str!("preload_chunks.js"))
+        )
     } else {
         code.to_owned()
     }
+}
+
+/// Our own script without its `//` comment lines: the moved loader is not minified
+/// (terser sees only wasm-bindgen's JavaScript and the split loader), and the comment
+/// that explains the script was 0.1-0.3 KB gzip on every page.
+fn without_comment_lines(js: &str) -> String {
+    js.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// A Subresource Integrity value as Trunk writes it (SHA-384).
@@ -259,7 +272,8 @@ const wasm = await init({ module_or_path: '/container-atlas-aa_bg.wasm' });</scr
         assert_eq!(moved.len(), 1);
         let (name, code) = &moved[0];
         assert!(html.contains(&format!(r#"<script type=module src="/{name}"></script>"#)));
-        assert!(code.starts_with("// Put before the script that starts the app"));
+        assert!(code.starts_with("for (const href of"), "{code}");
+        assert!(!code.contains("//"), "{code}");
         assert!(code.contains("'/container-atlas-bb_bg.wasm'"));
         assert_eq!(name, &format!("loader-{}.js", hash16(&[code.as_bytes()])));
         // The wasm is not preloaded; the JavaScript is, at low priority, checked anew.
