@@ -15,6 +15,7 @@ pub mod pages;
 pub mod playground;
 pub mod prefs;
 pub mod query;
+pub mod run;
 pub mod scale;
 pub mod wasm_lab;
 pub mod wizard;

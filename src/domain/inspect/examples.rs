@@ -13,6 +13,10 @@ pub struct Example {
     pub source: &'static str,
     /// The binary `build.rs` compiled from `source`.
     pub bytes: &'static [u8],
+    /// For a WASI program, what the run panel is filled with when it opens: the
+    /// arguments as a line, and standard input.
+    pub args: &'static str,
+    pub stdin: &'static str,
 }
 
 macro_rules! example {
@@ -29,10 +33,13 @@ macro_rules! example {
     };
 }
 
-/// The core module, then the component.
-pub fn examples() -> [Example; 2] {
+/// The core module, the component, then the WASI programs.
+pub fn examples() -> [Example; 5] {
     let (module_text, module) = example!("calc-module");
     let (component_text, component) = example!("calc-component");
+    let (hello_text, hello) = example!("wasi-hello");
+    let (upper_text, upper) = example!("wasi-upper");
+    let (files_text, files) = example!("wasi-files");
     [
         Example {
             file: "calc-module.wasm",
@@ -45,6 +52,8 @@ pub fn examples() -> [Example; 2] {
             ),
             source: module_text,
             bytes: module,
+            args: "",
+            stdin: "",
         },
         Example {
             file: "calc-component.wasm",
@@ -56,6 +65,44 @@ pub fn examples() -> [Example; 2] {
             ),
             source: component_text,
             bytes: component,
+            args: "",
+            stdin: "",
+        },
+        Example {
+            file: "wasi-hello.wasm",
+            description: text(
+                "A WASI command: greets each of its arguments on standard output, says \
+                 goodbye on standard error and exits with code 3",
+                "一个 WASI 命令：在标准输出上向每个参数问好，在标准错误上道别，并以退出码 3 结束",
+            ),
+            source: hello_text,
+            bytes: hello,
+            args: "Ada 'Grace Hopper'",
+            stdin: "",
+        },
+        Example {
+            file: "wasi-upper.wasm",
+            description: text(
+                "A WASI filter: copies standard input to standard output in upper case, \
+                 until the input ends",
+                "一个 WASI 过滤程序：把标准输入转成大写后写到标准输出，直到输入结束",
+            ),
+            source: upper_text,
+            bytes: upper,
+            args: "",
+            stdin: "hello from standard input\nsecond line\n",
+        },
+        Example {
+            file: "wasi-files.wasm",
+            description: text(
+                "A WASI command that lists the files in its folder and writes \
+                 out/hello.txt, which you can then open or download",
+                "一个 WASI 命令：列出其文件夹中的文件，并写入 out/hello.txt，运行后可查看或下载",
+            ),
+            source: files_text,
+            bytes: files,
+            args: "",
+            stdin: "",
         },
     ]
 }

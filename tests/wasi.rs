@@ -1,0 +1,324 @@
+//! The WASI preview 1 host (`domain::run`) running whole programs on `wasmi`, natively:
+//! the playground's WASI examples, and programs written here for one call each, with
+//! arguments, environment, standard input and a folder of files. The worker runs the
+//! same host on the browser's WebAssembly; the end-to-end tests run it there.
+#![cfg(not(target_arch = "wasm32"))]
+
+use container_atlas::domain::inspect::{Value, compile_wat, examples};
+use container_atlas::domain::run::fs::Change;
+use container_atlas::domain::run::wasi::{self, Bytes, Host, Outside, Setup, Stop};
+use container_atlas::domain::run::{FileOut, console::Stream};
+use wasmi::{Engine, Extern, Linker, Module, Store, Val};
+
+/// Clocks that start at a fixed moment and move only when the program sleeps, and
+/// randomness from a fixed seed: runs repeat exactly.
+struct Fixed {
+    slept: u64,
+    seed: u64,
+}
+
+impl Outside for Fixed {
+    fn realtime_ns(&mut self) -> u64 {
+        1_765_000_000_000_000_000 + self.slept
+    }
+    fn monotonic_ns(&mut self) -> u64 {
+        1_000 + self.slept
+    }
+    fn fill_random(&mut self, buf: &mut [u8]) {
+        for b in buf {
+            self.seed ^= self.seed << 13;
+            self.seed ^= self.seed >> 7;
+            self.seed ^= self.seed << 17;
+            *b = self.seed as u8;
+        }
+    }
+    fn sleep_ns(&mut self, ns: u64) {
+        self.slept += ns;
+    }
+}
+
+struct Ran {
+    exit: u32,
+    stdout: String,
+    stderr: String,
+    files: Vec<FileOut>,
+    trace: Vec<String>,
+}
+
+fn to_value(v: &Val) -> Value {
+    match v {
+        Val::I32(x) => Value::I32(*x),
+        Val::I64(x) => Value::I64(*x),
+        Val::F32(x) => Value::F32(f32::from(*x)),
+        Val::F64(x) => Value::F64(f64::from(*x)),
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+fn from_value(v: Value) -> Val {
+    match v {
+        Value::I32(x) => Val::I32(x),
+        Value::I64(x) => Val::I64(x),
+        Value::F32(x) => Val::F32(x.into()),
+        Value::F64(x) => Val::F64(x.into()),
+    }
+}
+
+/// Runs `bytes` as a command with `setup`, every preview 1 import bound to the host.
+fn run(bytes: &[u8], setup: Setup) -> Ran {
+    let engine = Engine::default();
+    let module = Module::new(&engine, bytes).expect("a valid module");
+    let outside = Box::new(Fixed {
+        slept: 0,
+        seed: 0x9e37_79b9_7f4a_7c15,
+    });
+    let mut store = Store::new(&engine, Host::new(setup, outside));
+    let mut linker = Linker::<Host>::new(&engine);
+    for import in module.imports() {
+        let wasmi::ExternType::Func(ty) = import.ty() else {
+            continue;
+        };
+        assert_eq!(import.module(), wasi::MODULE, "only WASI imports here");
+        let name = import.name().to_owned();
+        linker
+            .func_new(
+                wasi::MODULE,
+                import.name(),
+                ty.clone(),
+                move |mut caller, params, results| {
+                    let memory = caller.get_export("memory").and_then(Extern::into_memory);
+                    let args: Vec<Value> = params.iter().map(to_value).collect();
+                    let mut none: [u8; 0] = [];
+                    let answer = match memory {
+                        Some(memory) => {
+                            let (data, host) = memory.data_and_store_mut(&mut caller);
+                            host.call(&name, &args, &mut Bytes(data))
+                        }
+                        None => caller.data_mut().call(&name, &args, &mut Bytes(&mut none)),
+                    };
+                    match answer {
+                        Ok(values) => {
+                            for (slot, value) in results.iter_mut().zip(values) {
+                                *slot = from_value(value);
+                            }
+                            Ok(())
+                        }
+                        Err(Stop::Exit(code)) => Err(wasmi::Error::i32_exit(code as i32)),
+                    }
+                },
+            )
+            .unwrap();
+    }
+    let instance = linker
+        .instantiate_and_start(&mut store, &module)
+        .expect("instantiates");
+    let start = instance
+        .get_typed_func::<(), ()>(&store, "_start")
+        .expect("a command");
+    let exit = match start.call(&mut store, ()) {
+        Ok(()) => 0,
+        Err(e) => e
+            .i32_exit_status()
+            .unwrap_or_else(|| panic!("trapped: {e}")) as u32,
+    };
+    let host = store.data_mut();
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    for (stream, text) in host.console.finish() {
+        match stream {
+            Stream::Stdout => stdout.push_str(&text),
+            Stream::Stderr => stderr.push_str(&text),
+        }
+    }
+    let files = host
+        .fs
+        .changes()
+        .into_iter()
+        .map(|(path, change)| FileOut {
+            bytes: host.fs.file(&path).map(<[u8]>::to_vec).unwrap_or_default(),
+            path,
+            change,
+        })
+        .collect();
+    Ran {
+        exit,
+        stdout,
+        stderr,
+        files,
+        trace: host.trace.clone(),
+    }
+}
+
+fn example(file: &str) -> &'static [u8] {
+    examples()
+        .into_iter()
+        .find(|e| e.file == file)
+        .unwrap_or_else(|| panic!("no example {file}"))
+        .bytes
+}
+
+fn args(words: &[&str]) -> Setup {
+    Setup {
+        args: words.iter().map(|w| (*w).to_owned()).collect(),
+        ..Setup::default()
+    }
+}
+
+#[test]
+fn hello_greets_its_arguments_and_exits_with_its_code() {
+    let ran = run(
+        example("wasi-hello.wasm"),
+        args(&["wasi-hello.wasm", "Ada", "Grace Hopper", "世界"]),
+    );
+    assert_eq!(
+        ran.stdout,
+        "Hello, Ada!\nHello, Grace Hopper!\nHello, 世界!\n"
+    );
+    assert_eq!(ran.stderr, "wasi-hello: exiting with code 3\n");
+    assert_eq!(ran.exit, 3);
+    assert_eq!(ran.trace.last().map(String::as_str), Some("proc_exit(3)"));
+
+    let alone = run(example("wasi-hello.wasm"), args(&["wasi-hello.wasm"]));
+    assert_eq!(alone.stdout, "Hello, world!\n");
+}
+
+#[test]
+fn an_enormous_argument_list_is_refused_by_the_program_not_the_host() {
+    let many: Vec<String> = (0..300).map(|i| format!("arg{i}")).collect();
+    let ran = run(
+        example("wasi-hello.wasm"),
+        Setup {
+            args: many,
+            ..Setup::default()
+        },
+    );
+    assert_eq!((ran.exit, ran.stdout.as_str()), (2, ""));
+    assert_eq!(ran.stderr, "wasi-hello: too many arguments\n");
+}
+
+#[test]
+fn the_filter_reads_all_of_standard_input() {
+    let input: String = (0..2000).map(|i| format!("line {i}: abc xyz\n")).collect();
+    let ran = run(
+        example("wasi-upper.wasm"),
+        Setup {
+            stdin: input.clone().into_bytes(),
+            ..Setup::default()
+        },
+    );
+    assert_eq!(ran.exit, 0);
+    assert_eq!(ran.stdout, input.to_uppercase());
+    assert!(input.len() > 4096 * 8, "several reads");
+}
+
+#[test]
+fn the_files_example_lists_its_folder_and_writes_a_file() {
+    let ran = run(
+        example("wasi-files.wasm"),
+        Setup {
+            files: vec![("input.txt".into(), b"mine".to_vec())],
+            ..Setup::default()
+        },
+    );
+    assert_eq!(ran.exit, 0, "{}", ran.stderr);
+    assert_eq!(
+        ran.stdout,
+        "In the folder:\n  .\n  ..\n  input.txt\nWrote out/hello.txt (45 bytes).\n"
+    );
+    assert_eq!(
+        ran.files,
+        [FileOut {
+            path: "out/hello.txt".into(),
+            change: Change::Created,
+            bytes: b"Written by wasi-files.wasm, in your browser.\n".to_vec(),
+        }]
+    );
+}
+
+/// A command whose `_start` runs `body` with `imports` from preview 1, a memory of
+/// one page, `data` at 1024, and the result of the last call stored at 0.
+fn program(imports: &str, body: &str) -> Vec<u8> {
+    let text = format!(
+        r#"(module {imports}
+            (memory (export "memory") 1)
+            (data (i32.const 1024) "hello.txt\00sub\00moved.txt\00../outside\00abc")
+            (func (export "_start") {body}))"#
+    );
+    compile_wat(&text).unwrap_or_else(|e| panic!("{}:{}: {}", e.line, e.column, e.message))
+}
+
+#[test]
+fn environment_and_arguments_sizes_are_what_was_given() {
+    let bytes = program(
+        r#"(import "wasi_snapshot_preview1" "environ_sizes_get" (func $s (param i32 i32) (result i32)))
+           (import "wasi_snapshot_preview1" "environ_get" (func $g (param i32 i32) (result i32)))"#,
+        "(drop (call $s (i32.const 0) (i32.const 4))) (drop (call $g (i32.const 16) (i32.const 64)))",
+    );
+    let ran = run(
+        &bytes,
+        Setup {
+            env: vec![
+                ("A".into(), "1".into()),
+                ("LANG".into(), "zh_CN.UTF-8".into()),
+            ],
+            ..Setup::default()
+        },
+    );
+    assert_eq!(
+        ran.trace,
+        [
+            "environ_sizes_get(0, 4) → success",
+            "environ_get(16, 64) → success"
+        ]
+    );
+}
+
+#[test]
+fn each_call_answers_with_the_error_wasi_defines() {
+    // (imports, body, the trace line expected for the last call)
+    let cases: [(&str, &str, &str); 8] = [
+        (
+            r#"(import "wasi_snapshot_preview1" "fd_close" (func $c (param i32) (result i32)))"#,
+            "(drop (call $c (i32.const 9)))",
+            "fd_close(9) → badf",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "path_create_directory" (func $m (param i32 i32 i32) (result i32)))"#,
+            "(drop (call $m (i32.const 3) (i32.const 1048) (i32.const 10)))",
+            "path_create_directory(3, 1048, 10) → notcapable",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "path_unlink_file" (func $u (param i32 i32 i32) (result i32)))"#,
+            "(drop (call $u (i32.const 3) (i32.const 1024) (i32.const 9)))",
+            "path_unlink_file(3, 1024, 9) → noent",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "sock_accept" (func $a (param i32 i32 i32) (result i32)))"#,
+            "(drop (call $a (i32.const 1) (i32.const 0) (i32.const 0)))",
+            "sock_accept(1, 0, 0) → notsock",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))"#,
+            "(drop (call $w (i32.const 1) (i32.const 65532) (i32.const 1) (i32.const 0)))",
+            "fd_write(1, 65532, 1, 0) → fault",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))"#,
+            "(drop (call $w (i32.const 1) (i32.const 0) (i32.const 100000) (i32.const 0)))",
+            "fd_write(1, 0, 100000, 0) → inval",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "fd_seek" (func $s (param i32 i64 i32 i32) (result i32)))"#,
+            "(drop (call $s (i32.const 1) (i64.const 0) (i32.const 0) (i32.const 0)))",
+            "fd_seek(1, 0, 0, 0) → spipe",
+        ),
+        (
+            r#"(import "wasi_snapshot_preview1" "proc_raise" (func $r (param i32) (result i32)))"#,
+            "(drop (call $r (i32.const 9)))",
+            "proc_raise(9) → notsup",
+        ),
+    ];
+    for (imports, body, expected) in cases {
+        let ran = run(&program(imports, body), Setup::default());
+        assert_eq!(ran.trace.last().map(String::as_str), Some(expected));
+    }
+}
