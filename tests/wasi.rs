@@ -322,3 +322,104 @@ fn each_call_answers_with_the_error_wasi_defines() {
         assert_eq!(ran.trace.last().map(String::as_str), Some(expected));
     }
 }
+
+/// A guest whose imports go through the bridge to one host function, as in the
+/// worker: nine mixed parameters in, two results out, exact to the bit.
+#[test]
+fn the_bridge_passes_arguments_and_results_exactly() {
+    use container_atlas::domain::inspect::NumType;
+    use container_atlas::domain::run::bridge;
+    use std::sync::{Arc, Mutex};
+
+    let guest = compile_wat(
+        r#"(module
+            (import "env" "nine" (func $nine
+                (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+            (import "env" "pair" (func $pair (param f64) (result f32 i64)))
+            (func (export "run") (result i32 f32 i64)
+                (call $nine (i32.const 1) (i32.const -2) (i32.const 3) (i32.const 4)
+                    (i32.const 5) (i64.const -9223372036854775807) (i64.const 7)
+                    (i32.const 8) (i32.const 9))
+                (call $pair (f64.const -0.5))))"#,
+    )
+    .unwrap();
+    let types = [
+        bridge::FuncType {
+            params: [NumType::I32; 5]
+                .into_iter()
+                .chain([NumType::I64, NumType::I64, NumType::I32, NumType::I32])
+                .collect(),
+            results: vec![NumType::I32],
+        },
+        bridge::FuncType {
+            params: vec![NumType::F64],
+            results: vec![NumType::F32, NumType::I64],
+        },
+    ];
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let seen: Arc<Mutex<Vec<Vec<Value>>>> = Arc::default();
+    let mut linker = Linker::<()>::new(&engine);
+    let (record, kinds) = (Arc::clone(&seen), types.clone());
+    linker
+        .func_new(
+            bridge::HOST.0,
+            bridge::HOST.1,
+            wasmi::FuncType::new([wasmi::ValType::I32], []),
+            move |mut caller, params, _| {
+                let Val::I32(index) = params[0] else {
+                    unreachable!()
+                };
+                let memory = caller
+                    .get_export(bridge::SLOTS)
+                    .and_then(Extern::into_memory)
+                    .unwrap();
+                let slots = memory.data_mut(&mut caller);
+                let ty = &kinds[index as usize];
+                record.lock().unwrap().push(bridge::read(slots, &ty.params));
+                let answer = if index == 0 {
+                    vec![Value::I32(42)]
+                } else {
+                    vec![Value::F32(1.5), Value::I64(-3)]
+                };
+                slots[..answer.len() * 8].copy_from_slice(&bridge::write(&answer));
+                Ok(())
+            },
+        )
+        .unwrap();
+    let bridge_module = Module::new(&engine, bridge::module(&types)).unwrap();
+    let bridge_instance = linker
+        .instantiate_and_start(&mut store, &bridge_module)
+        .unwrap();
+    let mut guest_linker = Linker::<()>::new(&engine);
+    for (i, name) in ["nine", "pair"].iter().enumerate() {
+        let f = bridge_instance
+            .get_func(&store, &bridge::export_name(i))
+            .unwrap();
+        guest_linker.define("env", name, f).unwrap();
+    }
+    let guest_module = Module::new(&engine, &guest).unwrap();
+    let instance = guest_linker
+        .instantiate_and_start(&mut store, &guest_module)
+        .unwrap();
+    let run = instance
+        .get_typed_func::<(), (i32, f32, i64)>(&store, "run")
+        .unwrap();
+    assert_eq!(run.call(&mut store, ()).unwrap(), (42, 1.5, -3));
+    let seen = seen.lock().unwrap();
+    assert_eq!(
+        seen[0],
+        [
+            Value::I32(1),
+            Value::I32(-2),
+            Value::I32(3),
+            Value::I32(4),
+            Value::I32(5),
+            Value::I64(-9_223_372_036_854_775_807),
+            Value::I64(7),
+            Value::I32(8),
+            Value::I32(9),
+        ]
+    );
+    assert_eq!(seen[1], [Value::F64(-0.5)]);
+}

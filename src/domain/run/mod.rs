@@ -6,6 +6,7 @@
 //! The host is here, in Rust with no browser in it, so `cargo test` runs it on `wasmi`
 //! (tests/wasi.rs) while the playground's worker runs it on the browser's WebAssembly.
 
+pub mod bridge;
 pub mod console;
 pub mod errno;
 pub mod fs;
