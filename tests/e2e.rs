@@ -1994,3 +1994,192 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
     s.finish_clean().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// WASI programs in the playground, on the release build: the examples run in one
+/// click with their arguments and standard input, and show their output (standard
+/// error apart), exit code and the file they write; arguments that cannot be read are
+/// named; a module with a non-WASI import is named before the run and runs with it
+/// stubbed when asked; a runaway program is stopped; the Chinese page says it all in
+/// Chinese.
+#[tokio::test]
+#[ignore = "needs chromedriver and a release build in dist/"]
+async fn the_playground_runs_wasi_programs() {
+    let s = Session::start().await;
+    s.open("/playground?example=wasi-hello.wasm&lang=en").await;
+    s.wait_until("return document.querySelector('.pg-program-run') ? true : null")
+        .await;
+    let args = s
+        .eval("return document.querySelector('.pg-program-args').value")
+        .await;
+    assert_eq!(args, "Ada 'Grace Hopper'");
+    let run_and_wait = "document.querySelector('.pg-program-run').click(); return null;";
+    let ended = "const e = document.querySelector('.pg-run-end')?.textContent ?? ''; \
+                 return e && !e.startsWith('Running') ? e : null";
+    s.eval(run_and_wait).await;
+    let end = s.wait_until(ended).await;
+    assert!(
+        end.as_str()
+            .unwrap()
+            .starts_with("Exited with code 3 after"),
+        "{end}"
+    );
+    let console = s
+        .eval(
+            "return {
+               all: document.querySelector('.pg-console').textContent,
+               err: [...document.querySelectorAll('.pg-console .pg-stderr')].map(e => e.textContent).join(''),
+               trace: document.querySelector('.pg-trace summary')?.textContent ?? '',
+             }",
+        )
+        .await;
+    assert_eq!(
+        console["all"],
+        "Hello, Ada!\nHello, Grace Hopper!\nwasi-hello: exiting with code 3\n"
+    );
+    assert_eq!(console["err"], "wasi-hello: exiting with code 3\n");
+    assert!(
+        console["trace"]
+            .as_str()
+            .unwrap()
+            .starts_with("WASI calls: "),
+        "{console}"
+    );
+
+    // Arguments a shell could not read are named, and nothing runs.
+    s.eval(
+        "const a = document.querySelector('.pg-program-args');
+         a.value = \"one 'two\";
+         a.dispatchEvent(new Event('input', { bubbles: true }));
+         a.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+         return null;",
+    )
+    .await;
+    let said = s.wait_until(ended).await;
+    assert_eq!(said, "Arguments: the ' at character 5 is never closed.");
+
+    // The filter reads its standard input, filled in by the example.
+    s.eval("document.querySelector('.pg-example[data-example=\"wasi-upper.wasm\"]').click(); return null;")
+        .await;
+    s.wait_until("const n = document.querySelector('.pg-summary')?.innerText ?? ''; return n.includes('wasi-upper.wasm') && document.querySelector('.pg-program-run') ? true : null")
+        .await;
+    s.eval(run_and_wait).await;
+    let end = s.wait_until(ended).await;
+    assert!(end.as_str().unwrap().starts_with("Finished"), "{end}");
+    assert_eq!(
+        s.eval("return document.querySelector('.pg-console').textContent")
+            .await,
+        "HELLO FROM STANDARD INPUT\nSECOND LINE\n"
+    );
+
+    // A file given to the program is in its folder; the file it writes is listed,
+    // shown and downloadable.
+    let dir = std::env::temp_dir().join(format!("atlas-wasi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let given = dir.join("input.txt");
+    std::fs::write(&given, "given").unwrap();
+    s.eval("document.querySelector('.pg-example[data-example=\"wasi-files.wasm\"]').click(); return null;")
+        .await;
+    s.wait_until("const n = document.querySelector('.pg-summary')?.innerText ?? ''; return n.includes('wasi-files.wasm') && document.querySelector('.pg-files-pick') ? true : null")
+        .await;
+    s.client
+        .find(fantoccini::Locator::Css(".pg-files-pick"))
+        .await
+        .unwrap()
+        .send_keys(given.to_str().unwrap())
+        .await
+        .unwrap();
+    s.wait_until("return document.querySelector('.pg-input-file') ? true : null")
+        .await;
+    s.eval(run_and_wait).await;
+    let end = s.wait_until(ended).await;
+    assert!(end.as_str().unwrap().starts_with("Finished"), "{end}");
+    let files = s
+        .eval(
+            "return {
+               console: document.querySelector('.pg-console').textContent,
+               written: [...document.querySelectorAll('.pg-written')].map(e => e.dataset.path),
+               text: document.querySelector('.pg-written .pg-file-text')?.textContent ?? '',
+               download: document.querySelector('.pg-written .pg-file-download')?.textContent ?? '',
+             }",
+        )
+        .await;
+    assert_eq!(
+        files["console"],
+        "In the folder:\n  .\n  ..\n  input.txt\nWrote out/hello.txt (45 bytes).\n"
+    );
+    assert_eq!(files["written"], json!(["out/hello.txt"]));
+    assert_eq!(
+        files["text"],
+        "Written by wasi-files.wasm, in your browser.\n"
+    );
+    assert_eq!(files["download"], "Download hello.txt");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // A non-WASI import is named before the run; run, it is refused until stubbed.
+    let type_text = |text: &str| {
+        format!(
+            "const e = document.getElementById('pg-editor');
+             e.value = {};
+             e.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             return null;",
+            json!(text)
+        )
+    };
+    s.eval(&type_text(
+        "(module (import \"env\" \"tick\" (func $tick (param i32)))\n\
+         (memory (export \"memory\") 1)\n\
+         (func (export \"_start\") (call $tick (i32.const 7))))",
+    ))
+    .await;
+    let missing = s
+        .wait_until("return document.querySelector('.pg-missing')?.textContent ?? null")
+        .await;
+    assert!(
+        missing.as_str().unwrap().contains("env.tick (not WASI)"),
+        "{missing}"
+    );
+    s.eval(run_and_wait).await;
+    let end = s.wait_until(ended).await;
+    assert!(
+        end.as_str().unwrap().starts_with("Not run: env.tick"),
+        "{end}"
+    );
+    s.eval("document.querySelector('.pg-stub input').click(); return null;")
+        .await;
+    s.eval(run_and_wait).await;
+    let end = s.wait_until(ended).await;
+    assert!(end.as_str().unwrap().starts_with("Finished"), "{end}");
+    assert_eq!(
+        s.eval("return document.querySelector('.pg-stubbed pre').textContent")
+            .await,
+        "env.tick(7: i32)"
+    );
+
+    // A program that never ends is stopped by the Stop button, and the page goes on.
+    s.eval(&type_text(
+        "(module (import \"wasi_snapshot_preview1\" \"sched_yield\" (func $y (result i32)))\n\
+         (memory (export \"memory\") 1)\n\
+         (func (export \"_start\") (loop (drop (call $y)) (br 0))))",
+    ))
+    .await;
+    s.wait_until("const n = document.querySelector('.pg-summary')?.innerText ?? ''; return n.includes('playground.wasm') && !document.querySelector('.pg-missing') && document.querySelector('.pg-program-run') ? true : null")
+        .await;
+    s.eval(run_and_wait).await;
+    s.wait_until("return document.querySelector('.pg-program-stop') ? true : null")
+        .await;
+    s.eval("document.querySelector('.pg-program-stop').click(); return null;")
+        .await;
+    let end = s.wait_until(ended).await;
+    assert!(end.as_str().unwrap().starts_with("Stopped"), "{end}");
+
+    // The Chinese page.
+    s.open("/zh/playground?example=wasi-hello.wasm").await;
+    s.wait_until("return document.querySelector('.pg-program-run') ? true : null")
+        .await;
+    s.eval(run_and_wait).await;
+    let end = s
+        .wait_until("const e = document.querySelector('.pg-run-end')?.textContent ?? ''; return e.startsWith('以退出码') ? e : null")
+        .await;
+    assert!(end.as_str().unwrap().contains("毫秒"), "{end}");
+    s.finish_clean().await;
+}

@@ -52,6 +52,10 @@ impl Both {
     }
 }
 
+/// Where the worker's answers go: an `Envelope<Response>` as JSON, and the bytes an
+/// answer carries beside it (a run's files), transferred rather than written as JSON.
+pub type Answers = Box<dyn Fn(String, Option<Vec<u8>>)>;
+
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
@@ -78,6 +82,76 @@ pub enum Request {
         args: Vec<String>,
         time_limit_ms: u32,
     },
+    /// Run the kept core module as a WASI preview 1 program. The message's bytes are
+    /// standard input (`stdin_len` bytes), then each file's, in order. The worker
+    /// answers with `Output` as the program writes, then `Ran`.
+    Run(RunRequest),
+}
+
+/// What a run is given, as the visitor typed it (split and checked by the page).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRequest {
+    /// Arguments after the program's name (`argv[1..]`).
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+    pub stdin_len: u64,
+    /// Files for the program's folder: path and size.
+    pub files: Vec<(String, u64)>,
+    /// Run imports the host does not provide as stubs (zero results, calls logged)
+    /// rather than refuse.
+    pub stub_missing: bool,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RunEnd {
+    /// `_start` returned: exit code 0.
+    Returned,
+    /// `proc_exit` with this code.
+    Exited(u32),
+    /// A trap or an error thrown by the engine, in its words.
+    Trapped(String),
+    /// It could not start: not a program, or imports missing and not to be stubbed.
+    Refused(Both),
+}
+
+/// A file the program made, changed or removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileShown {
+    pub path: String,
+    pub change: crate::domain::run::fs::Change,
+    pub size: u64,
+    /// Where its bytes start in the answer's bytes.
+    pub offset: u64,
+}
+
+/// A run as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunShown {
+    pub end: RunEnd,
+    /// From the call of `_start` to its end, in milliseconds.
+    pub ms: f64,
+    /// Output bytes past the cap, not kept.
+    pub dropped: u64,
+    pub files: Vec<FileShown>,
+    /// The first WASI calls, as `fd_write(1, 16, 1, 24) → success`.
+    pub trace: Vec<String>,
+    /// WASI calls in all.
+    pub calls: u64,
+    /// The calls stubbed imports received (`env.log(2: i32)`), the first thousand.
+    pub stubbed: Vec<String>,
+    /// The files' bytes, one after another (transferred beside the JSON, not in it).
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+impl RunShown {
+    /// The bytes of `file`, from [`RunShown::bytes`].
+    pub fn file_bytes(&self, file: &FileShown) -> &[u8] {
+        let start = usize::try_from(file.offset).unwrap_or(usize::MAX);
+        let end = start.saturating_add(usize::try_from(file.size).unwrap_or(usize::MAX));
+        self.bytes.get(start..end).unwrap_or_default()
+    }
 }
 
 /// What the worker has done so far in a long request, for a progress bar.
@@ -127,6 +201,8 @@ pub struct Shown {
     pub details_html: Both,
     /// The exports the runner can call.
     pub callable: Vec<CallableExport>,
+    /// What running it as a WASI program takes.
+    pub plan: crate::domain::run::Plan,
     pub nested: Vec<NestedShown>,
 }
 
@@ -153,6 +229,10 @@ pub enum Response {
     /// The text compiled to these bytes (inspected next, as `Inspected`), or did not.
     Compiled(Result<Vec<u8>, WatError>),
     Called(CallShown),
+    /// What a run wrote since the last `Output`, in order.
+    Output(Vec<(crate::domain::run::console::Stream, String)>),
+    /// A run ended.
+    Ran(Box<RunShown>),
     /// A request that needs a kept binary came before any, or the nested index
     /// does not exist.
     NoBinary,
@@ -180,6 +260,13 @@ mod tests {
             Request::Start {
                 supported: vec!["simd".into()],
             },
+            Request::Run(RunRequest {
+                args: vec!["a b".into()],
+                env: vec![("K".into(), "v=1".into())],
+                stdin_len: 3,
+                files: vec![("in/x.txt".into(), 5)],
+                stub_missing: true,
+            }),
         ];
         for body in requests {
             let message = Envelope { id: 7, body };
@@ -194,5 +281,31 @@ mod tests {
         }));
         let json = serde_json::to_string(&response).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
+
+        // A run's files travel beside the JSON: the JSON has their places only.
+        let ran = RunShown {
+            end: RunEnd::Exited(3),
+            ms: 1.25,
+            dropped: 0,
+            files: vec![FileShown {
+                path: "out.txt".into(),
+                change: crate::domain::run::fs::Change::Created,
+                size: 2,
+                offset: 1,
+            }],
+            trace: vec!["proc_exit(3)".into()],
+            calls: 1,
+            stubbed: Vec::new(),
+            bytes: b"xok".to_vec(),
+        };
+        assert_eq!(ran.file_bytes(&ran.files[0]), b"ok");
+        let json = serde_json::to_string(&Response::Ran(Box::new(ran.clone()))).unwrap();
+        assert!(!json.contains("xok") && !json.contains("[120,"));
+        let Response::Ran(back) = serde_json::from_str::<Response>(&json).unwrap() else {
+            panic!("{json}");
+        };
+        assert_eq!(back.end, ran.end);
+        assert!(back.bytes.is_empty());
+        assert_eq!(back.file_bytes(&back.files[0]), b"", "no bytes, no panic");
     }
 }

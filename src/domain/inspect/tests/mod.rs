@@ -348,6 +348,7 @@ fn inspections_cross_the_worker_boundary() {
             sections_csv: protocol::Both::default(),
             details_html: protocol::Both::default(),
             callable: callable_exports(&i),
+            plan: crate::domain::run::plan(&i),
             nested: i
                 .nested
                 .iter()

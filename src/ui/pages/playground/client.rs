@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
-use crate::domain::inspect::protocol::{Envelope, Request, Response};
+use crate::domain::inspect::protocol::{Answers, Envelope, Request, Response};
 use crate::i18n::Key;
 
 /// The worker's loader script (Trunk's loader shim), next to `index.html`: its name
@@ -47,7 +47,7 @@ type Outgoing = (String, Option<Uint8Array>);
 #[derive(Clone, Copy)]
 pub struct InPage {
     pub receive: fn(&str, Option<Vec<u8>>),
-    pub connect: fn(Box<dyn Fn(String)>),
+    pub connect: fn(Answers),
 }
 
 thread_local! {
@@ -131,8 +131,8 @@ impl Client {
         let on_response = Rc::clone(&self.on_response);
         let queue = Rc::clone(&self.queue);
         let port = Rc::clone(&self.port);
-        // An answer, as the JSON the worker sends.
-        let deliver = Rc::new(move |json: &str| {
+        // An answer, as the JSON the worker sends, and the bytes beside it.
+        let deliver = Rc::new(move |json: &str, bytes: Option<Vec<u8>>| {
             match serde_json::from_str::<Envelope<Response>>(json) {
                 Ok(Envelope {
                     body: Response::Ready,
@@ -148,21 +148,38 @@ impl Client {
                     }
                     on_response(id, Response::Ready);
                 }
+                Ok(Envelope {
+                    id,
+                    body: Response::Ran(mut ran),
+                }) => {
+                    ran.bytes = bytes.unwrap_or_default();
+                    on_response(id, Response::Ran(ran));
+                }
                 Ok(Envelope { id, body }) => on_response(id, body),
                 Err(e) => on_response(WORKER_STOPPED, failed(format!("unreadable answer: {e}"))),
             }
         });
         if let Some(worker) = IN_PAGE.get() {
             *self.port.borrow_mut() = Some(Port::InPage(worker));
-            (worker.connect)(Box::new(move |json| {
+            (worker.connect)(Box::new(move |json, bytes| {
                 let deliver = Rc::clone(&deliver);
-                wasm_bindgen_futures::spawn_local(async move { deliver(&json) });
+                wasm_bindgen_futures::spawn_local(async move { deliver(&json, bytes) });
             }));
             return;
         }
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Some(json) = event.data().as_string() {
-                deliver(&json);
+            let data = event.data();
+            if let Some(json) = data.as_string() {
+                deliver(&json, None);
+            } else if let Some(json) = Reflect::get(&data, &"json".into())
+                .ok()
+                .and_then(|j| j.as_string())
+            {
+                let bytes = Reflect::get(&data, &"bytes".into())
+                    .ok()
+                    .filter(|b| b.is_object())
+                    .map(|b| Uint8Array::new(&b).to_vec());
+                deliver(&json, bytes);
             }
         });
         let on_response = Rc::clone(&self.on_response);
@@ -226,7 +243,7 @@ impl Client {
             Some(Port::Worker(worker)) => worker.terminate(),
             // Answers still on their way go nowhere, and the next worker starts empty,
             // as a new Web Worker would.
-            Some(Port::InPage(worker)) => (worker.connect)(Box::new(|_| {})),
+            Some(Port::InPage(worker)) => (worker.connect)(Box::new(|_, _| {})),
             None => {}
         }
     }

@@ -9,6 +9,7 @@
 
 pub mod client;
 mod open;
+mod program;
 mod results;
 mod section_chart;
 mod session;
@@ -94,6 +95,8 @@ pub fn PlaygroundPage() -> impl IntoView {
                     (example, _) => {
                         let first = example.unwrap_or(&all[0]);
                         state.text.set(first.source.to_owned());
+                        state.program.args.set(first.args.to_owned());
+                        state.program.stdin.set(first.stdin.to_owned());
                         compile_now(state, first.file);
                     }
                 }

@@ -45,6 +45,8 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
         .map(|example| {
             let open = move |_| {
                 state.text.set(example.source.to_owned());
+                state.program.args.set(example.args.to_owned());
+                state.program.stdin.set(example.stdin.to_owned());
                 compile_now(state, example.file);
             };
             view! {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::program::ProgramPanel;
 use super::section_chart::SectionChart;
 use super::session::{
     DEFAULT_LIMIT_MS, Opened, State, Status, call, request_text, run_text, send, text_error,
@@ -206,6 +207,11 @@ pub(super) fn Results(state: State) -> impl IntoView {
                 .is_some_and(|s| s.kind == Kind::Module && s.valid)
         })
     };
+    let is_program = move || {
+        state
+            .shown
+            .with(|s| s.as_ref().is_some_and(|s| s.valid && s.plan.is_program()))
+    };
     let wit_text = move || match state.wit.get() {
         None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
         Some(Ok(wit)) => wit,
@@ -269,6 +275,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
         <section class="pg-result" aria-labelledby="pg-result-title" data-live="">
             <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
             <div class="pg-tables" inner_html=part(|s| &s.html)></div>
+            {move || is_program().then(|| view! { <ProgramPanel state=state /> })}
             {sections_chart}
             <div class="pg-tables" inner_html=part(|s| &s.sections_html)></div>
             {move || has_result().then(|| view! {

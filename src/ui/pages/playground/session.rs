@@ -7,6 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::client::{self, Client, WORKER_MISSING, WORKER_STOPPED};
+use super::program::{Program, ProgramEnd};
 use super::tables;
 use crate::base::lang::Lang;
 use crate::data::wasm_features::FEATURES;
@@ -86,6 +87,8 @@ pub(super) struct State {
     pub(super) call_id: StoredValue<u32>,
     /// A name for the binary the next `Inspected` brings (a file, an example).
     pub(super) pending_name: StoredValue<String>,
+    /// Running it as a WASI program.
+    pub(super) program: Program,
 }
 
 impl State {
@@ -107,6 +110,7 @@ impl State {
             wit_id: StoredValue::new(0),
             call_id: StoredValue::new(0),
             pending_name: StoredValue::new(String::new()),
+            program: Program::new(),
         }
     }
 }
@@ -137,6 +141,7 @@ pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     state.pending_name.set_value(name);
     state.status.set(Status::Working(Stage::Structure));
     state.run.set(None);
+    state.program.clear();
     send(
         state.load_id,
         Request::Inspect {
@@ -155,6 +160,8 @@ pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
 /// Compiles the editor's text now; `name` is what the binary will be called.
 pub(super) fn compile_now(state: State, name: &str) {
     let text = state.text.get_untracked();
+    // The last run was of another binary.
+    state.program.clear();
     state.pending_name.set_value(name.to_owned());
     state.status.set(Status::Working(Stage::Structure));
     send(
@@ -233,6 +240,23 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             state.printed.set(Some(printed));
         }
         Response::Wit(wit) if id == state.wit_id.get_value() => state.wit.set(Some(wit)),
+        Response::Output(batch) if id == state.program.run_id.get_value() => {
+            state.program.output.update(|o| o.extend(batch));
+        }
+        Response::Ran(shown) if id == state.program.run_id.get_value() => {
+            CALL_TIMER.with_borrow_mut(|t| *t = None);
+            state
+                .program
+                .end
+                .set(Some(ProgramEnd::Done(Rc::new(*shown))));
+        }
+        Response::Failed(error) if id == state.program.run_id.get_value() => {
+            CALL_TIMER.with_borrow_mut(|t| *t = None);
+            state
+                .program
+                .end
+                .set(Some(ProgramEnd::Failed(error.message)));
+        }
         Response::Called(shown) if id == state.call_id.get_value() => {
             CALL_TIMER.with_borrow_mut(|t| *t = None);
             state.run.set(Some(Run::Done(shown)));

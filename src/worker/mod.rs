@@ -11,6 +11,8 @@
 //! The component tests, which have no worker script to load, serve the same
 //! messages in the page through [`receive`] and [`connect`].
 
+mod run;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -36,8 +38,9 @@ struct Kept {
     inspection: Inspection,
 }
 
-/// What takes the worker's answers, as JSON.
-pub type Sink = Box<dyn Fn(String)>;
+/// What takes the worker's answers: JSON, and the bytes an answer carries beside it
+/// (a run's files).
+pub type Sink = crate::domain::inspect::protocol::Answers;
 
 thread_local! {
     /// Where answers go: the page, through the worker's `postMessage`, or (in the
@@ -51,11 +54,15 @@ thread_local! {
 }
 
 fn post(id: u32, body: Response) {
+    post_with(id, body, None);
+}
+
+fn post_with(id: u32, body: Response, bytes: Option<Vec<u8>>) {
     let json = serde_json::to_string(&Envelope { id, body })
         .unwrap_or_else(|e| format!("{{\"id\":{id},\"body\":{{\"Failed\":{{\"kind\":\"Invalid\",\"offset\":0,\"message\":\"{e}\"}}}}}}"));
     SINK.with_borrow(|sink| {
         if let Some(sink) = sink {
-            sink(json);
+            sink(json, bytes);
         }
     });
 }
@@ -115,8 +122,17 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    connect(Box::new(move |json| {
-        let _ = scope.post_message(&JsValue::from_str(&json));
+    connect(Box::new(move |json, bytes| match bytes {
+        None => {
+            let _ = scope.post_message(&JsValue::from_str(&json));
+        }
+        Some(bytes) => {
+            let message = Object::new();
+            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            let _ = Reflect::set(&message, &"json".into(), &json.into());
+            let _ = Reflect::set(&message, &"bytes".into(), &buffer);
+            let _ = scope.post_message_with_transfer(&message, &Array::of1(&buffer));
+        }
     }));
 }
 
@@ -173,6 +189,25 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
             }
             Err(e) => post(id, Response::Compiled(Err(e))),
         },
+        Request::Run(request) => {
+            let kept =
+                KEPT.with_borrow(|k| k.as_ref().map(|k| (k.bytes.clone(), k.inspection.clone())));
+            match kept {
+                None => post(id, Response::NoBinary),
+                Some((binary, inspection)) => {
+                    let name = NAME.with_borrow(Clone::clone);
+                    let (shown, files) = run::run(
+                        id,
+                        &binary,
+                        &inspection,
+                        &name,
+                        request,
+                        bytes.unwrap_or_default(),
+                    );
+                    post_with(id, Response::Ran(Box::new(shown)), Some(files));
+                }
+            }
+        }
         Request::Call { export, args, .. } => {
             let response = KEPT.with_borrow(|k| match k {
                 None => Response::NoBinary,
@@ -247,6 +282,11 @@ fn shown(i: &Inspection) -> Shown {
             tables::largest(h, i, lang);
         }),
         sections_csv: Both::write(|lang| tables::sections_csv(i, lang)),
+        plan: if i.is_valid() {
+            crate::domain::run::plan(i)
+        } else {
+            crate::domain::run::Plan::default()
+        },
         callable: if i.kind == Kind::Module && i.is_valid() {
             callable_exports(i)
         } else {
@@ -481,64 +521,75 @@ fn stub_imports(
                 keep_alive.push(stub);
                 function
             }
-            ExternType::Memory {
-                limits,
-                shared,
-                memory64,
-                ..
-            } => {
-                if *memory64 {
-                    return Err(format!(
-                        "{}.{}: a 64-bit memory cannot be made here",
-                        import.module, import.name
-                    ));
-                }
-                let descriptor = Object::new();
-                let _ = Reflect::set(&descriptor, &"initial".into(), &(limits.min as f64).into());
-                if let Some(max) = limits.max {
-                    let _ = Reflect::set(&descriptor, &"maximum".into(), &(max as f64).into());
-                }
-                if *shared {
-                    let _ = Reflect::set(&descriptor, &"shared".into(), &true.into());
-                }
-                WebAssembly::Memory::new(&descriptor)
-                    .map_err(|e| js_message(&e))?
-                    .into()
-            }
-            ExternType::Table {
-                element, limits, ..
-            } => {
-                let descriptor = Object::new();
-                let element = if element.contains("extern") {
-                    "externref"
-                } else {
-                    "anyfunc"
-                };
-                let _ = Reflect::set(&descriptor, &"element".into(), &element.into());
-                let _ = Reflect::set(&descriptor, &"initial".into(), &(limits.min as f64).into());
-                if let Some(max) = limits.max {
-                    let _ = Reflect::set(&descriptor, &"maximum".into(), &(max as f64).into());
-                }
-                WebAssembly::Table::new(&descriptor)
-                    .map_err(|e| js_message(&e))?
-                    .into()
-            }
-            ExternType::Global { value, mutable, .. } => {
-                let descriptor = Object::new();
-                let _ = Reflect::set(&descriptor, &"value".into(), &value.as_str().into());
-                let _ = Reflect::set(&descriptor, &"mutable".into(), &(*mutable).into());
-                WebAssembly::Global::new(&descriptor, &zero(value))
-                    .map_err(|e| js_message(&e))?
-                    .into()
-            }
-            ExternType::Tag(_) => {
-                return Err(format!(
-                    "{}.{}: an imported exception tag cannot be stubbed here",
-                    import.module, import.name
-                ));
-            }
+            _ => made(import)?,
         };
         let _ = Reflect::set(&namespace, &import.name.as_str().into(), &value);
     }
     Ok(imports)
+}
+
+/// An imported memory, table or global made to its declared type; an error for what
+/// cannot be made here (a 64-bit memory, a tag) or a function (the caller's to make).
+fn made(import: &crate::domain::inspect::Import) -> Result<JsValue, String> {
+    Ok(match &import.ty {
+        ExternType::Memory {
+            limits,
+            shared,
+            memory64,
+            ..
+        } => {
+            if *memory64 {
+                return Err(format!(
+                    "{}.{}: a 64-bit memory cannot be made here",
+                    import.module, import.name
+                ));
+            }
+            let descriptor = Object::new();
+            let _ = Reflect::set(&descriptor, &"initial".into(), &(limits.min as f64).into());
+            if let Some(max) = limits.max {
+                let _ = Reflect::set(&descriptor, &"maximum".into(), &(max as f64).into());
+            }
+            if *shared {
+                let _ = Reflect::set(&descriptor, &"shared".into(), &true.into());
+            }
+            WebAssembly::Memory::new(&descriptor)
+                .map_err(|e| js_message(&e))?
+                .into()
+        }
+        ExternType::Table {
+            element, limits, ..
+        } => {
+            let descriptor = Object::new();
+            let element = if element.contains("extern") {
+                "externref"
+            } else {
+                "anyfunc"
+            };
+            let _ = Reflect::set(&descriptor, &"element".into(), &element.into());
+            let _ = Reflect::set(&descriptor, &"initial".into(), &(limits.min as f64).into());
+            if let Some(max) = limits.max {
+                let _ = Reflect::set(&descriptor, &"maximum".into(), &(max as f64).into());
+            }
+            WebAssembly::Table::new(&descriptor)
+                .map_err(|e| js_message(&e))?
+                .into()
+        }
+        ExternType::Global { value, mutable, .. } => {
+            let descriptor = Object::new();
+            let _ = Reflect::set(&descriptor, &"value".into(), &value.as_str().into());
+            let _ = Reflect::set(&descriptor, &"mutable".into(), &(*mutable).into());
+            WebAssembly::Global::new(&descriptor, &zero(value))
+                .map_err(|e| js_message(&e))?
+                .into()
+        }
+        ExternType::Tag(_) => {
+            return Err(format!(
+                "{}.{}: an imported exception tag cannot be stubbed here",
+                import.module, import.name
+            ));
+        }
+        ExternType::Func(_) => {
+            return Err(format!("{}.{}: a function", import.module, import.name));
+        }
+    })
 }
