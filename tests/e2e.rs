@@ -1616,7 +1616,10 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         "{tables}"
     );
     assert!(
-        tables["runs"].as_str().unwrap().starts_with("Runs here"),
+        tables["runs"]
+            .as_str()
+            .unwrap()
+            .starts_with("This browser has every feature it needs"),
         "{tables}"
     );
     let text = s
@@ -2012,6 +2015,16 @@ async fn the_playground_runs_wasi_programs() {
         .eval("return document.querySelector('.pg-program-args').value")
         .await;
     assert_eq!(args, "Ada 'Grace Hopper'");
+    // The verdict judges its imports as well as its features.
+    let host = s
+        .eval("return document.querySelector('.pg-host')?.textContent ?? ''")
+        .await;
+    assert!(
+        host.as_str()
+            .unwrap()
+            .starts_with("Its imports: WASI preview 1, which this playground provides"),
+        "{host}"
+    );
     let run_and_wait = "document.querySelector('.pg-program-run').click(); return null;";
     let ended = "const e = document.querySelector('.pg-run-end')?.textContent ?? ''; \
                  return e && !e.startsWith('Running') ? e : null";
@@ -2137,6 +2150,15 @@ async fn the_playground_runs_wasi_programs() {
     assert!(
         missing.as_str().unwrap().contains("env.tick (not WASI)"),
         "{missing}"
+    );
+    let host = s
+        .eval("return document.querySelector('.pg-host')?.textContent ?? ''")
+        .await;
+    assert!(
+        host.as_str()
+            .unwrap()
+            .starts_with("It imports functions from env, which only its own host provides"),
+        "{host}"
     );
     s.eval(run_and_wait).await;
     let end = s.wait_until(ended).await;

@@ -202,6 +202,11 @@ fn standard_streams() {
     assert_eq!(g.call("fd_seek", &[0, 0, 0, 8]), "spipe");
     assert_eq!(g.call("fd_fdstat_get", &[1, 8]), "success");
     assert_eq!(g.memory[8], 2, "a character device");
+    assert_eq!(
+        g.u64(16) & (1 << 2 | 1 << 5),
+        0,
+        "that cannot seek or tell: a terminal"
+    );
     let text: String = g
         .host
         .console

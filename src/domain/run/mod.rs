@@ -100,6 +100,74 @@ pub fn plan(inspection: &Inspection) -> Plan {
     plan
 }
 
+/// Whose host a core module's imports ask for, judged by their names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Expects {
+    /// No function imports: it runs on its own.
+    Nothing,
+    /// WASI preview 1 only: this playground's host.
+    Wasi,
+    /// Go's `GOOS=js` build, which runs beside Go's `wasm_exec.js`: the import module.
+    Go(String),
+    /// wasm-bindgen's output, which runs with the JavaScript generated beside it.
+    WasmBindgen(String),
+    /// Emscripten's output, which runs with its generated JavaScript: some of the names.
+    Emscripten(Vec<String>),
+    /// Functions from these modules, which only its own host provides.
+    Other(Vec<String>),
+}
+
+/// Whose host `inspection`'s function imports ask for.
+pub fn expects(inspection: &Inspection) -> Expects {
+    let functions: Vec<(&str, &str)> = inspection
+        .imports
+        .iter()
+        .filter(|i| matches!(i.ty, ExternType::Func(_)))
+        .map(|i| (i.module.as_str(), i.name.as_str()))
+        .collect();
+    if functions.is_empty() {
+        return Expects::Nothing;
+    }
+    if let Some((module, _)) = functions.iter().find(|(m, _)| *m == "gojs" || *m == "go") {
+        return Expects::Go((*module).to_owned());
+    }
+    if let Some((module, _)) = functions.iter().find(|(m, n)| {
+        *m == "__wbindgen_placeholder__"
+            || *m == "wbg"
+            || n.starts_with("__wbindgen_")
+            || n.starts_with("__wbg_")
+    }) {
+        return Expects::WasmBindgen((*module).to_owned());
+    }
+    let emscripten: Vec<String> = functions
+        .iter()
+        .filter(|(m, n)| {
+            *m == "env"
+                && ["emscripten_", "_emscripten_", "__syscall_", "invoke_"]
+                    .iter()
+                    .any(|p| n.starts_with(p))
+        })
+        .take(3)
+        .map(|(m, n)| format!("{m}.{n}"))
+        .collect();
+    if !emscripten.is_empty() {
+        return Expects::Emscripten(emscripten);
+    }
+    let mut others: Vec<String> = functions
+        .iter()
+        .filter(|(m, _)| *m != wasi::MODULE)
+        .map(|(m, _)| (*m).to_owned())
+        .collect();
+    others.dedup();
+    others.sort();
+    others.dedup();
+    if others.is_empty() {
+        Expects::Wasi
+    } else {
+        Expects::Other(others)
+    }
+}
+
 /// A file as the page shows it after a run.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileOut {
@@ -189,6 +257,52 @@ mod tests {
     }
 
     #[test]
+    fn the_host_a_module_expects_is_told_by_its_imports() {
+        let expect = |imports: &str| {
+            expects(&inspect(&format!(
+                "(module {imports} (memory (export \"memory\") 1))"
+            )))
+        };
+        assert_eq!(expect(""), Expects::Nothing);
+        assert_eq!(
+            expect(r#"(import "env" "memory" (memory 1))"#),
+            Expects::Nothing
+        );
+        assert_eq!(
+            expect(
+                r#"(import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))"#
+            ),
+            Expects::Wasi
+        );
+        assert_eq!(
+            expect(r#"(import "gojs" "runtime.wasmExit" (func (param i32)))"#),
+            Expects::Go("gojs".into())
+        );
+        assert_eq!(
+            expect(r#"(import "wbg" "__wbg_log_1" (func (param i32)))"#),
+            Expects::WasmBindgen("wbg".into())
+        );
+        assert_eq!(
+            expect(
+                r#"(import "wasi_snapshot_preview1" "fd_close" (func (param i32) (result i32)))
+                   (import "env" "__syscall_openat" (func (param i32 i32 i32 i32) (result i32)))
+                   (import "env" "emscripten_memcpy_js" (func (param i32 i32 i32)))"#
+            ),
+            Expects::Emscripten(vec![
+                "env.__syscall_openat".into(),
+                "env.emscripten_memcpy_js".into()
+            ])
+        );
+        assert_eq!(
+            expect(
+                r#"(import "wasi_snapshot_preview1" "fd_close" (func (param i32) (result i32)))
+                   (import "env" "b" (func)) (import "host" "c" (func)) (import "env" "a" (func))"#
+            ),
+            Expects::Other(vec!["env".into(), "host".into()])
+        );
+    }
+
+    #[test]
     fn a_start_that_takes_arguments_is_not_a_command() {
         let plan = plan(&inspect(r#"(module (func (export "_start") (param i32)))"#));
         assert!(!plan.command);
@@ -228,5 +342,6 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+// Natively only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod conformance;

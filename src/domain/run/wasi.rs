@@ -225,6 +225,8 @@ const FILETYPE_DIRECTORY: u8 = 3;
 const FILETYPE_REGULAR_FILE: u8 = 4;
 /// Every right preview 1 defines (bits 0 to 28).
 const ALL_RIGHTS: u64 = (1 << 29) - 1;
+/// A terminal's: all but `fd_seek` (bit 2) and `fd_tell` (bit 5).
+const TERMINAL_RIGHTS: u64 = ALL_RIGHTS & !(1 << 2) & !(1 << 5);
 
 const OFLAGS_CREAT: u32 = 1;
 const OFLAGS_DIRECTORY: u32 = 2;
@@ -385,16 +387,23 @@ impl Host {
                 Ok(())
             }
             "fd_fdstat_get" => {
-                let (filetype, flags) = match self.fd(a.u32(0))? {
-                    Fd::Stdin | Fd::Stdout | Fd::Stderr => (FILETYPE_CHARACTER_DEVICE, 0),
-                    Fd::Dir { .. } => (FILETYPE_DIRECTORY, 0),
-                    Fd::File { append, .. } => (FILETYPE_REGULAR_FILE, u16::from(*append)),
+                let (filetype, flags, rights) = match self.fd(a.u32(0))? {
+                    // A terminal: wasi-libc's isatty() looks for a character device
+                    // that cannot seek or tell, and then buffers output by line, so
+                    // standard output and error interleave as in a terminal.
+                    Fd::Stdin | Fd::Stdout | Fd::Stderr => {
+                        (FILETYPE_CHARACTER_DEVICE, 0, TERMINAL_RIGHTS)
+                    }
+                    Fd::Dir { .. } => (FILETYPE_DIRECTORY, 0, ALL_RIGHTS),
+                    Fd::File { append, .. } => {
+                        (FILETYPE_REGULAR_FILE, u16::from(*append), ALL_RIGHTS)
+                    }
                 };
                 let mut stat = [0u8; 24];
                 stat[0] = filetype;
                 stat[2..4].copy_from_slice(&flags.to_le_bytes());
-                stat[8..16].copy_from_slice(&ALL_RIGHTS.to_le_bytes());
-                stat[16..24].copy_from_slice(&ALL_RIGHTS.to_le_bytes());
+                stat[8..16].copy_from_slice(&rights.to_le_bytes());
+                stat[16..24].copy_from_slice(&rights.to_le_bytes());
                 put(m, a.u32(1), &stat)
             }
             "fd_fdstat_set_flags" => match self.fds.get_mut(&a.u32(0)) {

@@ -150,6 +150,7 @@ pub fn features(h: &mut Html, i: &Inspection, supports: &Supports<'_>, lang: Lan
             &[("class", "pg-runs")],
             Key::PlaygroundFeaturesNone.text(lang),
         );
+        expected_host(h, i, lang);
         return;
     }
     let mut lacking = Vec::new();
@@ -182,6 +183,26 @@ pub fn features(h: &mut Html, i: &Inspection, supports: &Supports<'_>, lang: Lan
         "pg-lacks"
     };
     h.element("p", &[("class", class)], &verdict);
+    expected_host(h, i, lang);
+}
+
+/// Whose host the module's imports ask for, and what that means here.
+fn expected_host(h: &mut Html, i: &Inspection, lang: Lang) {
+    use crate::domain::run::{Expects, expects, plan};
+    let text = match expects(i) {
+        Expects::Nothing => Key::RunHostNone.text(lang).to_owned(),
+        Expects::Wasi if plan(i).command => Key::RunHostWasi.text(lang).to_owned(),
+        Expects::Wasi => Key::RunHostWasiLibrary.text(lang).to_owned(),
+        Expects::Go(module) => Key::RunHostGo.fill(lang, &[("module", &module)]),
+        Expects::WasmBindgen(module) => Key::RunHostBindgen.fill(lang, &[("module", &module)]),
+        Expects::Emscripten(names) => {
+            Key::RunHostEmscripten.fill(lang, &[("names", &names.join(", "))])
+        }
+        Expects::Other(modules) => {
+            Key::RunHostOther.fill(lang, &[("modules", &modules.join(", "))])
+        }
+    };
+    h.element("p", &[("class", "pg-host")], &text);
 }
 
 /// The section table's rows: id, name, offset, size, share of the file.
