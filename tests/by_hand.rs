@@ -72,10 +72,19 @@ async fn run_a_program_in_the_playground() {
     .await;
     s.eval("const l = document.querySelector('.pg-program .pg-limit input'); l.value = '60000'; l.dispatchEvent(new Event('change', { bubbles: true })); return null;")
         .await;
+    // Main-thread tasks of 50 ms or more during the run (the Long Tasks API).
+    s.eval(
+        "window.__longest = 0;
+         new PerformanceObserver(list => {
+           for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+         }).observe({ type: 'longtask' });
+         return null;",
+    )
+    .await;
     let started = Instant::now();
     s.eval("document.querySelector('.pg-program-run').click(); return null;")
         .await;
-    s.wait_until("return document.querySelector('.pg-console .pg-stdout, .pg-console .pg-stderr, .pg-run-end:not(:empty)') ? true : null")
+    s.wait_until("return document.querySelector('.pg-console .pg-stdout, .pg-console .pg-stderr') || document.querySelector('.pg-run-end')?.textContent.startsWith('Running') === false ? true : null")
         .await;
     let first = started.elapsed();
     let end = s
@@ -99,6 +108,18 @@ async fn run_a_program_in_the_playground() {
     println!("files: {}", seen["files"]);
     println!("{}", seen["stubbed"].as_str().unwrap_or_default());
     println!("Run to first output {first:?}, to the end {all:?}");
+    // Let the last batches render before asking.
+    s.wait_until(
+        "return new Promise(r => requestAnimationFrame(() => setTimeout(() => r(true), 100)))",
+    )
+    .await;
+    let longest = s.eval("return window.__longest").await;
+    let lines = s
+        .eval("return document.querySelector('.pg-console').textContent.split('\\n').length - 1")
+        .await;
+    println!(
+        "longest main-thread task: {longest} ms (0: none of 50 ms or more); console lines: {lines}"
+    );
     s.eval("document.querySelector('.pg-program').scrollIntoView({ behavior: 'instant', block: 'start' }); return null;")
         .await;
     if let Ok(png) = s.client.screenshot().await {

@@ -1569,6 +1569,10 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         !fetched.iter().any(|r| r.contains("split_section_chart")),
         "the chart's code before it is near the screen: {fetched:?}"
     );
+    assert!(
+        !fetched.iter().any(|r| r.contains("split_program_panel")),
+        "the run panel's code with no program on screen: {fetched:?}"
+    );
     s.eval(&format!("{} return null", support::SHOW_SECTION_CHART))
         .await;
     // Imports, exports, sections, producers and the text.
@@ -1699,15 +1703,6 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
     );
 
     // Text that does not compile says where; text that does is inspected and runs.
-    let type_text = |text: &str| {
-        format!(
-            "const e = document.getElementById('pg-editor');
-             e.value = {};
-             e.dispatchEvent(new Event('input', {{ bubbles: true }}));
-             return null;",
-            json!(text)
-        )
-    };
     s.eval(&type_text(
         "(module\n  (func (export \"f\") (result i32)\n    i32.const 7\n    i32.bogus))",
     ))
@@ -2015,6 +2010,11 @@ async fn the_playground_runs_wasi_programs() {
         .eval("return document.querySelector('.pg-program-args').value")
         .await;
     assert_eq!(args, "Ada 'Grace Hopper'");
+    let fetched = s.page_requests().await;
+    assert!(
+        fetched.iter().any(|r| r.contains("split_program_panel")),
+        "the run panel's code, fetched with a program on screen: {fetched:?}"
+    );
     // The verdict judges its imports as well as its features.
     let host = s
         .eval("return document.querySelector('.pg-host')?.textContent ?? ''")
@@ -2129,15 +2129,6 @@ async fn the_playground_runs_wasi_programs() {
     let _ = std::fs::remove_dir_all(&dir);
 
     // A non-WASI import is named before the run; run, it is refused until stubbed.
-    let type_text = |text: &str| {
-        format!(
-            "const e = document.getElementById('pg-editor');
-             e.value = {};
-             e.dispatchEvent(new Event('input', {{ bubbles: true }}));
-             return null;",
-            json!(text)
-        )
-    };
     s.eval(&type_text(
         "(module (import \"env\" \"tick\" (func $tick (param i32)))\n\
          (memory (export \"memory\") 1)\n\
@@ -2177,6 +2168,40 @@ async fn the_playground_runs_wasi_programs() {
         "env.tick(7: i32)"
     );
 
+    // A trap names the functions it went through, demangled, innermost first.
+    s.eval(&type_text(
+        "(module (memory (export \"memory\") 1)\n\
+         (func $_ZN4demo5inner17h0123456789abcdefE unreachable)\n\
+         (func $outer (call $_ZN4demo5inner17h0123456789abcdefE))\n\
+         (func (export \"_start\") (call $outer)))",
+    ))
+    .await;
+    s.wait_until("const n = document.querySelector('.pg-summary')?.innerText ?? ''; return !document.querySelector('.pg-missing') && document.querySelector('.pg-host')?.textContent.startsWith('Its imports: no functions') ? true : null")
+        .await;
+    s.eval(run_and_wait).await;
+    let end = s.wait_until(ended).await;
+    assert!(
+        end.as_str().unwrap().starts_with("Stopped by a trap after"),
+        "{end}"
+    );
+    let frames = s
+        .eval("return [...document.querySelectorAll('.pg-backtrace code')].map(e => [e.textContent, e.title])")
+        .await;
+    let frames: Vec<(String, String)> = serde_json::from_value(frames).unwrap();
+    let expected = [
+        (
+            "#0 demo::inner (function 0, at 0x",
+            "_ZN4demo5inner17h0123456789abcdefE",
+        ),
+        ("#1 outer (function 1, at 0x", ""),
+        ("#2 function 2 (at 0x", ""),
+    ];
+    assert_eq!(frames.len(), expected.len(), "{frames:?}");
+    for ((text, title), (start, raw)) in frames.iter().zip(expected) {
+        assert!(text.starts_with(start), "{frames:?}");
+        assert_eq!(title, raw, "{frames:?}");
+    }
+
     // A program that never ends is stopped by the Stop button, and the page goes on.
     s.eval(&type_text(
         "(module (import \"wasi_snapshot_preview1\" \"sched_yield\" (func $y (result i32)))\n\
@@ -2184,7 +2209,7 @@ async fn the_playground_runs_wasi_programs() {
          (func (export \"_start\") (loop (drop (call $y)) (br 0))))",
     ))
     .await;
-    s.wait_until("const n = document.querySelector('.pg-summary')?.innerText ?? ''; return n.includes('playground.wasm') && !document.querySelector('.pg-missing') && document.querySelector('.pg-program-run') ? true : null")
+    s.wait_until("return document.querySelector('.pg-host')?.textContent.startsWith('Its imports: WASI preview 1') && document.querySelector('.pg-program-run') ? true : null")
         .await;
     s.eval(run_and_wait).await;
     s.wait_until("return document.querySelector('.pg-program-stop') ? true : null")
@@ -2193,6 +2218,34 @@ async fn the_playground_runs_wasi_programs() {
         .await;
     let end = s.wait_until(ended).await;
     assert!(end.as_str().unwrap().starts_with("Stopped"), "{end}");
+
+    // A link carries the program and what it runs with.
+    {
+        use container_atlas::domain::inspect::examples;
+        use container_atlas::domain::playground::{RunInputs, Shared, to_link};
+        let hello = examples()
+            .into_iter()
+            .find(|e| e.file == "wasi-hello.wasm")
+            .unwrap();
+        let link = to_link(
+            &Shared::Text(hello.source.to_owned()),
+            &RunInputs {
+                args: "'Lin Huiyin'".into(),
+                ..RunInputs::default()
+            },
+        )
+        .unwrap();
+        s.open(&format!("/playground?lang=en#{link}")).await;
+        s.wait_until("const a = document.querySelector('.pg-program-args'); return a && a.value === \"'Lin Huiyin'\" && document.querySelector('.pg-program-run') ? true : null")
+            .await;
+        s.eval(run_and_wait).await;
+        s.wait_until(ended).await;
+        assert_eq!(
+            s.eval("return document.querySelector('.pg-console .pg-stdout').textContent")
+                .await,
+            "Hello, Lin Huiyin!\n"
+        );
+    }
 
     // The Chinese page.
     s.open("/zh/playground?example=wasi-hello.wasm").await;
@@ -2204,4 +2257,15 @@ async fn the_playground_runs_wasi_programs() {
         .await;
     assert!(end.as_str().unwrap().contains("毫秒"), "{end}");
     s.finish_clean().await;
+}
+
+/// A script that puts `text` in the playground's editor as if typed.
+fn type_text(text: &str) -> String {
+    format!(
+        "const e = document.getElementById('pg-editor');
+         e.value = {};
+         e.dispatchEvent(new Event('input', {{ bubbles: true }}));
+         return null;",
+        json!(text)
+    )
 }

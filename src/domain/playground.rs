@@ -42,14 +42,71 @@ pub enum Shared {
     Binary(Vec<u8>),
 }
 
+/// What a WASI program is run with, as the reader typed it: a link carries it beside
+/// the program.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunInputs {
+    pub args: String,
+    pub env: String,
+    pub stdin: String,
+}
+
+impl RunInputs {
+    fn parts(&self) -> [(&'static str, &str); 3] {
+        [
+            ("args", &self.args),
+            ("env", &self.env),
+            ("stdin", &self.stdin),
+        ]
+    }
+}
+
 /// The URL fragment (without `#`) that carries `shared`, or `None` when it is too
 /// large for a link.
 pub fn to_fragment(shared: &Shared) -> Option<String> {
+    to_link(shared, &RunInputs::default())
+}
+
+/// The URL fragment that carries `shared` and what it is run with (the parts that are
+/// not empty), or `None` when the input, or the run's inputs together, are too large.
+pub fn to_link(shared: &Shared, run: &RunInputs) -> Option<String> {
     let (kind, bytes) = match shared {
         Shared::Text(text) => ("wat", text.as_bytes()),
         Shared::Binary(bytes) => ("wasm", bytes.as_slice()),
     };
-    (bytes.len() <= MAX_SHARED_BYTES).then(|| format!("{kind}={}", base64url(bytes)))
+    let run_size: usize = run.parts().iter().map(|(_, v)| v.len()).sum();
+    if bytes.len() > MAX_SHARED_BYTES || run_size > MAX_SHARED_BYTES {
+        return None;
+    }
+    let mut out = format!("{kind}={}", base64url(bytes));
+    for (key, value) in run.parts() {
+        if !value.is_empty() {
+            out.push_str(&format!("&{key}={}", base64url(value.as_bytes())));
+        }
+    }
+    Some(out)
+}
+
+/// What a fragment written by [`to_link`] says to run its program with; empty parts
+/// where it says nothing.
+pub fn run_inputs(fragment: &str) -> Result<RunInputs, FragmentError> {
+    let fragment = fragment.trim_start_matches('#');
+    let mut run = RunInputs::default();
+    for pair in fragment.split('&').skip(1) {
+        let (key, data) = pair.split_once('=').ok_or(FragmentError::Damaged)?;
+        let text = unbase64url(data)
+            .filter(|b| b.len() <= MAX_SHARED_BYTES)
+            .and_then(|b| String::from_utf8(b).ok())
+            .ok_or(FragmentError::Damaged)?;
+        match key {
+            "args" => run.args = text,
+            "env" => run.env = text,
+            "stdin" => run.stdin = text,
+            // A later version's part: this one runs without it.
+            _ => {}
+        }
+    }
+    Ok(run)
 }
 
 /// Why a fragment could not be read.
@@ -64,7 +121,8 @@ pub enum FragmentError {
 /// Reads a fragment written by [`to_fragment`] (with or without its `#`).
 pub fn from_fragment(fragment: &str) -> Result<Shared, FragmentError> {
     let fragment = fragment.trim_start_matches('#');
-    let (kind, data) = fragment.split_once('=').ok_or(FragmentError::NotOurs)?;
+    let first = fragment.split('&').next().unwrap_or_default();
+    let (kind, data) = first.split_once('=').ok_or(FragmentError::NotOurs)?;
     let decode = || unbase64url(data).filter(|b| b.len() <= MAX_SHARED_BYTES);
     match kind {
         "wat" => decode()
@@ -157,6 +215,38 @@ mod tests {
         assert_eq!(from_fragment("wat=%%%"), Err(FragmentError::Damaged));
         // Not UTF-8.
         assert_eq!(from_fragment("wat=_w"), Err(FragmentError::Damaged));
+    }
+
+    #[test]
+    fn a_link_carries_what_a_program_runs_with() {
+        let run = RunInputs {
+            args: "Ada 'Grace Hopper'".into(),
+            env: String::new(),
+            stdin: "第一行\nline 2\n".into(),
+        };
+        let link = to_link(&Shared::Text("(module)".into()), &run).unwrap();
+        assert!(!link.contains("env="), "{link}");
+        assert_eq!(from_fragment(&link), Ok(Shared::Text("(module)".into())));
+        assert_eq!(run_inputs(&format!("#{link}")), Ok(run.clone()));
+        // An older link, and one from a later version with a part this one lacks.
+        assert_eq!(run_inputs("wat=KG1vZHVsZSk"), Ok(RunInputs::default()));
+        assert_eq!(
+            run_inputs(&format!("{link}&future=AA")).map(|r| r.args),
+            Ok(run.args.clone())
+        );
+        assert_eq!(
+            run_inputs(&format!("{link}&args=!!")),
+            Err(FragmentError::Damaged)
+        );
+        assert_eq!(
+            run_inputs(&format!("{link}&args")),
+            Err(FragmentError::Damaged)
+        );
+        let huge = RunInputs {
+            stdin: "x".repeat(MAX_SHARED_BYTES + 1),
+            ..RunInputs::default()
+        };
+        assert_eq!(to_link(&Shared::Text("(module)".into()), &huge), None);
     }
 
     #[test]

@@ -312,6 +312,14 @@ fn failed(message: String) -> Response {
     })
 }
 
+/// A thrown error's stack trace, as the engine writes it (empty when there is none).
+fn js_stack(e: &JsValue) -> String {
+    Reflect::get(e, &"stack".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 fn js_message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.to_string()))
@@ -325,6 +333,7 @@ fn said(write: impl FnMut(Lang) -> String) -> Response {
     Response::Called(CallShown {
         result: Both::write(write),
         imports: Vec::new(),
+        backtrace: Vec::new(),
     })
 }
 
@@ -390,9 +399,11 @@ fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
     let result = function.apply(&JsValue::NULL, &js_args);
     let ms = now() - started;
     let ms = crate::base::quantity::number((ms * 1000.0).round() / 1000.0);
+    let mut backtrace = Vec::new();
     let result = match result {
         Err(e) => {
             let message = js_message(&e);
+            backtrace = crate::domain::run::trap::backtrace(&js_stack(&e), &kept.bytes);
             Both::write(|lang| {
                 Key::PlaygroundTrapped.fill(lang, &[("export", name), ("message", &message)])
             })
@@ -427,7 +438,11 @@ fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
     };
     drop(keep_alive);
     let imports = calls.borrow().clone();
-    Response::Called(CallShown { result, imports })
+    Response::Called(CallShown {
+        result,
+        imports,
+        backtrace,
+    })
 }
 
 fn to_js(value: Value) -> JsValue {

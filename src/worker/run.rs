@@ -11,12 +11,12 @@ use js_sys::{Function, Object, Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::{js_message, made, post};
+use super::{js_message, js_stack, made, post};
 use crate::domain::inspect::protocol::{Both, FileShown, Response, RunEnd, RunRequest, RunShown};
 use crate::domain::inspect::{ExternType, Inspection, Value};
 use crate::domain::run::bridge::{self, FuncType};
 use crate::domain::run::wasi::{self, Bytes, Host, Memory, Outside, Setup, Stop};
-use crate::domain::run::{self, ENTRY, fs::Change};
+use crate::domain::run::{self, ENTRY, fs::Change, trap};
 use crate::i18n::Key;
 
 /// Output waits at most this long (ms) before it goes to the page…
@@ -133,6 +133,7 @@ fn refused(message: Both) -> (RunShown, Vec<u8>) {
             trace: Vec::new(),
             calls: 0,
             stubbed: Vec::new(),
+            backtrace: Vec::new(),
             bytes: Vec::new(),
         },
         Vec::new(),
@@ -353,10 +354,14 @@ pub(super) fn run(
     })();
     let ms = timer.now_ms() - started.get();
     drop(host_call);
+    let mut backtrace = Vec::new();
     let end = match (outcome, exit.get()) {
         (_, Some(code)) => RunEnd::Exited(code),
         (Ok(()), None) => RunEnd::Returned,
-        (Err(e), None) => RunEnd::Trapped(js_message(&e)),
+        (Err(e), None) => {
+            backtrace = trap::backtrace(&js_stack(&e), binary);
+            RunEnd::Trapped(js_message(&e))
+        }
     };
 
     let mut host = host.borrow_mut();
@@ -392,6 +397,7 @@ pub(super) fn run(
         trace: std::mem::take(&mut host.trace),
         calls: host.calls,
         stubbed: stubbed.take(),
+        backtrace,
         bytes: Vec::new(),
     };
     (shown, blob)

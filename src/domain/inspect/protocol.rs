@@ -140,6 +140,9 @@ pub struct RunShown {
     pub calls: u64,
     /// The calls stubbed imports received (`env.log(2: i32)`), the first thousand.
     pub stubbed: Vec<String>,
+    /// Where it trapped: the program's frames, innermost first.
+    #[serde(default)]
+    pub backtrace: Vec<crate::domain::run::trap::Frame>,
     /// The files' bytes, one after another (transferred beside the JSON, not in it).
     #[serde(skip)]
     pub bytes: Vec<u8>,
@@ -213,6 +216,9 @@ pub struct CallShown {
     pub result: Both,
     /// The calls the import stubs received, one line each (`env.log(2: i32, 3: i32)`).
     pub imports: Vec<String>,
+    /// Where it trapped: the module's frames, innermost first.
+    #[serde(default)]
+    pub backtrace: Vec<crate::domain::run::trap::Frame>,
 }
 
 /// What the worker answers.
@@ -296,6 +302,7 @@ mod tests {
             trace: vec!["proc_exit(3)".into()],
             calls: 1,
             stubbed: Vec::new(),
+            backtrace: Vec::new(),
             bytes: b"xok".to_vec(),
         };
         assert_eq!(ran.file_bytes(&ran.files[0]), b"ok");

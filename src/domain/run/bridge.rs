@@ -11,13 +11,16 @@
 
 use wasm_encoder::{
     CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection,
-    Instruction, MemArg, MemArgTarget, MemorySection, MemoryType, Module, TypeSection, ValType,
+    Instruction, MemArg, MemArgTarget, MemorySection, MemoryType, Module, NameSection, TypeSection,
+    ValType,
 };
 
 use crate::domain::inspect::{NumType, Value};
 
 /// Where the host finds the arguments and puts the results.
 pub const SLOTS: &str = "slots";
+/// The bridge's module name (stack traces show it).
+pub const NAME: &str = "atlas-bridge";
 /// The host's function, imported by the bridge.
 pub const HOST: (&str, &str) = ("host", "call");
 
@@ -119,6 +122,9 @@ pub fn module(functions: &[FuncType]) -> Vec<u8> {
         body.instruction(&Instruction::End);
         code.function(&body);
     }
+    // Named, so a stack trace tells its frames from the guest's.
+    let mut names = NameSection::new();
+    names.module(NAME);
     let mut module = Module::new();
     module
         .section(&types)
@@ -126,7 +132,8 @@ pub fn module(functions: &[FuncType]) -> Vec<u8> {
         .section(&funcs)
         .section(&memories)
         .section(&exports)
-        .section(&code);
+        .section(&code)
+        .section(&names);
     module.finish()
 }
 

@@ -11,6 +11,7 @@ pub mod console;
 pub mod errno;
 pub mod fs;
 pub mod line;
+pub mod trap;
 pub mod wasi;
 
 use serde::{Deserialize, Serialize};

@@ -119,7 +119,8 @@ page_code! {
 
 /// Split points that are parts of a page rather than pages, by the name the build gives
 /// their chunk: fetched by their page when it needs them, never preloaded.
-pub const PART_CHUNK_NAMES: &[&str] = &["section_chart", "export", MOUNT_CHUNK_NAME];
+pub const PART_CHUNK_NAMES: &[&str] =
+    &["section_chart", "program_panel", "export", MOUNT_CHUNK_NAME];
 
 /// The chunk of the code that mounts the app (`code::load_mount`), which the 404 page
 /// needs beside its own.

@@ -74,6 +74,13 @@ pub fn PlaygroundPage() -> impl IntoView {
             browser::storage_set(playground::STORE_KEY, &playground::to_store(""));
             notice.set(Some(Key::PlaygroundStoredBad));
         }
+        if let Ok(run) = playground::run_inputs(&fragment)
+            && run != playground::RunInputs::default()
+        {
+            state.program.args.set(run.args);
+            state.program.env.set(run.env);
+            state.program.stdin.set(run.stdin);
+        }
         match playground::from_fragment(&fragment) {
             Ok(playground::Shared::Text(text)) => {
                 state.text.set(text);

@@ -139,7 +139,21 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
                 } else {
                     playground::Shared::Binary(o.bytes.to_vec())
                 };
-                playground::to_fragment(&input)
+                // A program's arguments, environment and typed input go with it.
+                let program = state.program;
+                let is_program = state
+                    .shown
+                    .with(|s| s.as_ref().is_some_and(|s| s.plan.is_program()));
+                let run = if is_program {
+                    playground::RunInputs {
+                        args: program.args.get_untracked(),
+                        env: program.env.get_untracked(),
+                        stdin: program.stdin.get_untracked(),
+                    }
+                } else {
+                    playground::RunInputs::default()
+                };
+                playground::to_link(&input, &run)
             })
         })
     };

@@ -8,13 +8,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::client;
-use super::session::{CALL_TIMER, DEFAULT_LIMIT_MS, State, restart, send};
+use super::results::LimitField;
+use super::session::{CALL_TIMER, State, restart, send};
 use super::tables;
 use crate::base::lang::Lang;
 use crate::domain::inspect::protocol::{Request, RunEnd, RunRequest, RunShown};
 use crate::domain::run::console::{OUTPUT_CAP, Stream};
 use crate::domain::run::fs::Change;
 use crate::domain::run::line::{LineError, parse_env, split_words};
+use crate::domain::run::trap::{Frame, frame_line};
 use crate::domain::run::{Shows, Why, shows};
 use crate::i18n::Key;
 use crate::ui::browser;
@@ -100,16 +102,10 @@ fn line_error(e: &LineError) -> (Key, Vec<(&'static str, String)>) {
 /// Starts a run of the binary on screen with what the panel holds.
 fn start(state: State, name: String) {
     let program = state.program;
-    let args = match split_words(&program.args.get_untracked()) {
-        Ok(args) => args,
-        Err(e) => {
-            let (key, values) = line_error(&e);
-            program.end.set(Some(ProgramEnd::Said(key, values)));
-            return;
-        }
-    };
-    let env = match parse_env(&program.env.get_untracked()) {
-        Ok(env) => env,
+    let parsed = split_words(&program.args.get_untracked())
+        .and_then(|args| Ok((args, parse_env(&program.env.get_untracked())?)));
+    let (args, env) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let (key, values) = line_error(&e);
             program.end.set(Some(ProgramEnd::Said(key, values)));
@@ -307,6 +303,120 @@ fn written_file(
             {download}
             {preview}
         </li>
+    }
+}
+
+/// Where a module trapped, innermost frame first; the name as the module writes it
+/// on hover.
+pub(super) fn backtrace_view(frames: &[Frame]) -> Option<impl IntoView + use<>> {
+    (!frames.is_empty()).then(|| {
+        let rows = frames
+            .iter()
+            .enumerate()
+            .map(|(n, f)| {
+                let raw = f.raw.clone().unwrap_or_default();
+                view! { <li><code title=raw>{frame_line(n, f)}</code></li> }
+            })
+            .collect_view();
+        view! { <ol class="pg-backtrace">{rows}</ol> }
+    })
+}
+
+/// Draws the run panel into an element and keeps it alive (dropping the box unmounts it).
+#[cfg(target_arch = "wasm32")]
+type PanelView = fn(web_sys::HtmlElement, State) -> Box<dyn std::any::Any>;
+
+#[cfg(target_arch = "wasm32")]
+fn draw_panel(el: web_sys::HtmlElement, state: State) -> Box<dyn std::any::Any> {
+    Box::new(leptos::mount::mount_to(el, move || {
+        view! { <ProgramPanel state=state /> }
+    }))
+}
+
+/// The run panel's code. In split builds a chunk of its own (its views are about 60 KB
+/// gzip, a quarter of a visit to the playground), fetched when a program is first on
+/// screen: a reader who only inspects modules never loads it.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[wasm_split_helpers::wasm_split(program_panel, fallible)]
+fn panel_code() -> Result<PanelView, crate::ui::pages::code::LoadFailed> {
+    Ok(draw_panel)
+}
+
+/// Where the run panel goes: natively (the pre-rendered page, the render tests) the
+/// panel itself; in the browser, a host it is drawn into once its code is there, with
+/// a message and a retry if the code cannot be fetched.
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+pub(super) fn ProgramHost(state: State) -> impl IntoView {
+    view! { <ProgramPanel state=state /> }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[component]
+pub(super) fn ProgramHost(state: State) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let host = NodeRef::<leptos::html::Div>::new();
+    // None while loading, then whether it loaded.
+    let loaded = RwSignal::new(None::<bool>);
+    let mounted = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
+    let owner = StoredValue::new_local(Owner::current());
+    let draw = move |el: web_sys::HtmlElement, view: PanelView| {
+        let mount = || untrack(|| view(el, state));
+        let handle = match owner.try_get_value().flatten() {
+            Some(owner) => owner.with(mount),
+            None => mount(),
+        };
+        mounted.try_set_value(Some(handle));
+        loaded.try_set(Some(true));
+    };
+    let load = move || {
+        let Some(el) = host.get_untracked() else {
+            return;
+        };
+        let el: web_sys::HtmlElement = el.unchecked_into();
+        loaded.set(None);
+        #[cfg(feature = "split")]
+        leptos::task::spawn_local(async move {
+            let code = panel_code().await;
+            if !el.is_connected() {
+                return;
+            }
+            match code {
+                Ok(view) => draw(el, view),
+                Err(_) => drop(loaded.try_set(Some(false))),
+            }
+        });
+        #[cfg(not(feature = "split"))]
+        draw(el, draw_panel);
+    };
+    Effect::new(move |_| {
+        if host.get().is_some() && mounted.with_value(Option::is_none) {
+            load();
+        }
+    });
+    let failed = move || {
+        (loaded.get() == Some(false)).then(|| {
+            view! {
+                <div class="notice pg-program-failed" role="alert">
+                    <p>{t(Key::RunCodeFailed)}</p>
+                    <button type="button" class="page-load-retry" on:click=move |_| load()>
+                        {t(Key::PageCodeRetry)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        {failed}
+        <div
+            class="pg-program-host"
+            data-state=move || match loaded.get() {
+                None => "loading",
+                Some(true) => "ready",
+                Some(false) => "failed",
+            }
+            node_ref=host
+        ></div>
     }
 }
 
@@ -547,7 +657,8 @@ pub(super) fn ProgramPanel(state: State) -> impl IntoView {
                     </details>
                 }
             });
-            view! { {dropped} {files} {trace} {stubbed} }
+            let backtrace = backtrace_view(&shown.backtrace);
+            view! { {backtrace} {dropped} {files} {trace} {stubbed} }
         })
     };
 
@@ -599,19 +710,7 @@ pub(super) fn ProgramPanel(state: State) -> impl IntoView {
                         <input type="file" multiple class="pg-files-pick" on:change=on_add />
                     </label>
                 </div>
-                <label class="field pg-limit">
-                    <span>{t(Key::RunLimit)}</span>
-                    <input
-                        type="number"
-                        min="10"
-                        step="100"
-                        prop:value=move || state.limit_ms.get().to_string()
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev).trim().parse().unwrap_or(DEFAULT_LIMIT_MS);
-                            state.limit_ms.set(value);
-                        }
-                    />
-                </label>
+                <LimitField state=state label=Key::RunLimit />
             </div>
             <p class="pg-program-actions">
                 <button

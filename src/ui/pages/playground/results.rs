@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::program::ProgramPanel;
+use super::program::ProgramHost;
 use super::section_chart::SectionChart;
 use super::session::{
-    DEFAULT_LIMIT_MS, Opened, State, Status, call, request_text, run_text, send, text_error,
+    DEFAULT_LIMIT_MS, Opened, Run, State, Status, call, request_text, run_text, send, text_error,
 };
 use super::tables;
 use crate::domain::inspect::chart::section_rows;
@@ -83,6 +83,26 @@ fn CallRow(state: State, export: CallableExport) -> impl IntoView {
                 {t(Key::PlaygroundCall)}
             </button>
         </li>
+    }
+}
+
+/// The time limit of a call or a run (one for both), in milliseconds.
+#[component]
+pub(super) fn LimitField(state: State, label: Key) -> impl IntoView {
+    view! {
+        <label class="field pg-limit">
+            <span>{t(label)}</span>
+            <input
+                type="number"
+                min="10"
+                step="100"
+                prop:value=move || state.limit_ms.get().to_string()
+                on:change=move |ev| {
+                    let value = event_target_value(&ev).trim().parse().unwrap_or(DEFAULT_LIMIT_MS);
+                    state.limit_ms.set(value);
+                }
+            />
+        </label>
     }
 }
 
@@ -238,8 +258,13 @@ pub(super) fn Results(state: State) -> impl IntoView {
                     </ol>
                 }
             });
+            let backtrace = match &run {
+                Run::Done(shown) => super::program::backtrace_view(&shown.backtrace),
+                _ => None,
+            };
             view! {
                 <p class="pg-run-result">{head}</p>
+                {backtrace}
                 {calls}
             }
         })
@@ -275,7 +300,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
         <section class="pg-result" aria-labelledby="pg-result-title" data-live="">
             <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
             <div class="pg-tables" inner_html=part(|s| &s.html)></div>
-            {move || is_program().then(|| view! { <ProgramPanel state=state /> })}
+            {move || is_program().then(|| view! { <ProgramHost state=state /> })}
             {sections_chart}
             <div class="pg-tables" inner_html=part(|s| &s.sections_html)></div>
             {move || has_result().then(|| view! {
@@ -297,19 +322,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
                 <section class="pg-run" aria-labelledby="pg-run-title">
                     <h3 id="pg-run-title">{t(Key::PlaygroundRunTitle)}</h3>
                     <p class="note">{t(Key::PlaygroundRunLead)}</p>
-                    <label class="field pg-limit">
-                        <span>{t(Key::PlaygroundLimit)}</span>
-                        <input
-                            type="number"
-                            min="10"
-                            step="100"
-                            prop:value=move || state.limit_ms.get().to_string()
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev).trim().parse().unwrap_or(DEFAULT_LIMIT_MS);
-                                state.limit_ms.set(value);
-                            }
-                        />
-                    </label>
+                    <LimitField state=state label=Key::PlaygroundLimit />
                     <ul class="pg-calls">{callables}</ul>
                     <div class="pg-run-output" aria-live="polite">{run_output}</div>
                 </section>

@@ -270,6 +270,7 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
                     zh: message,
                 },
                 imports: Vec::new(),
+                backtrace: Vec::new(),
             })));
         }
         Response::Failed(error) if id == WORKER_STOPPED => {
