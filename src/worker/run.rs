@@ -41,7 +41,11 @@ impl JsMemory {
 
 impl Memory for JsMemory {
     fn size(&self) -> u64 {
-        Uint8Array::new(&self.0.buffer()).length() as u64
+        // As a double: a 4 GiB memory's length does not fit a u32.
+        Reflect::get(&self.0.buffer(), &"byteLength".into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or(0, |n| n as u64)
     }
     fn read(&self, at: u32, out: &mut [u8]) -> bool {
         match self.view(at, out.len()) {
@@ -251,6 +255,13 @@ pub(super) fn run(
             let results: Vec<Value> = if *provided {
                 let memory = guest_memory.borrow().clone();
                 let mut host = host.borrow_mut();
+                // What was written before a sleep is shown before it, not after.
+                if import.name == "poll_oneoff" {
+                    let output = host.console.drain();
+                    if !output.is_empty() {
+                        post(id, Response::Output(output));
+                    }
+                }
                 let answer = match memory {
                     Some(memory) => host.call(&import.name, &args, &mut JsMemory(memory)),
                     None => host.call(&import.name, &args, &mut Bytes(&mut [])),
@@ -298,7 +309,8 @@ pub(super) fn run(
         })
     };
 
-    let started = Cell::new(0.0);
+    // Until the program starts, a failure took no time of its own.
+    let started = Cell::new(timer.now_ms());
     let outcome = (|| -> Result<(), JsValue> {
         let host_ns = Object::new();
         Reflect::set(&host_ns, &bridge::HOST.1.into(), host_call.as_ref())?;

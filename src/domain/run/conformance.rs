@@ -240,6 +240,11 @@ fn files_open_read_seek_write_and_close() {
     assert_eq!(g.u64(8), 8);
     assert_eq!(g.read(fd.into(), 10), ("success", b"89".to_vec()));
     assert_eq!(g.call("fd_seek", &[fd.into(), -100, 1, 8]), "inval");
+    // Reading past the end reads nothing and leaves the position where it was.
+    assert_eq!(g.call("fd_seek", &[fd.into(), 100, 0, 8]), "success");
+    assert_eq!(g.read(fd.into(), 10), ("success", Vec::new()));
+    assert_eq!(g.call("fd_tell", &[fd.into(), 8]), "success");
+    assert_eq!(g.u64(8), 100);
     assert_eq!(g.call("fd_seek", &[fd.into(), 0, 0, 8]), "success");
     assert_eq!(g.write(fd.into(), b"AB"), ("success", 2));
     assert_eq!(g.call("fd_filestat_get", &[fd.into(), 100]), "success");
@@ -340,6 +345,33 @@ fn what_a_page_cannot_do_answers_with_its_error() {
         .host
         .call("proc_exit", &[Value::I32(7)], &mut Bytes(&mut g.memory));
     assert_eq!(exit, Err(Stop::Exit(7)));
+}
+
+#[test]
+fn sizes_a_guest_asks_for_cannot_exhaust_the_host() {
+    let mut g = with_files();
+    // A file grown to the largest size a u64 holds, with the folder not empty.
+    let fd = g.open("in.txt", 0).unwrap();
+    assert_eq!(g.call("fd_filestat_set_size", &[fd.into(), -1]), "nospc");
+    assert_eq!(g.call("fd_allocate", &[fd.into(), 0, -1]), "nospc");
+    assert_eq!(g.call("fd_pwrite", &[fd.into(), 16, 1, -2, 24]), "nospc");
+    // 1,024 iovecs of 64 KiB each (64 MiB): a short write of 1 MiB.
+    for i in 0..1024u32 {
+        g.put(8192 + i * 8, &0u32.to_le_bytes());
+        g.put(8192 + i * 8 + 4, &65_536u32.to_le_bytes());
+    }
+    assert_eq!(g.call("fd_write", &[1, 8192, 1024, 24]), "success");
+    assert_eq!(g.u32(24), 1024 * 1024);
+    // Reading standard input with iovecs that add up to nearly 4 GiB.
+    g.memory.resize(16 * 1024 * 1024, 0);
+    assert_eq!(g.read(0, 1).0, "success");
+    for i in 0..256u32 {
+        let len = 16_777_215u32;
+        g.put(8192 + i * 8, &0u32.to_le_bytes());
+        g.put(8192 + i * 8 + 4, &len.to_le_bytes());
+    }
+    assert_eq!(g.call("fd_read", &[0, 8192, 256, 32]), "success");
+    assert_eq!(g.u32(32), 7, "the rest of the input");
 }
 
 proptest! {

@@ -142,7 +142,7 @@ impl Fs {
     /// Sets the size of file `path`: cut, or padded with zeros.
     pub fn truncate(&mut self, path: &str, size: u64) -> Result<(), Errno> {
         let current = self.file(path)?.len() as u64;
-        if size > current && self.used + (size - current) > CAPACITY {
+        if size > current && size - current > CAPACITY.saturating_sub(self.used) {
             return Err(Errno::Nospc);
         }
         let Some(Node::File(bytes)) = self.nodes.get_mut(path) else {

@@ -25,6 +25,8 @@ pub const PREOPEN: &str = "/";
 const PATH_MAX: u32 = 4096;
 /// The most buffers one read or write may name (POSIX's `IOV_MAX`).
 const IOV_MAX: u32 = 1024;
+/// The most bytes one write takes (the rest is a short write).
+const WRITE_MAX: u32 = 1024 * 1024;
 /// The most calls kept in the trace.
 const TRACE_MAX: usize = 500;
 
@@ -110,8 +112,10 @@ impl Memory for Bytes<'_> {
         self.0.len() as u64
     }
     fn read(&self, at: u32, out: &mut [u8]) -> bool {
-        let at = at as usize;
-        match self.0.get(at..at + out.len()) {
+        let Some(end) = (at as usize).checked_add(out.len()) else {
+            return false;
+        };
+        match self.0.get(at as usize..end) {
             Some(from) => {
                 out.copy_from_slice(from);
                 true
@@ -120,8 +124,10 @@ impl Memory for Bytes<'_> {
         }
     }
     fn write(&mut self, at: u32, data: &[u8]) -> bool {
-        let at = at as usize;
-        match self.0.get_mut(at..at + data.len()) {
+        let Some(end) = (at as usize).checked_add(data.len()) else {
+            return false;
+        };
+        match self.0.get_mut(at as usize..end) {
             Some(to) => {
                 to.copy_from_slice(data);
                 true
@@ -626,7 +632,8 @@ impl Host {
     fn read(&mut self, fd: u32, at: Option<u64>, wanted: u64) -> Result<Vec<u8>, Errno> {
         match self.fds.get_mut(&fd).ok_or(Errno::Badf)? {
             Fd::Stdin if at.is_none() => {
-                let end = self.stdin.len().min(self.stdin_pos + wanted as usize);
+                let wanted = usize::try_from(wanted).unwrap_or(usize::MAX);
+                let end = self.stdin.len().min(self.stdin_pos.saturating_add(wanted));
                 let data = self.stdin[self.stdin_pos..end].to_vec();
                 self.stdin_pos = end;
                 Ok(data)
@@ -636,11 +643,15 @@ impl Host {
             Fd::Dir { .. } => Err(Errno::Isdir),
             Fd::File { path, pos, .. } => {
                 let bytes = self.fs.file(path)?;
-                let start = at.unwrap_or(*pos).min(bytes.len() as u64) as usize;
-                let end = (start as u64 + wanted).min(bytes.len() as u64) as usize;
+                let from = at.unwrap_or(*pos);
+                let start = from.min(bytes.len() as u64) as usize;
+                let end = (start as u64)
+                    .saturating_add(wanted)
+                    .min(bytes.len() as u64) as usize;
                 let data = bytes[start..end].to_vec();
                 if at.is_none() {
-                    *pos = end as u64;
+                    // Past the end nothing is read and the position stays.
+                    *pos = from.saturating_add(data.len() as u64);
                 }
                 Ok(data)
             }
@@ -880,11 +891,16 @@ fn iov_total(m: &dyn Memory, at: u32, count: u32) -> Result<u64, Errno> {
     Ok(list.iter().map(|(_, len)| u64::from(*len)).sum())
 }
 
-/// The bytes of the iovecs at `at`, in order.
+/// The bytes of the iovecs at `at`, in order, at most [`WRITE_MAX`] of them: a longer
+/// write is a short one, as POSIX allows, and the guest writes the rest again.
 fn gather(m: &dyn Memory, at: u32, count: u32) -> Result<Vec<u8>, Errno> {
     let mut out = Vec::new();
     for (ptr, len) in iovs(m, at, count)? {
-        out.extend(take(m, ptr, len)?);
+        let room = WRITE_MAX - out.len() as u32;
+        out.extend(take(m, ptr, len.min(room))?);
+        if out.len() as u32 == WRITE_MAX {
+            break;
+        }
     }
     Ok(out)
 }

@@ -40,10 +40,11 @@ pub fn PlaygroundPage() -> impl IntoView {
 
     // The worker starts with the page (once the app has started: the pre-rendered
     // page shows the first example) and stops with it.
-    on_cleanup(|| {
+    on_cleanup(move || {
         if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
             client.stop();
         }
+        state.program.ended();
         CALL_TIMER.with_borrow_mut(|t| *t = None);
         COMPILE_TIMER.with_borrow_mut(|t| *t = None);
     });

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::client;
 use super::results::LimitField;
-use super::session::{CALL_TIMER, State, restart, send};
+use super::session::{State, restart, send};
 use super::tables;
 use crate::base::lang::Lang;
 use crate::domain::inspect::protocol::{Request, RunEnd, RunRequest, RunShown};
@@ -33,6 +33,9 @@ pub(super) struct InputFile {
     pub(super) name: String,
     pub(super) bytes: Rc<Vec<u8>>,
 }
+
+/// A message and its values, written in the reader's language when shown.
+pub(super) type Said = (Key, Vec<(&'static str, String)>);
 
 /// Where a run is.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +61,16 @@ pub(super) struct Program {
     /// What the program wrote, batch by batch.
     pub(super) output: RwSignal<Vec<(Stream, String)>>,
     pub(super) end: RwSignal<Option<ProgramEnd>, LocalStorage>,
+    /// What is said about the files the reader gave (too large, unreadable), apart from
+    /// the run's own end, which they must not overwrite.
+    pub(super) input_said: RwSignal<Option<Said>>,
     pub(super) run_id: StoredValue<u32>,
+}
+
+thread_local! {
+    /// The time limit of the run in flight (calls of numeric exports have their own).
+    static RUN_TIMER: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 impl Program {
@@ -72,14 +84,26 @@ impl Program {
             stub: RwSignal::new(false),
             output: RwSignal::new(Vec::new()),
             end: RwSignal::new_local(None),
+            input_said: RwSignal::new(None),
             run_id: StoredValue::new(0),
         }
     }
 
-    /// Forgets the last run's output (another binary is on screen).
-    pub(super) fn clear(self) {
+    /// Forgets the last run's output (another binary is on screen). A run still going
+    /// is of the binary before: `true` if the worker must be restarted to end it.
+    #[must_use]
+    pub(super) fn clear(self) -> bool {
+        let was_running = self.running();
         self.output.set(Vec::new());
         self.end.set(None);
+        self.input_said.set(None);
+        self.ended();
+        was_running
+    }
+
+    /// The run's end came (or will never come): its time limit goes.
+    pub(super) fn ended(self) {
+        RUN_TIMER.with_borrow_mut(|t| *t = None);
     }
 
     pub(super) fn running(self) -> bool {
@@ -124,6 +148,7 @@ fn start(state: State, name: String) {
     }
     let limit = state.limit_ms.get_untracked().clamp(10, 600_000);
     program.output.set(Vec::new());
+    program.input_said.set(None);
     program.end.set(Some(ProgramEnd::Running(name)));
     send(
         program.run_id,
@@ -139,18 +164,20 @@ fn start(state: State, name: String) {
         }),
         Some(&bytes),
     );
+    let id = program.run_id.get_value();
     let timer = gloo_timers::callback::Timeout::new(limit, move || {
-        if program.running() {
+        if program.run_id.get_value() == id && program.running() {
             program.end.set(Some(ProgramEnd::TimedOut(limit)));
             restart(state, true);
         }
     });
-    CALL_TIMER.with_borrow_mut(|t| *t = Some(timer));
+    RUN_TIMER.with_borrow_mut(|t| *t = Some(timer));
 }
 
 /// Stops the run where it is.
 fn stop(state: State) {
     if state.program.running() {
+        state.program.ended();
         state.program.end.set(Some(ProgramEnd::Stopped));
         restart(state, true);
     }
@@ -201,7 +228,7 @@ fn read_files(state: State, list: web_sys::FileList, done: impl Fn(Vec<InputFile
             let name = file.name();
             total += file.size() as u64;
             if total > MAX_INPUT_BYTES {
-                state.program.end.set(Some(ProgramEnd::Said(
+                state.program.input_said.set(Some((
                     Key::RunFileTooLarge,
                     vec![
                         ("name", name),
@@ -219,8 +246,8 @@ fn read_files(state: State, list: web_sys::FileList, done: impl Fn(Vec<InputFile
                 Err(key) => {
                     state
                         .program
-                        .end
-                        .set(Some(ProgramEnd::Said(key, vec![("name", name)])));
+                        .input_said
+                        .set(Some((key, vec![("name", name)])));
                 }
             }
         }
@@ -518,6 +545,13 @@ pub(super) fn ProgramPanel(state: State) -> impl IntoView {
             .collect_view();
         view! { <ul class="pg-input-files">{rows}</ul> }.into_any()
     };
+    let input_said = move || {
+        program.input_said.get().map(|(key, values)| {
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let text = key.fill(lang.get(), &values);
+            view! { <p class="pg-input-said warning" role="alert">{text}</p> }
+        })
+    };
     let stdin_field = move || match program.stdin_file.get() {
         Some(file) => {
             let text = Key::RunStdinUsing.fill(
@@ -704,6 +738,7 @@ pub(super) fn ProgramPanel(state: State) -> impl IntoView {
                 <div class="field">
                     <span>{t(Key::RunFiles)}</span>
                     {file_list}
+                    {input_said}
                     <label class="pg-file-pick">
                         <span>{t(Key::RunAddFiles)}</span>
                         " "

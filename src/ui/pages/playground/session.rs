@@ -141,7 +141,9 @@ pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     state.pending_name.set_value(name);
     state.status.set(Status::Working(Stage::Structure));
     state.run.set(None);
-    state.program.clear();
+    if state.program.clear() {
+        restart(state, false);
+    }
     send(
         state.load_id,
         Request::Inspect {
@@ -160,8 +162,10 @@ pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
 /// Compiles the editor's text now; `name` is what the binary will be called.
 pub(super) fn compile_now(state: State, name: &str) {
     let text = state.text.get_untracked();
-    // The last run was of another binary.
-    state.program.clear();
+    // The last run was of another binary; one still going is ended.
+    if state.program.clear() {
+        restart(state, false);
+    }
     state.pending_name.set_value(name.to_owned());
     state.status.set(Status::Working(Stage::Structure));
     send(
@@ -244,14 +248,14 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             state.program.output.update(|o| o.extend(batch));
         }
         Response::Ran(shown) if id == state.program.run_id.get_value() => {
-            CALL_TIMER.with_borrow_mut(|t| *t = None);
+            state.program.ended();
             state
                 .program
                 .end
                 .set(Some(ProgramEnd::Done(Rc::new(*shown))));
         }
         Response::Failed(error) if id == state.program.run_id.get_value() => {
-            CALL_TIMER.with_borrow_mut(|t| *t = None);
+            state.program.ended();
             state
                 .program
                 .end
@@ -275,6 +279,13 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
         }
         Response::Failed(error) if id == WORKER_STOPPED => {
             // The worker stopped (it panicked, or died): a new one takes the next request.
+            if state.program.running() {
+                state.program.ended();
+                state
+                    .program
+                    .end
+                    .set(Some(ProgramEnd::Failed(error.message.clone())));
+            }
             state.status.set(Status::Failed(error.message));
             restart(state, false);
         }
@@ -293,6 +304,11 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
 /// `resend` (after a runaway call), so the page can go on calling it.
 pub(super) fn restart(state: State, resend: bool) {
     CALL_TIMER.with_borrow_mut(|t| *t = None);
+    // A run the restart ends (Cancel) says so rather than running forever.
+    if state.program.running() {
+        state.program.ended();
+        state.program.end.set(Some(ProgramEnd::Stopped));
+    }
     if let Some(client) = client() {
         client.restart();
         client.send(start_request(), None);
