@@ -11,7 +11,7 @@ use js_sys::{Function, Object, Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::{js_message, js_stack, made, post};
+use super::{js_message, js_stack, made, post, value_list};
 use crate::domain::inspect::protocol::{Both, FileShown, Response, RunEnd, RunRequest, RunShown};
 use crate::domain::inspect::{ExternType, Inspection, Value};
 use crate::domain::run::bridge::{self, FuncType};
@@ -285,21 +285,14 @@ pub(super) fn run(
             } else {
                 let mut log = stubbed.borrow_mut();
                 if log.len() < STUB_LOG_MAX {
-                    let list: Vec<String> = args
-                        .iter()
-                        .map(|v| format!("{v}: {}", v.ty().name()))
-                        .collect();
                     log.push(format!(
                         "{}.{}({})",
                         import.module,
                         import.name,
-                        list.join(", ")
+                        value_list(&args)
                     ));
                 }
-                ty.results
-                    .iter()
-                    .map(|t| bridge::read(&[], &[*t])[0])
-                    .collect()
+                ty.results.iter().map(|t| Value::zero(*t)).collect()
             };
             let written = bridge::write(&results);
             if !written.is_empty() && written.len() as u32 <= width.max(8) {

@@ -94,6 +94,16 @@ pub enum Value {
 }
 
 impl Value {
+    /// Zero of type `ty`: what a stubbed import returns.
+    pub fn zero(ty: NumType) -> Value {
+        match ty {
+            NumType::I32 => Value::I32(0),
+            NumType::I64 => Value::I64(0),
+            NumType::F32 => Value::F32(0.0),
+            NumType::F64 => Value::F64(0.0),
+        }
+    }
+
     pub fn ty(self) -> NumType {
         match self {
             Value::I32(_) => NumType::I32,

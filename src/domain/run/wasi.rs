@@ -293,9 +293,7 @@ impl Host {
             _ => self.dispatch(name, &a, memory),
         };
         let errno = result.err().unwrap_or(Errno::Success);
-        if self.trace.len() < TRACE_MAX {
-            self.log(name, args, errno.name());
-        }
+        self.log(name, args, errno.name());
         Ok(vec![Value::I32(errno.code())])
     }
 

@@ -304,9 +304,8 @@ fn written_file(
     };
     let download = (change != Change::Removed).then(|| {
         let url = Rc::clone(&url);
-        let file_name = file_name.clone();
+        let name = file_name.clone();
         let label = move || Key::RunDownload.fill(lang.get(), &[("name", &file_name)]);
-        let name = path.rsplit('/').next().unwrap_or("file").to_owned();
         view! {
             <button
                 type="button"

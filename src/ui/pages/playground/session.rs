@@ -141,9 +141,7 @@ pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     state.pending_name.set_value(name);
     state.status.set(Status::Working(Stage::Structure));
     state.run.set(None);
-    if state.program.clear() {
-        restart(state, false);
-    }
+    forget_run(state);
     send(
         state.load_id,
         Request::Inspect {
@@ -159,13 +157,17 @@ pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     }));
 }
 
-/// Compiles the editor's text now; `name` is what the binary will be called.
-pub(super) fn compile_now(state: State, name: &str) {
-    let text = state.text.get_untracked();
-    // The last run was of another binary; one still going is ended.
+/// Forgets the last run, which was of another binary; one still going is ended.
+fn forget_run(state: State) {
     if state.program.clear() {
         restart(state, false);
     }
+}
+
+/// Compiles the editor's text now; `name` is what the binary will be called.
+pub(super) fn compile_now(state: State, name: &str) {
+    let text = state.text.get_untracked();
+    forget_run(state);
     state.pending_name.set_value(name.to_owned());
     state.status.set(Status::Working(Stage::Structure));
     send(
