@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod chart;
+pub mod component;
 pub mod data_view;
 pub mod evidence;
 pub mod export;

@@ -33,10 +33,11 @@ macro_rules! example {
     };
 }
 
-/// The core module, the component, then the WASI programs.
-pub fn examples() -> [Example; 5] {
+/// The core module, the components, then the WASI programs.
+pub fn examples() -> [Example; 6] {
     let (module_text, module) = example!("calc-module");
     let (component_text, component) = example!("calc-component");
+    let (tools_text, tools) = example!("tools-component");
     let (hello_text, hello) = example!("wasi-hello");
     let (upper_text, upper) = example!("wasi-upper");
     let (files_text, files) = example!("wasi-files");
@@ -65,6 +66,20 @@ pub fn examples() -> [Example; 5] {
             ),
             source: component_text,
             bytes: component,
+            args: "",
+            stdin: "",
+        },
+        Example {
+            file: "tools-component.wasm",
+            description: text(
+                "A component whose exports take and return strings, lists, records, \
+                 variants, options and results (greet, stats, divide, find, area), and \
+                 next, which counts its calls in the instance that is kept between them",
+                "一个组件：导出函数接收并返回字符串、列表、记录、变体、option 与 result\
+                 （greet、stats、divide、find、area），以及在调用之间保留的实例中计数的 next",
+            ),
+            source: tools_text,
+            bytes: tools,
             args: "",
             stdin: "",
         },

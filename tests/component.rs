@@ -1,0 +1,384 @@
+//! Components run natively: `domain::component` instantiating the playground's example
+//! components on `wasmi`, calling their exports with component values through the
+//! canonical ABI, and answering their imports with stubs. The worker runs the same
+//! code on the browser's WebAssembly; the end-to-end tests run it there.
+#![cfg(not(target_arch = "wasm32"))]
+
+use container_atlas::domain::component::link::{Access, Dispatch, Item};
+use container_atlas::domain::component::val::{self, parse};
+use container_atlas::domain::component::{CallError, Engine, Linked, Stubs, Val, link};
+use container_atlas::domain::inspect::{NumType, Value, examples};
+use std::rc::Rc;
+use wasmi::{Caller, Extern, Func, FuncType, Module, Store, ValType};
+
+#[derive(Default)]
+struct Data {
+    items: Vec<Extern>,
+    dispatch: Option<Rc<Dispatch>>,
+}
+
+struct Wasmi {
+    store: Store<Data>,
+    modules: Vec<Module>,
+    instances: Vec<wasmi::Instance>,
+}
+
+impl Wasmi {
+    fn new() -> Self {
+        let engine = wasmi::Engine::default();
+        Wasmi {
+            store: Store::new(&engine, Data::default()),
+            modules: Vec::new(),
+            instances: Vec::new(),
+        }
+    }
+}
+
+fn to_value(v: &wasmi::Val) -> Value {
+    match v {
+        wasmi::Val::I32(x) => Value::I32(*x),
+        wasmi::Val::I64(x) => Value::I64(*x),
+        wasmi::Val::F32(x) => Value::F32(f32::from(*x)),
+        wasmi::Val::F64(x) => Value::F64(f64::from(*x)),
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+fn from_value(v: &Value) -> wasmi::Val {
+    match *v {
+        Value::I32(x) => wasmi::Val::I32(x),
+        Value::I64(x) => wasmi::Val::I64(x),
+        Value::F32(x) => wasmi::Val::F32(x.into()),
+        Value::F64(x) => wasmi::Val::F64(x.into()),
+    }
+}
+
+fn val_type(t: NumType) -> ValType {
+    match t {
+        NumType::I32 => ValType::I32,
+        NumType::I64 => ValType::I64,
+        NumType::F32 => ValType::F32,
+        NumType::F64 => ValType::F64,
+    }
+}
+
+/// Memory and calls, from the store or from inside a host function.
+fn read<T>(
+    ctx: impl wasmi::AsContext<Data = T>,
+    item: Extern,
+    at: u32,
+    len: u32,
+) -> Option<Vec<u8>> {
+    let memory = item.into_memory()?;
+    let data = memory.data(&ctx);
+    let start = at as usize;
+    data.get(start..start.checked_add(len as usize)?)
+        .map(<[u8]>::to_vec)
+}
+
+fn write<T>(
+    mut ctx: impl wasmi::AsContextMut<Data = T>,
+    item: Extern,
+    at: u32,
+    bytes: &[u8],
+) -> bool {
+    let Some(memory) = item.into_memory() else {
+        return false;
+    };
+    memory.write(&mut ctx, at as usize, bytes).is_ok()
+}
+
+fn call<T>(
+    mut ctx: impl wasmi::AsContextMut<Data = T>,
+    item: Extern,
+    args: &[Value],
+) -> Result<Vec<Value>, String> {
+    let func = item.into_func().ok_or("not a function")?;
+    let ty = func.ty(&ctx);
+    let mut results: Vec<wasmi::Val> = ty
+        .results()
+        .iter()
+        .map(|t| wasmi::Val::default_for_ty(*t))
+        .collect();
+    let args: Vec<wasmi::Val> = args.iter().map(from_value).collect();
+    func.call(&mut ctx, &args, &mut results)
+        .map_err(|e| e.to_string())?;
+    Ok(results.iter().map(to_value).collect())
+}
+
+impl Access for Wasmi {
+    fn read(&mut self, memory: Item, at: u32, len: u32) -> Option<Vec<u8>> {
+        let item = *self.store.data().items.get(memory as usize)?;
+        read(&self.store, item, at, len)
+    }
+    fn write(&mut self, memory: Item, at: u32, bytes: &[u8]) -> bool {
+        let item = self.store.data().items[memory as usize];
+        write(&mut self.store, item, at, bytes)
+    }
+    fn call(&mut self, func: Item, args: &[Value]) -> Result<Vec<Value>, String> {
+        let item = self.store.data().items[func as usize];
+        call(&mut self.store, item, args)
+    }
+}
+
+struct InCaller<'a, 'b>(&'a mut Caller<'b, Data>);
+
+impl Access for InCaller<'_, '_> {
+    fn read(&mut self, memory: Item, at: u32, len: u32) -> Option<Vec<u8>> {
+        let item = *self.0.data().items.get(memory as usize)?;
+        read(&*self.0, item, at, len)
+    }
+    fn write(&mut self, memory: Item, at: u32, bytes: &[u8]) -> bool {
+        let item = self.0.data().items[memory as usize];
+        write(&mut *self.0, item, at, bytes)
+    }
+    fn call(&mut self, func: Item, args: &[Value]) -> Result<Vec<Value>, String> {
+        let item = self.0.data().items[func as usize];
+        call(&mut *self.0, item, args)
+    }
+}
+
+impl Engine for Wasmi {
+    fn compile(&mut self, bytes: &[u8]) -> Result<u32, String> {
+        let module = Module::new(self.store.engine(), bytes).map_err(|e| e.to_string())?;
+        self.modules.push(module);
+        Ok(self.modules.len() as u32 - 1)
+    }
+
+    fn instantiate(
+        &mut self,
+        module: u32,
+        imports: &[(String, String, Item)],
+    ) -> Result<u32, String> {
+        let module = &self.modules[module as usize];
+        let mut linker = wasmi::Linker::<Data>::new(self.store.engine());
+        for (m, n, item) in imports {
+            let item = self.store.data().items[*item as usize];
+            linker.define(m, n, item).map_err(|e| e.to_string())?;
+        }
+        let instance = linker
+            .instantiate_and_start(&mut self.store, module)
+            .map_err(|e| e.to_string())?;
+        self.instances.push(instance);
+        Ok(self.instances.len() as u32 - 1)
+    }
+
+    fn export(&mut self, instance: u32, name: &str) -> Result<Item, String> {
+        let item = self.instances[instance as usize]
+            .get_export(&self.store, name)
+            .ok_or_else(|| format!("no export {name}"))?;
+        let items = &mut self.store.data_mut().items;
+        items.push(item);
+        Ok(items.len() as u32 - 1)
+    }
+
+    fn hosts(
+        &mut self,
+        signatures: &[(Vec<NumType>, Vec<NumType>)],
+        dispatch: Rc<Dispatch>,
+    ) -> Result<Vec<Item>, String> {
+        self.store.data_mut().dispatch = Some(dispatch);
+        let mut out = Vec::new();
+        for (index, (params, results)) in signatures.iter().enumerate() {
+            let ty = FuncType::new(
+                params.iter().map(|t| val_type(*t)),
+                results.iter().map(|t| val_type(*t)),
+            );
+            let func = Func::new(
+                &mut self.store,
+                ty,
+                move |mut caller: Caller<'_, Data>, params, results| {
+                    let dispatch = caller.data().dispatch.clone().expect("set before any call");
+                    let args: Vec<Value> = params.iter().map(to_value).collect();
+                    let answer = dispatch
+                        .call(index, &args, &mut InCaller(&mut caller))
+                        .map_err(wasmi::Error::new)?;
+                    for (slot, value) in results.iter_mut().zip(&answer) {
+                        *slot = from_value(value);
+                    }
+                    Ok(())
+                },
+            );
+            let items = &mut self.store.data_mut().items;
+            items.push(Extern::Func(func));
+            out.push(items.len() as u32 - 1);
+        }
+        Ok(out)
+    }
+}
+
+fn example(file: &str) -> &'static [u8] {
+    examples()
+        .into_iter()
+        .find(|e| e.file == file)
+        .unwrap_or_else(|| panic!("no example {file}"))
+        .bytes
+}
+
+struct Running {
+    engine: Wasmi,
+    linked: Linked,
+}
+
+impl Running {
+    fn start(bytes: &[u8], stubs: Stubs) -> Running {
+        let plan = link::plan(bytes).expect("a plan");
+        let mut engine = Wasmi::new();
+        let linked =
+            Linked::instantiate(plan, bytes, &mut engine, Box::new(stubs)).expect("instantiates");
+        Running { engine, linked }
+    }
+
+    /// Calls export `name` with arguments written as WAVE; the result as WAVE.
+    fn call(&mut self, name: &str, args: &[&str]) -> Result<String, CallError> {
+        let index = self
+            .linked
+            .plan
+            .exports
+            .iter()
+            .position(|c| c.name() == name)
+            .unwrap_or_else(|| panic!("no export {name}"));
+        let ty = self.linked.plan.exports[index].ty.clone();
+        let vals: Vec<Val> = ty
+            .params
+            .iter()
+            .zip(args)
+            .map(|((_, t), text)| parse(t, text).unwrap_or_else(|e| panic!("{text}: {e:?}")))
+            .collect();
+        let result = self.linked.call(&mut self.engine, index, &vals)?;
+        Ok(result.as_ref().map(val::write).unwrap_or_default())
+    }
+
+    /// The import calls since the last time asked.
+    fn log(&self) -> Vec<String> {
+        self.linked.dispatch.imports.borrow_mut().take_log().0
+    }
+}
+
+#[test]
+fn the_calculator_component_adds_and_its_import_is_stubbed() {
+    let mut run = Running::start(example("calc-component.wasm"), Stubs::default());
+    let names: Vec<String> = run.linked.plan.exports.iter().map(|c| c.name()).collect();
+    assert_eq!(names, ["docs:calc/math@0.1.0#add"]);
+    assert_eq!(
+        run.linked.plan.exports[0].ty.wit(),
+        "func(a: u32, b: u32) -> u32"
+    );
+    assert_eq!(
+        run.call("docs:calc/math@0.1.0#add", &["2", "40"]).unwrap(),
+        "42"
+    );
+    assert_eq!(
+        run.call("docs:calc/math@0.1.0#add", &["4294967295", "2"])
+            .unwrap(),
+        "1",
+        "u32 wraps as the core i32.add does"
+    );
+    let imports = run.linked.plan.imports();
+    assert_eq!(imports.len(), 1);
+    assert_eq!(imports[0].0.to_string(), "docs:calc/logger@0.1.0#log");
+    assert_eq!(
+        run.log(),
+        [
+            "docs:calc/logger@0.1.0#log(0, 2)",
+            "docs:calc/logger@0.1.0#log(0, 4294967295)"
+        ]
+    );
+}
+
+#[test]
+fn the_tools_component_passes_strings_lists_records_variants_options_and_results() {
+    let mut run = Running::start(example("tools-component.wasm"), Stubs::default());
+    let exports: Vec<(String, String)> = run
+        .linked
+        .plan
+        .exports
+        .iter()
+        .map(|c| (c.name(), c.ty.wit()))
+        .collect();
+    assert_eq!(
+        exports,
+        [
+            ("greet", "func(name: string) -> string"),
+            (
+                "stats",
+                "func(values: list<f64>) -> record { count: u32, mean: f64, min: f64, max: f64 }"
+            ),
+            ("divide", "func(a: s32, b: s32) -> result<s32, string>"),
+            (
+                "find",
+                "func(words: list<string>, word: string) -> option<u32>"
+            ),
+            (
+                "area",
+                "func(shape: variant { circle(f64), rectangle(tuple<f64, f64>), point }) -> f64"
+            ),
+            ("next", "func() -> u32"),
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+
+    assert_eq!(run.call("greet", &["\"Ada\""]).unwrap(), "\"Hello, Ada!\"");
+    assert_eq!(
+        run.log(),
+        ["docs:tools/logger@0.1.0#log(\"greeting Ada\")"],
+        "the import is called with a string lifted from the component's memory"
+    );
+    assert_eq!(
+        run.call("greet", &["\"世界 ☃\\n\""]).unwrap(),
+        "\"Hello, 世界 ☃\\n!\""
+    );
+    assert_eq!(
+        run.call("stats", &["[1.5, 2.5, -4, 8]"]).unwrap(),
+        "{count: 4, mean: 2, min: -4, max: 8}"
+    );
+    assert_eq!(
+        run.call("stats", &["[]"]).unwrap(),
+        "{count: 0, mean: nan, min: inf, max: -inf}"
+    );
+    assert_eq!(run.call("divide", &["7", "-2"]).unwrap(), "ok(-3)");
+    assert_eq!(
+        run.call("divide", &["1", "0"]).unwrap(),
+        "err(\"division by zero\")"
+    );
+    assert_eq!(
+        run.call("find", &["[\"a\", \"bc\", \"d\"]", "\"bc\""])
+            .unwrap(),
+        "some(1)"
+    );
+    assert_eq!(run.call("find", &["[]", "\"x\""]).unwrap(), "none");
+    assert_eq!(run.call("area", &["rectangle((2, 3.5))"]).unwrap(), "7");
+    assert_eq!(run.call("area", &["point"]).unwrap(), "0");
+    assert_eq!(
+        run.call("area", &["circle(1)"]).unwrap(),
+        "3.141592653589793"
+    );
+    // One instance, kept: the counter goes on.
+    assert_eq!(run.call("next", &[]).unwrap(), "1");
+    assert_eq!(run.call("next", &[]).unwrap(), "2");
+    assert_eq!(run.call("next", &[]).unwrap(), "3");
+
+    // A trap is the engine's message, not a panic.
+    match run.call("divide", &["-2147483648", "-1"]) {
+        Err(CallError::Trap(message)) => assert!(message.contains("overflow"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_import_stubbed_to_trap_traps_the_call() {
+    let mut run = Running::start(
+        example("tools-component.wasm"),
+        Stubs {
+            trap: true,
+            ..Stubs::default()
+        },
+    );
+    match run.call("greet", &["\"Ada\""]) {
+        Err(CallError::Trap(message)) => {
+            assert!(message.contains("docs:tools/logger@0.1.0#log"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(run.log(), ["docs:tools/logger@0.1.0#log(\"greeting Ada\")"]);
+}
