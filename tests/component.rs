@@ -115,7 +115,7 @@ impl Access for Wasmi {
         let item = self.store.data().items[memory as usize];
         write(&mut self.store, item, at, bytes)
     }
-    fn call(&mut self, func: Item, args: &[Value]) -> Result<Vec<Value>, String> {
+    fn call(&mut self, func: Item, args: &[Value], _: &[NumType]) -> Result<Vec<Value>, String> {
         let item = self.store.data().items[func as usize];
         call(&mut self.store, item, args)
     }
@@ -132,7 +132,7 @@ impl Access for InCaller<'_, '_> {
         let item = self.0.data().items[memory as usize];
         write(&mut *self.0, item, at, bytes)
     }
-    fn call(&mut self, func: Item, args: &[Value]) -> Result<Vec<Value>, String> {
+    fn call(&mut self, func: Item, args: &[Value], _: &[NumType]) -> Result<Vec<Value>, String> {
         let item = self.0.data().items[func as usize];
         call(&mut *self.0, item, args)
     }
@@ -370,7 +370,7 @@ fn an_import_stubbed_to_trap_traps_the_call() {
     let mut run = Running::start(
         example("tools-component.wasm"),
         Stubs {
-            trap: true,
+            trap: Rc::new(std::cell::Cell::new(true)),
             ..Stubs::default()
         },
     );

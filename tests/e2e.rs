@@ -1732,7 +1732,7 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         "{result}"
     );
 
-    // The component: its WIT world, no run, and its core module opened on its own.
+    // The component: its WIT world, a call, and its core module opened on its own.
     s.click("[data-example='calc-component.wasm']").await;
     let wit = s
         .wait_until("const w = document.querySelector('.pg-wit')?.textContent ?? ''; return w.includes('interface') ? w : null")
@@ -1742,12 +1742,25 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         wit.contains("interface math") && wit.contains("add: func"),
         "{wit}"
     );
-    assert!(
-        s.eval("return !document.querySelector('.pg-run')")
-            .await
-            .as_bool()
-            .unwrap(),
-        "components are not run"
+    // Its export is called with component values, its import answered by a stub.
+    s.eval(
+        "const row = document.querySelector('.pg-component-call[data-export=\"docs:calc/math@0.1.0#add\"]');
+         const inputs = row.querySelectorAll('input');
+         for (const [i, v] of [[0, '2'], [1, '40']]) {
+           inputs[i].value = v;
+           inputs[i].dispatchEvent(new Event('input', { bubbles: true }));
+         }
+         inputs[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+         return null;",
+    )
+    .await;
+    let wave = s
+        .wait_until("return document.querySelector('.pg-wave')?.textContent || null")
+        .await;
+    assert_eq!(wave.as_str().unwrap(), "42", "Enter calls");
+    assert_eq!(
+        s.text(".pg-import-calls li").await,
+        "docs:calc/logger@0.1.0#log(0, 2)"
     );
     s.click(".pg-open-nested").await;
     let seen = s

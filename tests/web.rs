@@ -983,3 +983,109 @@ async fn the_editor_compiles_as_you_type_says_where_it_fails_and_runs_an_export(
     assert!(!find(&root, "#pg-compile").class_list().contains("error"));
     root.remove();
 }
+
+/// Sets a text field's value as a reader would (an `input` event).
+fn type_into(field: &web_sys::HtmlInputElement, text: &str) {
+    field.set_value(text);
+    let event = web_sys::EventInit::new();
+    event.set_bubbles(true);
+    let input = web_sys::Event::new_with_event_init_dict("input", &event).unwrap();
+    field.dispatch_event(&input).unwrap();
+}
+
+/// A component written in the editor is called with WAVE values: a string and a
+/// record through memory, its stubbed import logged, its instance kept between calls.
+#[wasm_bindgen_test]
+async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
+    serve_in_page(InPage {
+        receive: container_atlas::worker::receive,
+        connect: container_atlas::worker::connect,
+    });
+    let root = mount("/playground").await;
+    let tools = container_atlas::domain::inspect::examples()
+        .into_iter()
+        .find(|e| e.file == "tools-component.wasm")
+        .unwrap();
+    type_into_editor(&root, tools.source);
+    let field: web_sys::HtmlInputElement = eventually("greet's field", || {
+        root.query_selector(".pg-component-call[data-export=greet] .pg-wave-arg")
+            .unwrap()
+    })
+    .await
+    .unchecked_into();
+    assert_eq!(field.value(), "\"\"", "starts from a value of its type");
+    type_into(&field, "\"Ada\"");
+    click(&root, ".pg-component-call[data-export=greet] button").await;
+    let wave = eventually("greet's result", || {
+        root.query_selector(".pg-wave")
+            .unwrap()
+            .and_then(|w| w.text_content())
+    })
+    .await;
+    assert_eq!(wave, "\"Hello, Ada!\"");
+    let calls = find(&root, ".pg-import-calls").text_content().unwrap();
+    assert!(
+        calls.contains("docs:tools/logger@0.1.0#log(\"greeting Ada\")"),
+        "{calls}"
+    );
+
+    let values: web_sys::HtmlInputElement =
+        find(&root, ".pg-component-call[data-export=stats] .pg-wave-arg").unchecked_into();
+    type_into(&values, "[1, 2, 6]");
+    click(&root, ".pg-component-call[data-export=stats] button").await;
+    let tree = eventually("stats as a tree", || {
+        root.query_selector(".pg-value-tree")
+            .unwrap()
+            .and_then(|t| t.text_content())
+            .filter(|t| t.contains("mean"))
+    })
+    .await;
+    assert!(tree.contains("count") && tree.contains("max"), "{tree}");
+    assert_eq!(
+        find(&root, ".pg-wave").text_content().unwrap(),
+        "{count: 3, mean: 3, min: 1, max: 6}"
+    );
+
+    // The instance is kept: next counts on; a fresh instance starts again.
+    for expected in ["1", "2"] {
+        click(&root, ".pg-component-call[data-export=next] button").await;
+        eventually("next's result", || {
+            root.query_selector(".pg-wave")
+                .unwrap()
+                .and_then(|w| w.text_content())
+                .filter(|t| t == expected)
+        })
+        .await;
+    }
+    click(&root, ".pg-fresh").await;
+    eventually("the fresh instance", || {
+        root.query_selector(".pg-run-result")
+            .unwrap()
+            .and_then(|r| r.text_content())
+            .filter(|t| t.contains("fresh instance"))
+    })
+    .await;
+    click(&root, ".pg-component-call[data-export=next] button").await;
+    eventually("next from one again", || {
+        root.query_selector(".pg-wave")
+            .unwrap()
+            .and_then(|w| w.text_content())
+            .filter(|t| t == "1")
+    })
+    .await;
+
+    // A value not of its type says which parameter and why.
+    let a: web_sys::HtmlInputElement =
+        find(&root, ".pg-component-call[data-export=divide] .pg-wave-arg").unchecked_into();
+    type_into(&a, "1.5");
+    click(&root, ".pg-component-call[data-export=divide] button").await;
+    let said = eventually("the argument refused", || {
+        root.query_selector(".pg-run-result")
+            .unwrap()
+            .and_then(|r| r.text_content())
+            .filter(|t| t.starts_with("a is not"))
+    })
+    .await;
+    assert!(said.contains("s32"), "{said}");
+    root.remove();
+}

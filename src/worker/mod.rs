@@ -11,6 +11,7 @@
 //! The component tests, which have no worker script to load, serve the same
 //! messages in the page through [`receive`] and [`connect`].
 
+mod component;
 mod run;
 
 use std::cell::RefCell;
@@ -36,6 +37,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 struct Kept {
     bytes: Vec<u8>,
     inspection: Inspection,
+    /// A component's instance, made on its first call and kept for the next.
+    instance: Option<component::Instance>,
 }
 
 /// What takes the worker's answers: JSON, and the bytes an answer carries beside it
@@ -215,7 +218,43 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
             });
             post(id, response);
         }
+        Request::CallComponent {
+            export,
+            args,
+            trap_imports,
+            ..
+        } => {
+            let response = KEPT.with_borrow_mut(|k| match k {
+                Some(k) if k.inspection.kind == Kind::Component => {
+                    component::call(&k.bytes, &mut k.instance, export, &args, trap_imports, &now)
+                }
+                _ => Response::NoBinary,
+            });
+            post(id, response);
+        }
+        Request::FreshInstance => {
+            KEPT.with_borrow_mut(|k| {
+                if let Some(k) = k {
+                    k.instance = None;
+                }
+            });
+            post(
+                id,
+                Response::Called(CallShown {
+                    result: Both::write(|lang| Key::ComponentFreshened.text(lang).to_owned()),
+                    ..CallShown::default()
+                }),
+            );
+        }
     }
+}
+
+/// Milliseconds on the worker's clock, or the page's (the component tests).
+fn now() -> f64 {
+    Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Inspects `bytes` in two steps, telling the page where it is, and keeps them.
@@ -236,8 +275,18 @@ fn keep_and_inspect(id: u32, bytes: Vec<u8>) {
         );
         inspection.validation = validate(&bytes, &inspection);
     }
-    post(id, Response::Inspected(Box::new(shown(&inspection))));
-    KEPT.with_borrow_mut(|k| *k = Some(Kept { bytes, inspection }));
+    let mut shown = shown(&inspection);
+    if inspection.kind == Kind::Component && inspection.is_valid() {
+        shown.component = Some(component::shown(&bytes));
+    }
+    post(id, Response::Inspected(Box::new(shown)));
+    KEPT.with_borrow_mut(|k| {
+        *k = Some(Kept {
+            bytes,
+            inspection,
+            instance: None,
+        })
+    });
 }
 
 /// What the page shows of an inspection: its tables in both languages and the
@@ -301,6 +350,7 @@ fn shown(i: &Inspection) -> Shown {
                 size: n.size,
             })
             .collect(),
+        component: None,
     }
 }
 
@@ -327,13 +377,11 @@ fn js_message(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Calls export `name` of the kept core module with `args`: instantiated afresh
-/// with every import stubbed, timed, with the calls the stubs received.
+/// A call that could not happen, and why.
 fn said(write: impl FnMut(Lang) -> String) -> Response {
     Response::Called(CallShown {
         result: Both::write(write),
-        imports: Vec::new(),
-        backtrace: Vec::new(),
+        ..CallShown::default()
     })
 }
 
@@ -345,9 +393,11 @@ fn value_list(values: &[Value]) -> String {
         .join(", ")
 }
 
+/// Calls export `name` of the kept core module with `args`: instantiated afresh
+/// with every import stubbed, timed, with the calls the stubs received.
 fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
     if kept.inspection.kind == Kind::Component {
-        return said(|lang| Key::PlaygroundComponentRun.text(lang).to_owned());
+        return said(|lang| Key::PlaygroundNotCallable.fill(lang, &[("export", name)]));
     }
     let Some(export) = callable_exports(&kept.inspection)
         .into_iter()
@@ -389,12 +439,6 @@ fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
         return said(|lang| Key::PlaygroundNotCallable.fill(lang, &[("export", name)]));
     };
     let js_args: Array = args.iter().map(|v| to_js(*v)).collect();
-    // A worker's clock, or the page's (the component tests).
-    let performance: Option<web_sys::Performance> =
-        Reflect::get(&js_sys::global(), &"performance".into())
-            .ok()
-            .and_then(|p| p.dyn_into().ok());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
     let started = now();
     let result = function.apply(&JsValue::NULL, &js_args);
     let ms = now() - started;
@@ -442,6 +486,7 @@ fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
         result,
         imports,
         backtrace,
+        ..CallShown::default()
     })
 }
 

@@ -28,7 +28,7 @@ const STUB_LOG_MAX: usize = 1000;
 
 /// A guest memory in the browser: a view over its buffer made for each access, as
 /// the buffer is replaced when the memory grows.
-struct JsMemory(WebAssembly::Memory);
+pub(super) struct JsMemory(pub(super) WebAssembly::Memory);
 
 impl JsMemory {
     fn view(&self, at: u32, len: usize) -> Option<Uint8Array> {

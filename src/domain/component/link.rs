@@ -36,8 +36,15 @@ pub trait Access {
     fn read(&mut self, memory: Item, at: u32, len: u32) -> Option<Vec<u8>>;
     /// `false` past its end.
     fn write(&mut self, memory: Item, at: u32, bytes: &[u8]) -> bool;
-    /// Calls core function `func`; `Err` with the engine's words on a trap.
-    fn call(&mut self, func: Item, args: &[Value]) -> Result<Vec<Value>, String>;
+    /// Calls core function `func`, whose results are of types `results` (an engine
+    /// without type reflection, the browser's, needs them to read what returned);
+    /// `Err` with the engine's words on a trap.
+    fn call(
+        &mut self,
+        func: Item,
+        args: &[Value],
+        results: &[NumType],
+    ) -> Result<Vec<Value>, String>;
 }
 
 /// A core engine, as instantiating a component uses it.
@@ -91,7 +98,9 @@ pub trait Imports {
 /// reader picks), every call logged with its arguments as WAVE.
 #[derive(Debug, Default)]
 pub struct Stubs {
-    pub trap: bool,
+    /// Trap rather than return a default; shared, so the reader can change it
+    /// while the instance lives.
+    pub trap: Rc<std::cell::Cell<bool>>,
     /// The first [`Stubs::KEEP`] calls: `docs:calc/logger@0.1.0#log(0, 5)`.
     pub log: Vec<String>,
     /// Calls in all.
@@ -114,7 +123,7 @@ impl Imports for Stubs {
             let args: Vec<String> = args.iter().map(val::write).collect();
             self.log.push(format!("{target}({})", args.join(", ")));
         }
-        if self.trap {
+        if self.trap.get() {
             return Err(format!("{target} is a stub that traps"));
         }
         match &ty.result {
@@ -752,7 +761,11 @@ impl Guest for Memory<'_> {
     fn realloc(&mut self, align: u32, size: u32) -> Result<u32, AbiError> {
         let realloc = self.realloc.ok_or(AbiError::NoRealloc)?;
         let args = [0, 0, align, size].map(|x| Value::I32(x as i32));
-        match self.access.call(realloc, &args).map_err(AbiError::Engine)?[..] {
+        match self
+            .access
+            .call(realloc, &args, &[NumType::I32])
+            .map_err(AbiError::Engine)?[..]
+        {
             [Value::I32(ptr)] => Ok(ptr as u32),
             _ => Err(AbiError::Engine("cabi_realloc returned no i32".into())),
         }
@@ -954,7 +967,10 @@ impl Linked {
             };
             abi::lower_args(&callable.ty, args, &mut guest).map_err(CallError::Abi)?
         };
-        let results = engine.call(func, &core_args).map_err(CallError::Trap)?;
+        let (_, result_types) = abi::core_signature(&callable.ty, Side::Export);
+        let results = engine
+            .call(func, &core_args, &result_types)
+            .map_err(CallError::Trap)?;
         let mut guest = Memory {
             access: &mut *engine,
             memory,
@@ -965,7 +981,7 @@ impl Linked {
             abi::lift_result(&callable.ty, &results, &mut guest).map_err(CallError::Abi)?;
         if let Some(post_return) = post_return {
             engine
-                .call(post_return, &results)
+                .call(post_return, &results, &[])
                 .map_err(CallError::Trap)?;
         }
         Ok(result)

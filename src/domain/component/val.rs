@@ -85,6 +85,80 @@ impl Ty {
     }
 }
 
+/// A value as the page draws it, a tree: each node has a key (a field's name, an
+/// element's index, empty for the root and a case's payload) and a text (a scalar
+/// as WAVE, or a case's name), and the nodes inside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Node {
+    pub key: String,
+    pub text: String,
+    pub children: Vec<Node>,
+    /// Elements left out past the tree's size limit (the WAVE text has them all).
+    #[serde(default)]
+    pub more: u64,
+}
+
+/// `val` as a tree of at most about `limit` nodes.
+pub fn tree(val: &Val, limit: usize) -> Node {
+    let mut budget = limit;
+    node(String::new(), val, &mut budget)
+}
+
+fn node(key: String, val: &Val, budget: &mut usize) -> Node {
+    *budget = budget.saturating_sub(1);
+    let mut out = Node {
+        key,
+        ..Node::default()
+    };
+    let items = |out: &mut Node, items: Vec<(String, &Val)>, budget: &mut usize| {
+        let total = items.len();
+        for (i, (key, v)) in items.into_iter().enumerate() {
+            if *budget == 0 {
+                out.more = (total - i) as u64;
+                break;
+            }
+            out.children.push(node(key, v, budget));
+        }
+    };
+    match val {
+        Val::Record(fields) => items(
+            &mut out,
+            fields.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            budget,
+        ),
+        Val::List(vals) | Val::Tuple(vals) => items(
+            &mut out,
+            vals.iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect(),
+            budget,
+        ),
+        Val::Variant(case, payload) => {
+            out.text = case.clone();
+            if let Some(p) = payload {
+                out.children.push(node(String::new(), p, budget));
+            }
+        }
+        Val::Option(Some(p)) => {
+            out.text = "some".into();
+            out.children.push(node(String::new(), p, budget));
+        }
+        Val::Result(r) => {
+            let (case, payload) = match r {
+                Ok(p) => ("ok", p),
+                Err(p) => ("err", p),
+            };
+            out.text = case.into();
+            if let Some(p) = payload {
+                out.children.push(node(String::new(), p, budget));
+            }
+        }
+        scalar => out.text = write(scalar),
+    }
+    out
+}
+
 /// Why a WAVE text is not a value of its type, with where (byte offsets in the text).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WaveError {
@@ -578,6 +652,31 @@ mod tests {
             assert!(!e.message.is_empty(), "{ty} {text}");
             assert!(e.end <= text.len());
         }
+    }
+
+    #[test]
+    fn a_value_becomes_a_tree_cut_at_its_limit() {
+        let ty = Ty::Record(vec![
+            ("name".into(), Ty::String),
+            ("scores".into(), Ty::List(Box::new(Ty::U8))),
+            ("best".into(), Ty::Option(Box::new(point()))),
+        ]);
+        let val = parse(
+            &ty,
+            r#"{name: "a", scores: [1, 2, 3, 4], best: some({x: 1, y: 2})}"#,
+        )
+        .unwrap();
+        let t = tree(&val, 1000);
+        let keys: Vec<&str> = t.children.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["name", "scores", "best"]);
+        assert_eq!(t.children[0].text, "\"a\"");
+        assert_eq!(t.children[1].children[3].text, "4");
+        assert_eq!(t.children[2].text, "some");
+        assert_eq!(t.children[2].children[0].children[1].key, "y");
+        // Cut: the root, name, scores and two scores; two left out.
+        let cut = tree(&val, 5);
+        assert_eq!(cut.children[1].children.len(), 2);
+        assert_eq!(cut.children[1].more, 2);
     }
 
     #[test]

@@ -86,6 +86,50 @@ pub enum Request {
     /// standard input (`stdin_len` bytes), then each file's, in order. The worker
     /// answers with `Output` as the program writes, then `Ran`.
     Run(RunRequest),
+    /// Call export `export` (an index in [`ComponentShown::exports`]) of the kept
+    /// component with arguments written as WAVE, on its kept instance (made on the
+    /// first call). Answered with `Called`.
+    CallComponent {
+        export: usize,
+        args: Vec<String>,
+        /// Stubbed imports trap rather than return a default value.
+        trap_imports: bool,
+        time_limit_ms: u32,
+    },
+    /// Forget the kept component's instance: the next call makes a fresh one.
+    FreshInstance,
+}
+
+/// A parameter of a component export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParamShown {
+    pub name: String,
+    /// Its type as WIT writes it.
+    pub ty: String,
+    /// A value of its type as WAVE, to start from.
+    pub default: String,
+}
+
+/// A component export the reader can call.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComponentExportShown {
+    /// `docs:calc/math@0.1.0#add`, or `greet`.
+    pub name: String,
+    /// Its type as WIT writes it.
+    pub wit: String,
+    pub params: Vec<ParamShown>,
+    /// What in its types the runner does not pass yet.
+    pub unsupported: Option<String>,
+}
+
+/// What the call panel shows of a component.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComponentShown {
+    pub exports: Vec<ComponentExportShown>,
+    /// Its imported functions, as `docs:calc/logger@0.1.0#log: func(level: u32)`.
+    pub imports: Vec<String>,
+    /// Why it cannot be run here, when it cannot (and nothing above is callable).
+    pub refused: Option<Both>,
 }
 
 /// What a run is given, as the visitor typed it (split and checked by the page).
@@ -207,10 +251,13 @@ pub struct Shown {
     /// What running it as a WASI program takes.
     pub plan: crate::domain::run::Plan,
     pub nested: Vec<NestedShown>,
+    /// A valid component's exports to call.
+    #[serde(default)]
+    pub component: Option<ComponentShown>,
 }
 
 /// A call as the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallShown {
     /// What happened: the results and the time, the trap, the argument refused.
     pub result: Both,
@@ -219,6 +266,13 @@ pub struct CallShown {
     /// Where it trapped: the module's frames, innermost first.
     #[serde(default)]
     pub backtrace: Vec<crate::domain::run::trap::Frame>,
+    /// A component's result as WAVE text.
+    #[serde(default)]
+    pub wave: Option<String>,
+    /// A component's result as a tree (field and case names are WIT's, the same in
+    /// both languages).
+    #[serde(default)]
+    pub tree: Option<crate::domain::component::val::Node>,
 }
 
 /// What the worker answers.

@@ -358,6 +358,7 @@ fn inspections_cross_the_worker_boundary() {
                     size: n.size,
                 })
                 .collect(),
+            component: None,
         };
         let response = protocol::Response::Inspected(Box::new(shown));
         let json = serde_json::to_string(&response).unwrap();

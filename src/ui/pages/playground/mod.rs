@@ -8,6 +8,7 @@
 //! stopped by terminating the worker.
 
 pub mod client;
+mod component_calls;
 mod open;
 mod program;
 mod results;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::component_calls::ComponentCalls;
 use super::program::ProgramHost;
 use super::section_chart::SectionChart;
 use super::session::{
@@ -104,6 +105,60 @@ pub(super) fn LimitField(state: State, label: Key) -> impl IntoView {
             />
         </label>
     }
+}
+
+/// What the last call returned: its sentence, a component's value as WAVE and as a
+/// tree, where it trapped, the calls its imports received.
+#[component]
+pub(super) fn CallOutput(state: State) -> impl IntoView {
+    let lang = use_lang();
+    let output = move || {
+        state.run.get().map(|run| {
+            let (head, calls) = run_text(&run, lang.get());
+            let calls = (!calls.is_empty()).then(|| {
+                let title = Key::PlaygroundImportCalls.fill(lang.get(), &[("n", &calls.len().to_string())]);
+                view! {
+                    <p class="note">{title}</p>
+                    <ol class="pg-import-calls">
+                        {calls.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                    </ol>
+                }
+            });
+            let (backtrace, value) = match run {
+                Run::Done(shown) => (
+                    super::program::backtrace_view(&shown.backtrace),
+                    shown.wave.map(|wave| {
+                        let copy = {
+                            let wave = wave.clone();
+                            Callback::new(move |()| wave.clone())
+                        };
+                        view! {
+                            <h4>{t(Key::ComponentAsWave)}</h4>
+                            <pre class="pg-wave"><code>{wave}</code></pre>
+                            <crate::ui::components::copy::CopyButton
+                                label=Key::ComponentCopyWave
+                                copied=Key::ComponentCopiedWave
+                                text=copy
+                                name="wave"
+                            />
+                            {shown.tree.map(|tree| view! {
+                                <h4>{t(Key::ComponentAsTree)}</h4>
+                                <div class="pg-value-tree">{super::component_calls::tree_view(tree)}</div>
+                            })}
+                        }
+                    }),
+                ),
+                _ => (None, None),
+            };
+            view! {
+                <p class="pg-run-result">{head}</p>
+                {value}
+                {backtrace}
+                {calls}
+            }
+        })
+    };
+    view! { <div class="pg-run-output" aria-live="polite">{output}</div> }
 }
 
 /// The "What is inside" section of the page.
@@ -246,30 +301,6 @@ pub(super) fn Results(state: State) -> impl IntoView {
             .map(|export| view! { <CallRow state=state export=export /> })
             .collect_view()
     };
-    let run_output = move || {
-        state.run.get().map(|run| {
-            let (head, calls) = run_text(&run, lang.get());
-            let calls = (!calls.is_empty()).then(|| {
-                let title = Key::PlaygroundImportCalls.fill(lang.get(), &[("n", &calls.len().to_string())]);
-                view! {
-                    <p class="note">{title}</p>
-                    <ol class="pg-import-calls">
-                        {calls.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
-                    </ol>
-                }
-            });
-            let backtrace = match &run {
-                Run::Done(shown) => super::program::backtrace_view(&shown.backtrace),
-                _ => None,
-            };
-            view! {
-                <p class="pg-run-result">{head}</p>
-                {backtrace}
-                {calls}
-            }
-        })
-    };
-
     let text_view = move || match state.printed.get() {
         None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
         Some(Ok(printed)) => printed.text,
@@ -316,7 +347,8 @@ pub(super) fn Results(state: State) -> impl IntoView {
             {move || is_component().then(|| view! {
                 <h3>{t(Key::PlaygroundWitTitle)}</h3>
                 <pre class="pg-wit"><code>{wit_text}</code></pre>
-                <p class="note pg-component-run">{t(Key::PlaygroundComponentRun)}</p>
+                <ComponentCalls state=state />
+                <CallOutput state=state />
             })}
             {move || is_module().then(|| view! {
                 <section class="pg-run" aria-labelledby="pg-run-title">
@@ -324,7 +356,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
                     <p class="note">{t(Key::PlaygroundRunLead)}</p>
                     <LimitField state=state label=Key::PlaygroundLimit />
                     <ul class="pg-calls">{callables}</ul>
-                    <div class="pg-run-output" aria-live="polite">{run_output}</div>
+                    <CallOutput state=state />
                 </section>
             })}
             {move || has_result().then(|| view! {

@@ -80,6 +80,8 @@ pub(super) struct State {
     pub(super) wit: RwSignal<Option<Result<String, TextError>>>,
     pub(super) run: RwSignal<Option<Run>>,
     pub(super) limit_ms: RwSignal<u32>,
+    /// A component's stubbed imports trap rather than return a default value.
+    pub(super) trap_imports: RwSignal<bool>,
     /// The id of the request whose answers the page is waiting for, per kind.
     pub(super) load_id: StoredValue<u32>,
     pub(super) print_id: StoredValue<u32>,
@@ -105,6 +107,7 @@ impl State {
             wit: RwSignal::new(None),
             run: RwSignal::new(None),
             limit_ms: RwSignal::new(DEFAULT_LIMIT_MS),
+            trap_imports: RwSignal::new(false),
             load_id: StoredValue::new(0),
             print_id: StoredValue::new(0),
             wit_id: StoredValue::new(0),
@@ -275,8 +278,7 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
                     en: message.clone(),
                     zh: message,
                 },
-                imports: Vec::new(),
-                backtrace: Vec::new(),
+                ..CallShown::default()
             })));
         }
         Response::Failed(error) if id == WORKER_STOPPED => {
@@ -343,18 +345,43 @@ pub(super) fn start_request() -> Request {
 }
 
 pub(super) fn call(state: State, export: &CallableExport, args: Vec<String>) {
-    let limit = state.limit_ms.get_untracked().clamp(10, 600_000);
-    state.run.set(Some(Run::Running(export.name.clone())));
-    send(
-        state.call_id,
+    let time_limit_ms = call_limit(state);
+    start_call(
+        state,
+        export.name.clone(),
         Request::Call {
             export: export.name.clone(),
             args,
-            time_limit_ms: limit,
+            time_limit_ms,
         },
-        None,
     );
-    let name = export.name.clone();
+}
+
+/// Calls export `index` (named `name`) of the component on screen with arguments
+/// written as WAVE.
+pub(super) fn call_component(state: State, index: usize, name: String, args: Vec<String>) {
+    let time_limit_ms = call_limit(state);
+    start_call(
+        state,
+        name,
+        Request::CallComponent {
+            export: index,
+            args,
+            trap_imports: state.trap_imports.get_untracked(),
+            time_limit_ms,
+        },
+    );
+}
+
+fn call_limit(state: State) -> u32 {
+    state.limit_ms.get_untracked().clamp(10, 600_000)
+}
+
+/// Sends a call and stops it (with the worker) past the time limit.
+fn start_call(state: State, name: String, request: Request) {
+    let limit = call_limit(state);
+    state.run.set(Some(Run::Running(name.clone())));
+    send(state.call_id, request, None);
     let timer = gloo_timers::callback::Timeout::new(limit, move || {
         state.run.set(Some(Run::TimedOut(name.clone(), limit)));
         restart(state, true);
