@@ -2006,6 +2006,126 @@ async fn the_playground_opens_files_refuses_bad_ones_and_keeps_and_shares_input(
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Components in the playground, on the release build: the tools example's exports
+/// called with strings, lists, records, variants, options and results written as WAVE,
+/// results as WAVE and as a tree; a trap discards the instance; stubs that trap; the
+/// Chinese page says it in Chinese.
+#[tokio::test]
+#[ignore = "needs chromedriver and a release build in dist/"]
+async fn the_playground_calls_component_exports() {
+    let s = Session::start().await;
+    s.open("/playground?example=tools-component.wasm&lang=en")
+        .await;
+    s.wait_until(
+        "return document.querySelector('.pg-component-call[data-export=find]') ? true : null",
+    )
+    .await;
+    let signatures = s
+        .eval("return [...document.querySelectorAll('.pg-component-call .pg-signature')].map(e => e.textContent)")
+        .await;
+    assert_eq!(
+        signatures[3],
+        "func(words: list<string>, word: string) -> option<u32>"
+    );
+    // Fill a row's fields, call, and wait for the sentence of this call.
+    let call = |export: &str, args: &[&str]| {
+        format!(
+            "const row = document.querySelector('.pg-component-call[data-export={export}]');
+             const inputs = row.querySelectorAll('input');
+             const args = {args};
+             args.forEach((v, i) => {{
+               inputs[i].value = v;
+               inputs[i].dispatchEvent(new Event('input', {{ bubbles: true }}));
+             }});
+             document.querySelector('.pg-run-output').textContent = '';
+             row.querySelector('button').click();
+             return null;",
+            args = json!(args)
+        )
+    };
+    let result = "const r = document.querySelector('.pg-run-result')?.textContent ?? ''; \
+                  return r && !r.includes('Running') ? [r, document.querySelector('.pg-wave')?.textContent ?? null] : null";
+    let cases: [(&str, &[&str], &str); 4] = [
+        (
+            "find",
+            &["[\"wasm\", \"wasi\", \"wit\"]", "\"wasi\""],
+            "some(1)",
+        ),
+        ("divide", &["7", "0"], "err(\"division by zero\")"),
+        ("area", &["rectangle((2, 3.5))"], "7"),
+        ("greet", &["\"世界\""], "\"Hello, 世界!\""),
+    ];
+    for (export, args, wave) in cases {
+        s.eval(&call(export, args)).await;
+        let got = s.wait_until(result).await;
+        assert!(
+            got[0]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{export} returned in")),
+            "{got}"
+        );
+        assert_eq!(got[1], wave, "{export}");
+    }
+    s.eval(&call("stats", &["[2, 4]"])).await;
+    s.wait_until(result).await;
+    let tree = s
+        .eval("return [...document.querySelectorAll('.pg-value-tree .pg-tree-key')].map(e => e.textContent)")
+        .await;
+    assert_eq!(tree, json!(["count", "mean", "min", "max"]));
+
+    // A trap says so, and the next call has a fresh instance.
+    s.eval(&call("next", &[])).await;
+    s.eval(&call("next", &[])).await;
+    let got = s.wait_until(result).await;
+    assert_eq!(got[1], "2");
+    s.eval(&call("divide", &["-2147483648", "-1"])).await;
+    let got = s.wait_until(result).await;
+    assert!(
+        got[0].as_str().unwrap().starts_with("divide trapped: ")
+            && got[0].as_str().unwrap().contains("fresh one"),
+        "{got}"
+    );
+    s.eval(&call("next", &[])).await;
+    let got = s.wait_until(result).await;
+    assert_eq!(got[1], "1");
+
+    // Stubs that trap: greet's log call stops it.
+    s.eval("document.querySelector('.pg-trap-imports').click(); return null;")
+        .await;
+    s.eval(&call("greet", &["\"Ada\""])).await;
+    let got = s.wait_until(result).await;
+    assert!(
+        got[0]
+            .as_str()
+            .unwrap()
+            .contains("docs:tools/logger@0.1.0#log is a stub that traps"),
+        "{got}"
+    );
+
+    // In Chinese, at a phone's width: the same calls, Chinese sentences, no sideways scroll.
+    s.emulate_phone().await;
+    s.open("/playground?example=tools-component.wasm&lang=zh")
+        .await;
+    s.wait_until(
+        "return document.querySelector('.pg-component-call[data-export=divide]') ? true : null",
+    )
+    .await;
+    s.eval(&call("divide", &["x", "1"])).await;
+    let got = s.wait_until(result).await;
+    assert!(
+        got[0].as_str().unwrap().starts_with("a 不是 s32 类型的值"),
+        "{got}"
+    );
+    assert_eq!(
+        s.eval("return document.documentElement.scrollWidth <= window.innerWidth")
+            .await,
+        true,
+        "nothing wider than the phone"
+    );
+    s.finish_clean().await;
+}
+
 /// WASI programs in the playground, on the release build: the examples run in one
 /// click with their arguments and standard input, and show their output (standard
 /// error apart), exit code and the file they write; arguments that cannot be read are
