@@ -2037,14 +2037,19 @@ async fn the_playground_calls_component_exports() {
                inputs[i].value = v;
                inputs[i].dispatchEvent(new Event('input', {{ bubbles: true }}));
              }});
-             document.querySelector('.pg-run-output').textContent = '';
              row.querySelector('button').click();
              return null;",
             args = json!(args)
         )
     };
-    let result = "const r = document.querySelector('.pg-run-result')?.textContent ?? ''; \
-                  return r && !r.includes('Running') ? [r, document.querySelector('.pg-wave')?.textContent ?? null] : null";
+    // The sentence of the call that starts with `start`, and the result as WAVE.
+    let result = |start: &str| {
+        format!(
+            "const r = document.querySelector('.pg-run-result')?.textContent ?? '';
+             return r.startsWith({start}) ? [r, document.querySelector('.pg-wave')?.textContent ?? null] : null",
+            start = json!(start)
+        )
+    };
     let cases: [(&str, &[&str], &str); 4] = [
         (
             "find",
@@ -2057,7 +2062,7 @@ async fn the_playground_calls_component_exports() {
     ];
     for (export, args, wave) in cases {
         s.eval(&call(export, args)).await;
-        let got = s.wait_until(result).await;
+        let got = s.wait_until(&result(&format!("{export} returned"))).await;
         assert!(
             got[0]
                 .as_str()
@@ -2068,7 +2073,7 @@ async fn the_playground_calls_component_exports() {
         assert_eq!(got[1], wave, "{export}");
     }
     s.eval(&call("stats", &["[2, 4]"])).await;
-    s.wait_until(result).await;
+    s.wait_until(&result("stats returned")).await;
     let tree = s
         .eval("return [...document.querySelectorAll('.pg-value-tree .pg-tree-key')].map(e => e.textContent)")
         .await;
@@ -2076,25 +2081,27 @@ async fn the_playground_calls_component_exports() {
 
     // A trap says so, and the next call has a fresh instance.
     s.eval(&call("next", &[])).await;
+    s.wait_until("return document.querySelector('.pg-wave')?.textContent === '1' || null")
+        .await;
     s.eval(&call("next", &[])).await;
-    let got = s.wait_until(result).await;
-    assert_eq!(got[1], "2");
+    s.wait_until("return document.querySelector('.pg-wave')?.textContent === '2' || null")
+        .await;
     s.eval(&call("divide", &["-2147483648", "-1"])).await;
-    let got = s.wait_until(result).await;
+    let got = s.wait_until(&result("divide trapped")).await;
     assert!(
         got[0].as_str().unwrap().starts_with("divide trapped: ")
             && got[0].as_str().unwrap().contains("fresh one"),
         "{got}"
     );
     s.eval(&call("next", &[])).await;
-    let got = s.wait_until(result).await;
-    assert_eq!(got[1], "1");
+    let got = s.wait_until(&result("next returned")).await;
+    assert_eq!(got[1], "1", "a fresh instance after the trap");
 
     // Stubs that trap: greet's log call stops it.
     s.eval("document.querySelector('.pg-trap-imports').click(); return null;")
         .await;
     s.eval(&call("greet", &["\"Ada\""])).await;
-    let got = s.wait_until(result).await;
+    let got = s.wait_until(&result("greet trapped")).await;
     assert!(
         got[0]
             .as_str()
@@ -2112,7 +2119,7 @@ async fn the_playground_calls_component_exports() {
     )
     .await;
     s.eval(&call("divide", &["x", "1"])).await;
-    let got = s.wait_until(result).await;
+    let got = s.wait_until(&result("a ")).await;
     assert!(
         got[0].as_str().unwrap().starts_with("a 不是 s32 类型的值"),
         "{got}"
