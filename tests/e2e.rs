@@ -1573,6 +1573,10 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
         !fetched.iter().any(|r| r.contains("split_program_panel")),
         "the run panel's code with no program on screen: {fetched:?}"
     );
+    assert!(
+        !fetched.iter().any(|r| r.contains("split_component_panel")),
+        "the call panel's code with no component on screen: {fetched:?}"
+    );
     s.eval(&format!("{} return null", support::SHOW_SECTION_CHART))
         .await;
     // Imports, exports, sections, producers and the text.

@@ -119,8 +119,13 @@ page_code! {
 
 /// Split points that are parts of a page rather than pages, by the name the build gives
 /// their chunk: fetched by their page when it needs them, never preloaded.
-pub const PART_CHUNK_NAMES: &[&str] =
-    &["section_chart", "program_panel", "export", MOUNT_CHUNK_NAME];
+pub const PART_CHUNK_NAMES: &[&str] = &[
+    "section_chart",
+    "program_panel",
+    "component_panel",
+    "export",
+    MOUNT_CHUNK_NAME,
+];
 
 /// The chunk of the code that mounts the app (`code::load_mount`), which the 404 page
 /// needs beside its own.
@@ -233,16 +238,16 @@ fn section_chart() -> Result<SectionChartView, LoadFailed> {
     Ok(draw_section_chart)
 }
 
-/// The playground's section chart; its code is always there.
-#[cfg(all(target_arch = "wasm32", not(feature = "split")))]
-pub fn section_chart() -> Result<SectionChartView, LoadFailed> {
-    Ok(draw_section_chart)
-}
-
-/// The playground's section chart, once its code is loaded.
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
-pub async fn load_section_chart() -> Result<SectionChartView, LoadFailed> {
-    section_chart().await
+/// The playground's section chart's code, fetched (split builds) or there.
+#[cfg(target_arch = "wasm32")]
+pub fn section_chart_code()
+-> std::pin::Pin<Box<dyn std::future::Future<Output = Result<SectionChartView, LoadFailed>>>> {
+    #[cfg(feature = "split")]
+    return Box::pin(section_chart());
+    #[cfg(not(feature = "split"))]
+    return Box::pin(std::future::ready(Ok(
+        draw_section_chart as SectionChartView
+    )));
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -184,3 +184,58 @@ pub(super) fn tree_view(node: Node) -> AnyView {
     });
     view! { {key} {text} {inside} }.into_any()
 }
+
+#[cfg(target_arch = "wasm32")]
+fn draw_calls(el: web_sys::HtmlElement, state: State) -> Box<dyn std::any::Any> {
+    Box::new(leptos::mount::mount_to(el, move || {
+        view! { <ComponentCalls state=state /> }
+    }))
+}
+
+/// The call panel's code. In split builds a chunk of its own, fetched when a component
+/// is first on screen: a reader who only opens core modules never loads it.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[wasm_split_helpers::wasm_split(component_panel, fallible)]
+fn calls_code() -> Result<super::deferred::Draw<State>, crate::ui::pages::code::LoadFailed> {
+    Ok(draw_calls)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn component_code() -> std::pin::Pin<
+    Box<
+        dyn std::future::Future<
+                Output = Result<super::deferred::Draw<State>, crate::ui::pages::code::LoadFailed>,
+            >,
+    >,
+> {
+    #[cfg(feature = "split")]
+    return Box::pin(calls_code());
+    #[cfg(not(feature = "split"))]
+    return Box::pin(std::future::ready(Ok(
+        draw_calls as super::deferred::Draw<State>
+    )));
+}
+
+/// Where the call panel goes: natively (the pre-rendered page, the render tests) the
+/// panel itself; in the browser, a host it is drawn into once its code is there.
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+pub(super) fn ComponentHost(state: State) -> impl IntoView {
+    view! { <ComponentCalls state=state /> }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[component]
+pub(super) fn ComponentHost(state: State) -> impl IntoView {
+    use super::deferred::{Part, When, host};
+    host(
+        Part {
+            name: "component",
+            code: component_code,
+            when: When::Now,
+            loading: None,
+            failed: Key::ComponentCodeFailed,
+        },
+        state,
+    )
+}

@@ -9,6 +9,7 @@
 
 pub mod client;
 mod component_calls;
+mod deferred;
 mod open;
 mod program;
 mod results;

@@ -348,10 +348,6 @@ pub(super) fn backtrace_view(frames: &[Frame]) -> Option<impl IntoView + use<>> 
     })
 }
 
-/// Draws the run panel into an element and keeps it alive (dropping the box unmounts it).
-#[cfg(target_arch = "wasm32")]
-type PanelView = fn(web_sys::HtmlElement, State) -> Box<dyn std::any::Any>;
-
 #[cfg(target_arch = "wasm32")]
 fn draw_panel(el: web_sys::HtmlElement, state: State) -> Box<dyn std::any::Any> {
     Box::new(leptos::mount::mount_to(el, move || {
@@ -359,18 +355,33 @@ fn draw_panel(el: web_sys::HtmlElement, state: State) -> Box<dyn std::any::Any> 
     }))
 }
 
-/// The run panel's code. In split builds a chunk of its own (its views are about 60 KB
-/// gzip, a quarter of a visit to the playground), fetched when a program is first on
+/// The run panel's code. In split builds a chunk of its own (its views are about 45 KB
+/// gzip, a sixth of a visit to the playground), fetched when a program is first on
 /// screen: a reader who only inspects modules never loads it.
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 #[wasm_split_helpers::wasm_split(program_panel, fallible)]
-fn panel_code() -> Result<PanelView, crate::ui::pages::code::LoadFailed> {
+fn panel_code() -> Result<super::deferred::Draw<State>, crate::ui::pages::code::LoadFailed> {
     Ok(draw_panel)
 }
 
+#[cfg(target_arch = "wasm32")]
+fn program_code() -> std::pin::Pin<
+    Box<
+        dyn std::future::Future<
+                Output = Result<super::deferred::Draw<State>, crate::ui::pages::code::LoadFailed>,
+            >,
+    >,
+> {
+    #[cfg(feature = "split")]
+    return Box::pin(panel_code());
+    #[cfg(not(feature = "split"))]
+    return Box::pin(std::future::ready(Ok(
+        draw_panel as super::deferred::Draw<State>
+    )));
+}
+
 /// Where the run panel goes: natively (the pre-rendered page, the render tests) the
-/// panel itself; in the browser, a host it is drawn into once its code is there, with
-/// a message and a retry if the code cannot be fetched.
+/// panel itself; in the browser, a host it is drawn into once its code is there.
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub(super) fn ProgramHost(state: State) -> impl IntoView {
@@ -380,70 +391,17 @@ pub(super) fn ProgramHost(state: State) -> impl IntoView {
 #[cfg(target_arch = "wasm32")]
 #[component]
 pub(super) fn ProgramHost(state: State) -> impl IntoView {
-    use wasm_bindgen::JsCast;
-    let host = NodeRef::<leptos::html::Div>::new();
-    // None while loading, then whether it loaded.
-    let loaded = RwSignal::new(None::<bool>);
-    let mounted = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
-    let owner = StoredValue::new_local(Owner::current());
-    let draw = move |el: web_sys::HtmlElement, view: PanelView| {
-        let mount = || untrack(|| view(el, state));
-        let handle = match owner.try_get_value().flatten() {
-            Some(owner) => owner.with(mount),
-            None => mount(),
-        };
-        mounted.try_set_value(Some(handle));
-        loaded.try_set(Some(true));
-    };
-    let load = move || {
-        let Some(el) = host.get_untracked() else {
-            return;
-        };
-        let el: web_sys::HtmlElement = el.unchecked_into();
-        loaded.set(None);
-        #[cfg(feature = "split")]
-        leptos::task::spawn_local(async move {
-            let code = panel_code().await;
-            if !el.is_connected() {
-                return;
-            }
-            match code {
-                Ok(view) => draw(el, view),
-                Err(_) => drop(loaded.try_set(Some(false))),
-            }
-        });
-        #[cfg(not(feature = "split"))]
-        draw(el, draw_panel);
-    };
-    Effect::new(move |_| {
-        if host.get().is_some() && mounted.with_value(Option::is_none) {
-            load();
-        }
-    });
-    let failed = move || {
-        (loaded.get() == Some(false)).then(|| {
-            view! {
-                <div class="notice pg-program-failed" role="alert">
-                    <p>{t(Key::RunCodeFailed)}</p>
-                    <button type="button" class="page-load-retry" on:click=move |_| load()>
-                        {t(Key::PageCodeRetry)}
-                    </button>
-                </div>
-            }
-        })
-    };
-    view! {
-        {failed}
-        <div
-            class="pg-program-host"
-            data-state=move || match loaded.get() {
-                None => "loading",
-                Some(true) => "ready",
-                Some(false) => "failed",
-            }
-            node_ref=host
-        ></div>
-    }
+    use super::deferred::{Part, When, host};
+    host(
+        Part {
+            name: "program",
+            code: program_code,
+            when: When::Now,
+            loading: None,
+            failed: Key::RunCodeFailed,
+        },
+        state,
+    )
 }
 
 /// The run panel, for a WASI program on screen.

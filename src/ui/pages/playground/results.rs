@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::component_calls::ComponentCalls;
+use super::component_calls::ComponentHost;
 use super::program::ProgramHost;
 use super::section_chart::SectionChart;
 use super::session::{
@@ -347,7 +347,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
             {move || is_component().then(|| view! {
                 <h3>{t(Key::PlaygroundWitTitle)}</h3>
                 <pre class="pg-wit"><code>{wit_text}</code></pre>
-                <ComponentCalls state=state />
+                <ComponentHost state=state />
                 <CallOutput state=state />
             })}
             {move || is_module().then(|| view! {
