@@ -1749,7 +1749,7 @@ async fn the_playground_inspects_compiles_runs_and_stops_a_runaway_call() {
     // Its export is called with component values, its import answered by a stub.
     s.eval(
         "const row = document.querySelector('.pg-component-call[data-export=\"docs:calc/math@0.1.0#add\"]');
-         const inputs = row.querySelectorAll('input');
+         const inputs = row.querySelectorAll('.pg-wave-arg');
          for (const [i, v] of [[0, '2'], [1, '40']]) {
            inputs[i].value = v;
            inputs[i].dispatchEvent(new Event('input', { bubbles: true }));
@@ -2035,13 +2035,13 @@ async fn the_playground_calls_component_exports() {
     let call = |export: &str, args: &[&str]| {
         format!(
             "const row = document.querySelector('.pg-component-call[data-export={export}]');
-             const inputs = row.querySelectorAll('input');
+             const inputs = row.querySelectorAll('.pg-wave-arg');
              const args = {args};
              args.forEach((v, i) => {{
                inputs[i].value = v;
                inputs[i].dispatchEvent(new Event('input', {{ bubbles: true }}));
              }});
-             row.querySelector('button').click();
+             row.querySelector('.pg-call-button').click();
              return null;",
             args = json!(args)
         )

@@ -1015,7 +1015,11 @@ async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
     .unchecked_into();
     assert_eq!(field.value(), "\"\"", "starts from a value of its type");
     type_into(&field, "\"Ada\"");
-    click(&root, ".pg-component-call[data-export=greet] button").await;
+    click(
+        &root,
+        ".pg-component-call[data-export=greet] .pg-call-button",
+    )
+    .await;
     let wave = eventually("greet's result", || {
         root.query_selector(".pg-wave")
             .unwrap()
@@ -1032,7 +1036,11 @@ async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
     let values: web_sys::HtmlInputElement =
         find(&root, ".pg-component-call[data-export=stats] .pg-wave-arg").unchecked_into();
     type_into(&values, "[1, 2, 6]");
-    click(&root, ".pg-component-call[data-export=stats] button").await;
+    click(
+        &root,
+        ".pg-component-call[data-export=stats] .pg-call-button",
+    )
+    .await;
     let tree = eventually("stats as a tree", || {
         root.query_selector(".pg-value-tree")
             .unwrap()
@@ -1048,7 +1056,11 @@ async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
 
     // The instance is kept: next counts on; a fresh instance starts again.
     for expected in ["1", "2"] {
-        click(&root, ".pg-component-call[data-export=next] button").await;
+        click(
+            &root,
+            ".pg-component-call[data-export=next] .pg-call-button",
+        )
+        .await;
         eventually("next's result", || {
             root.query_selector(".pg-wave")
                 .unwrap()
@@ -1065,7 +1077,11 @@ async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
             .filter(|t| t.contains("fresh instance"))
     })
     .await;
-    click(&root, ".pg-component-call[data-export=next] button").await;
+    click(
+        &root,
+        ".pg-component-call[data-export=next] .pg-call-button",
+    )
+    .await;
     eventually("next from one again", || {
         root.query_selector(".pg-wave")
             .unwrap()
@@ -1074,11 +1090,48 @@ async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
     })
     .await;
 
+    // The form writes WAVE: a list of two strings, then a variant's case with a tuple.
+    let find_row = ".pg-component-call[data-export=find] .pg-wave-param";
+    click(&root, &format!("{find_row} .pg-form-add")).await;
+    click(&root, &format!("{find_row} .pg-form-add")).await;
+    let elements = root
+        .query_selector_all(&format!("{find_row} .pg-form-list .pg-form-text"))
+        .unwrap();
+    assert_eq!(elements.length(), 2);
+    for (i, word) in ["wasm", "wi\"t"].iter().enumerate() {
+        let input: web_sys::HtmlInputElement = elements.item(i as u32).unwrap().unchecked_into();
+        type_into(&input, word);
+    }
+    let words: web_sys::HtmlInputElement =
+        find(&root, &format!("{find_row} .pg-wave-arg")).unchecked_into();
+    eventually("the list written as WAVE", || {
+        (words.value() == r#"["wasm", "wi\"t"]"#).then_some(())
+    })
+    .await;
+    let select: web_sys::HtmlSelectElement =
+        find(&root, ".pg-component-call[data-export=area] .pg-form-case").unchecked_into();
+    select.set_value("1");
+    let event = web_sys::EventInit::new();
+    event.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &event).unwrap())
+        .unwrap();
+    let shape: web_sys::HtmlInputElement =
+        find(&root, ".pg-component-call[data-export=area] .pg-wave-arg").unchecked_into();
+    eventually("the case written as WAVE", || {
+        (shape.value() == "rectangle((0, 0))").then_some(())
+    })
+    .await;
+
     // A value not of its type says which parameter and why.
     let a: web_sys::HtmlInputElement =
         find(&root, ".pg-component-call[data-export=divide] .pg-wave-arg").unchecked_into();
     type_into(&a, "1.5");
-    click(&root, ".pg-component-call[data-export=divide] button").await;
+    click(
+        &root,
+        ".pg-component-call[data-export=divide] .pg-call-button",
+    )
+    .await;
     let said = eventually("the argument refused", || {
         root.query_selector(".pg-run-result")
             .unwrap()

@@ -265,6 +265,7 @@ pub(super) fn shown(bytes: &[u8]) -> ComponentShown {
                                 .default_value()
                                 .map(|v| val::write(&v))
                                 .unwrap_or_default(),
+                            shape: ty.clone(),
                         })
                         .collect(),
                     unsupported: c.ty.unsupported().map(str::to_owned),

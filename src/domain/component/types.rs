@@ -5,8 +5,8 @@ use std::fmt;
 use wasmparser::component_types::{ComponentDefinedType, ComponentValType};
 use wasmparser::{PrimitiveValType, types::TypesRef};
 
-/// A WIT value type.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A WIT value type. It crosses to the page, which builds a form from it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ty {
     Bool,
     S8,
@@ -33,7 +33,7 @@ pub enum Ty {
     Result(Option<Box<Ty>>, Option<Box<Ty>>),
     /// What the runner cannot pass yet, named as WIT names it: `own<…>`, `borrow<…>`,
     /// `future`, `stream`, `map`, `error-context`.
-    Unsupported(&'static str),
+    Unsupported(String),
 }
 
 /// A component function's type.
@@ -61,7 +61,7 @@ impl FuncTy {
     }
 
     /// The first thing in its types the runner cannot pass, if any.
-    pub fn unsupported(&self) -> Option<&'static str> {
+    pub fn unsupported(&self) -> Option<&str> {
         if self.is_async {
             return Some("async");
         }
@@ -115,7 +115,7 @@ impl Ty {
             PrimitiveValType::F64 => Ty::F64,
             PrimitiveValType::Char => Ty::Char,
             PrimitiveValType::String => Ty::String,
-            PrimitiveValType::ErrorContext => Ty::Unsupported("error-context"),
+            PrimitiveValType::ErrorContext => Ty::Unsupported("error-context".into()),
         }
     }
 
@@ -151,16 +151,16 @@ impl Ty {
                 ok.as_ref().map(|t| Box::new(read(t))),
                 err.as_ref().map(|t| Box::new(read(t))),
             ),
-            ComponentDefinedType::Own(_) => Ty::Unsupported("own<resource>"),
-            ComponentDefinedType::Borrow(_) => Ty::Unsupported("borrow<resource>"),
-            ComponentDefinedType::Future { .. } => Ty::Unsupported("future"),
-            ComponentDefinedType::Stream { .. } => Ty::Unsupported("stream"),
-            ComponentDefinedType::Map { .. } => Ty::Unsupported("map"),
+            ComponentDefinedType::Own(_) => Ty::Unsupported("own<resource>".into()),
+            ComponentDefinedType::Borrow(_) => Ty::Unsupported("borrow<resource>".into()),
+            ComponentDefinedType::Future { .. } => Ty::Unsupported("future".into()),
+            ComponentDefinedType::Stream { .. } => Ty::Unsupported("stream".into()),
+            ComponentDefinedType::Map { .. } => Ty::Unsupported("map".into()),
         }
     }
 
     /// The first part of this type the runner cannot pass, if any.
-    pub fn unsupported(&self) -> Option<&'static str> {
+    pub fn unsupported(&self) -> Option<&str> {
         match self {
             Ty::Unsupported(what) => Some(what),
             Ty::List(t) | Ty::FixedList(t, _) | Ty::Option(t) => t.unsupported(),

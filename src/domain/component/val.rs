@@ -159,6 +159,50 @@ fn node(key: String, val: &Val, budget: &mut usize) -> Node {
     out
 }
 
+/// WAVE's text for a string: quoted, with `\\`, `\"`, newlines, tabs and control
+/// characters escaped.
+pub fn quote_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        escape_into(&mut out, c, '"');
+    }
+    out.push('"');
+    out
+}
+
+/// WAVE's text for a `char`.
+pub fn quote_char(c: char) -> String {
+    let mut out = String::from("'");
+    escape_into(&mut out, c, '\'');
+    out.push('\'');
+    out
+}
+
+fn escape_into(out: &mut String, c: char, quote: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+/// A field, case or flag name as WAVE writes it: `%` before a word WAVE keeps for
+/// itself.
+pub fn label(name: &str) -> String {
+    match name {
+        "true" | "false" | "some" | "none" | "ok" | "err" | "inf" | "nan" => format!("%{name}"),
+        _ => name.to_owned(),
+    }
+}
+
 /// Why a WAVE text is not a value of its type, with where (byte offsets in the text).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WaveError {
@@ -645,13 +689,43 @@ mod tests {
             (Ty::Enum(vec!["a".into()]), "b"),
             (Ty::String, "\"open"),
             (Ty::FixedList(Box::new(Ty::U8), 2), "[1]"),
-            (Ty::Unsupported("own<resource>"), "x"),
+            (Ty::Unsupported("own<resource>".into()), "x"),
             (Ty::U32, ""),
         ] {
             let e = parse(&ty, text).expect_err(text);
             assert!(!e.message.is_empty(), "{ty} {text}");
             assert!(e.end <= text.len());
         }
+    }
+
+    #[test]
+    fn texts_the_form_writes_parse_back() {
+        for text in [
+            "",
+            "plain",
+            "a \"quoted\" \\ path\n\t\r",
+            "nul \u{0} bell \u{7}",
+            "世界 ☃ 😀",
+        ] {
+            assert_eq!(
+                parse(&Ty::String, &quote_string(text)).unwrap(),
+                Val::String(text.into()),
+                "{text:?}"
+            );
+        }
+        for c in ['a', '\'', '"', '\\', '\n', '\u{0}', '😀'] {
+            assert_eq!(
+                parse(&Ty::Char, &quote_char(c)).unwrap(),
+                Val::Char(c),
+                "{c:?}"
+            );
+        }
+        let ty = Ty::Variant(vec![("some".into(), None), ("other".into(), None)]);
+        assert_eq!(
+            parse(&ty, &label("some")).unwrap(),
+            Val::Variant("some".into(), None)
+        );
+        assert_eq!(label("other"), "other");
     }
 
     #[test]
@@ -697,6 +771,6 @@ mod tests {
         let val = ty.default_value().unwrap();
         let text = write(&val);
         assert_eq!(parse(&ty, &text).unwrap(), val, "{text}");
-        assert_eq!(Ty::Unsupported("stream").default_value(), None);
+        assert_eq!(Ty::Unsupported("stream".into()).default_value(), None);
     }
 }

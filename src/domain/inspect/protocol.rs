@@ -108,6 +108,8 @@ pub struct ParamShown {
     pub ty: String,
     /// A value of its type as WAVE, to start from.
     pub default: String,
+    /// Its type as a tree, for the form the page builds.
+    pub shape: crate::domain::component::Ty,
 }
 
 /// A component export the reader can call.

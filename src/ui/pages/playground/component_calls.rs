@@ -35,7 +35,11 @@ fn ComponentCallRow(state: State, index: usize, export: ComponentExportShown) ->
         .map(|(param, value)| {
             let label = format!("{}: {}", param.name, param.ty);
             let run = run.clone();
+            let form = view! {
+                <super::value_form::ValueForm ty=param.shape.clone() name=param.name.clone() text=value />
+            };
             view! {
+                <div class="pg-wave-param">
                 <label class="pg-wave-field">
                     <span class="pg-wave-label"><code>{label}</code></span>
                     <input
@@ -53,6 +57,8 @@ fn ComponentCallRow(state: State, index: usize, export: ComponentExportShown) ->
                         }
                     />
                 </label>
+                {form}
+                </div>
             }
         })
         .collect_view();

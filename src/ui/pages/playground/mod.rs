@@ -16,6 +16,7 @@ mod results;
 mod section_chart;
 mod session;
 pub mod tables;
+mod value_form;
 
 use leptos::prelude::*;
 
