@@ -382,3 +382,78 @@ fn an_import_stubbed_to_trap_traps_the_call() {
     }
     assert_eq!(run.log(), ["docs:tools/logger@0.1.0#log(\"greeting Ada\")"]);
 }
+
+/// Clocks that move only when the program sleeps, randomness from a counter.
+struct Still(u64);
+
+impl container_atlas::domain::run::wasi::Outside for Still {
+    fn realtime_ns(&mut self) -> u64 {
+        1_765_000_000_000_000_000 + self.0
+    }
+    fn monotonic_ns(&mut self) -> u64 {
+        self.0
+    }
+    fn fill_random(&mut self, buf: &mut [u8]) {
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = i as u8;
+        }
+    }
+    fn sleep_ns(&mut self, ns: u64) {
+        self.0 += ns;
+    }
+}
+
+/// Runs a WASI 0.2 command with these arguments: its exit code and standard output.
+fn run_command(bytes: &[u8], args: &[&str]) -> (u32, String, Vec<String>) {
+    use container_atlas::domain::component::wasi2::{EXIT, Setup, Wasi2};
+    use container_atlas::domain::run::console::Stream;
+    let host = Wasi2::new(
+        Setup {
+            args: args.iter().map(|a| a.to_string()).collect(),
+            ..Setup::default()
+        },
+        Box::new(Still(0)),
+    );
+    let plan = link::plan(bytes).expect("a plan");
+    let mut engine = Wasmi::new();
+    let linked =
+        Linked::instantiate(plan, bytes, &mut engine, Box::new(host)).expect("instantiates");
+    let run = linked
+        .plan
+        .exports
+        .iter()
+        .position(|c| c.name() == "wasi:cli/run@0.2.0#run")
+        .expect("a command");
+    let outcome = linked.call(&mut engine, run, &[]);
+    let mut imports = linked.dispatch.imports.borrow_mut();
+    let host: &mut Wasi2 = imports.as_any().downcast_mut().unwrap();
+    let code = match outcome {
+        Ok(Some(Val::Result(Ok(None)))) => 0,
+        Ok(Some(Val::Result(Err(None)))) => 1,
+        Err(CallError::Trap(message)) if message.contains(EXIT) => host.exit.expect("exit called"),
+        other => panic!("{other:?}"),
+    };
+    let stdout = host
+        .console
+        .finish()
+        .into_iter()
+        .filter(|(s, _)| *s == Stream::Stdout)
+        .map(|(_, t)| t)
+        .collect();
+    (code, stdout, host.trace.clone())
+}
+
+#[test]
+fn a_wasi_0_2_command_writes_through_its_stream_and_exits() {
+    let hello = example("wasi2-hello.wasm");
+    let (code, stdout, trace) = run_command(hello, &["hello", "Ada", "Grace Hopper"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "Hello, Ada!\nHello, Grace Hopper!\n");
+    assert_eq!(
+        trace[0],
+        "wasi:cli/environment@0.2.0#get-arguments() → [\"hello\", \"Ada\", \"Grace Hopper\"]"
+    );
+    assert_eq!(trace[1], "wasi:cli/stdout@0.2.0#get-stdout() → handle(1)");
+    let (code, stdout, _) = run_command(hello, &["hello"]);
+    assert_eq!((code, stdout.as_str()), (1, ""), "exit(err) is code 1");
+}

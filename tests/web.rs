@@ -1142,3 +1142,48 @@ async fn a_component_export_is_called_with_wave_values_on_a_kept_instance() {
     assert!(said.contains("s32"), "{said}");
     root.remove();
 }
+
+/// A WASI 0.2 command component runs in the run panel: its arguments, its output
+/// through the stream resource the host hands it, its exit code.
+#[wasm_bindgen_test]
+async fn a_wasi_0_2_command_component_runs_with_its_arguments() {
+    serve_in_page(InPage {
+        receive: container_atlas::worker::receive,
+        connect: container_atlas::worker::connect,
+    });
+    let root = mount("/playground?example=wasi2-hello.wasm").await;
+    let args: web_sys::HtmlInputElement = eventually("the run panel", || {
+        root.query_selector(".pg-program-args").unwrap()
+    })
+    .await
+    .unchecked_into();
+    eventually("the example's arguments", || {
+        (args.value() == "Ada Grace").then_some(())
+    })
+    .await;
+    click(&root, ".pg-program-run").await;
+    let end = eventually("the end of the run", || {
+        root.query_selector(".pg-run-end")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .filter(|t| {
+                t.starts_with("Finished") || t.starts_with("Exited") || t.starts_with("Stopped")
+            })
+    })
+    .await;
+    assert!(end.starts_with("Finished"), "{end}");
+    let console = find(&root, ".pg-console").text_content().unwrap();
+    assert_eq!(console, "Hello, Ada!\nHello, Grace!\n");
+
+    type_into(&args, "");
+    click(&root, ".pg-program-run").await;
+    let end = eventually("exit code 1", || {
+        root.query_selector(".pg-run-end")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .filter(|t| t.starts_with("Exited"))
+    })
+    .await;
+    assert!(end.starts_with("Exited with code 1"), "{end}");
+    root.remove();
+}

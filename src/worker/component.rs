@@ -12,15 +12,18 @@ use js_sys::{Array, Function, Object, Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::run::JsMemory;
-use super::{from_js, js_message, to_js};
+use super::run::{self, Browser, FLUSH_BYTES, FLUSH_MS, JsMemory};
+use super::{from_js, js_message, post, to_js};
 use crate::domain::component::link::{self, Access, Dispatch, Item};
+use crate::domain::component::wasi2::{self, Wasi2};
 use crate::domain::component::{CallError, Engine, LinkError, Linked, Stubs, Val, val};
 use crate::domain::inspect::protocol::{
-    Both, CallShown, ComponentExportShown, ComponentShown, ParamShown, Response,
+    Both, CallShown, ComponentExportShown, ComponentShown, ParamShown, Response, RunEnd,
+    RunRequest, RunShown,
 };
 use crate::domain::inspect::{NumType, Value};
 use crate::domain::run::bridge::{self, FuncType};
+use crate::domain::run::console::Console;
 use crate::domain::run::wasi::Memory;
 use crate::i18n::Key;
 
@@ -96,7 +99,7 @@ type HostCall = Closure<dyn Fn(u32) -> Result<(), JsValue>>;
 
 /// The browser's WebAssembly as a core engine.
 #[derive(Default)]
-struct Browser {
+struct JsEngine {
     items: Items,
     modules: Vec<WebAssembly::Module>,
     instances: Vec<WebAssembly::Instance>,
@@ -104,7 +107,7 @@ struct Browser {
     host: Option<HostCall>,
 }
 
-impl Access for Browser {
+impl Access for JsEngine {
     fn read(&mut self, memory: Item, at: u32, len: u32) -> Option<Vec<u8>> {
         self.items.read(memory, at, len)
     }
@@ -121,7 +124,7 @@ impl Access for Browser {
     }
 }
 
-impl Engine for Browser {
+impl Engine for JsEngine {
     fn compile(&mut self, bytes: &[u8]) -> Result<u32, String> {
         let module = WebAssembly::Module::new(&Uint8Array::from(bytes).into())
             .map_err(|e| js_message(&e))?;
@@ -235,49 +238,56 @@ impl Engine for Browser {
 
 /// A component instantiated in the worker, kept between calls.
 pub(super) struct Instance {
-    engine: Browser,
+    engine: JsEngine,
     linked: Linked,
     trap: Rc<Cell<bool>>,
 }
 
-/// What the call panel shows of a valid component.
-pub(super) fn shown(bytes: &[u8]) -> ComponentShown {
+/// What the call panel shows of a valid component, and what running it as a WASI 0.2
+/// command takes.
+pub(super) fn shown(bytes: &[u8]) -> (ComponentShown, crate::domain::run::Plan) {
     match link::plan(bytes) {
-        Err(e) => ComponentShown {
-            refused: Some(refused(&e)),
-            ..ComponentShown::default()
-        },
-        Ok(plan) => ComponentShown {
-            exports: plan
-                .exports
-                .iter()
-                .map(|c| ComponentExportShown {
-                    name: c.name(),
-                    wit: c.ty.wit(),
-                    params: c
-                        .ty
-                        .params
-                        .iter()
-                        .map(|(name, ty)| ParamShown {
-                            name: name.clone(),
-                            ty: ty.to_string(),
-                            default: ty
-                                .default_value()
-                                .map(|v| val::write(&v))
-                                .unwrap_or_default(),
-                            shape: ty.clone(),
-                        })
-                        .collect(),
-                    unsupported: c.ty.unsupported().map(str::to_owned),
-                })
-                .collect(),
-            imports: plan
-                .imports()
-                .iter()
-                .map(|(target, ty)| format!("{target}: {}", ty.wit()))
-                .collect(),
-            refused: None,
-        },
+        Err(e) => (
+            ComponentShown {
+                refused: Some(refused(&e)),
+                ..ComponentShown::default()
+            },
+            crate::domain::run::Plan::default(),
+        ),
+        Ok(plan) => (
+            ComponentShown {
+                exports: plan
+                    .exports
+                    .iter()
+                    .map(|c| ComponentExportShown {
+                        name: c.name(),
+                        wit: c.ty.wit(),
+                        params: c
+                            .ty
+                            .params
+                            .iter()
+                            .map(|(name, ty)| ParamShown {
+                                name: name.clone(),
+                                ty: ty.to_string(),
+                                default: ty
+                                    .default_value()
+                                    .map(|v| val::write(&v))
+                                    .unwrap_or_default(),
+                                shape: ty.clone(),
+                            })
+                            .collect(),
+                        unsupported: c.ty.unsupported().map(str::to_owned),
+                    })
+                    .collect(),
+                imports: plan
+                    .imports()
+                    .iter()
+                    .map(|(target, ty)| format!("{target}: {}", ty.wit()))
+                    .collect(),
+                refused: None,
+            },
+            wasi2::program(&plan),
+        ),
     }
 }
 
@@ -315,7 +325,7 @@ pub(super) fn call(
             trap: Rc::clone(&trap),
             ..Stubs::default()
         };
-        let mut engine = Browser::default();
+        let mut engine = JsEngine::default();
         match Linked::instantiate(plan, bytes, &mut engine, Box::new(stubs)) {
             Ok(linked) => {
                 *kept = Some(Instance {
@@ -388,4 +398,100 @@ pub(super) fn call(
         Err(CallError::NoExport) => return Response::NoBinary,
     };
     Response::Called(shown)
+}
+
+/// Runs the component `binary` as a WASI 0.2 command (its `wasi:cli/run` export) for
+/// request `id`, posting output as it comes; the end of the run. Files are not yet
+/// given to components (the bytes answered are empty).
+pub(super) fn run(
+    id: u32,
+    binary: &[u8],
+    name: &str,
+    request: RunRequest,
+    bytes: Vec<u8>,
+) -> (RunShown, Vec<u8>) {
+    let plan = match link::plan(binary) {
+        Ok(plan) => plan,
+        Err(e) => return run::refused(refused(&e)),
+    };
+    let Some(entry) = wasi2::run_export(&plan) else {
+        return run::refused(Both::write(|lang| Key::RunNotCommand.text(lang).to_owned()));
+    };
+    let program = wasi2::program(&plan);
+    if !program.missing.is_empty() && !request.stub_missing {
+        let names: Vec<String> = program
+            .missing
+            .iter()
+            .map(|m| format!("{}#{}", m.module, m.name))
+            .collect();
+        return run::refused(Both::write(|lang| {
+            Key::RunMissingRefused.fill(lang, &[("names", &names.join(", "))])
+        }));
+    }
+    let (stdin, _files) = run::inputs(&request, &bytes);
+    let mut args = vec![name.to_owned()];
+    args.extend(request.args);
+    let mut host = Wasi2::new(
+        wasi2::Setup {
+            args,
+            env: request.env,
+            stdin,
+        },
+        Box::new(Browser::new()),
+    );
+    let clock = Browser::new();
+    let last_flush = Cell::new(clock.now_ms());
+    host.on_output = Some(Box::new(move |console: &mut Console| {
+        let now = clock.now_ms();
+        if console.pending_bytes() > FLUSH_BYTES || now - last_flush.get() >= FLUSH_MS {
+            let output = console.drain();
+            if !output.is_empty() {
+                post(id, Response::Output(output));
+            }
+            last_flush.set(now);
+        }
+    }));
+    let mut engine = JsEngine::default();
+    let linked = match Linked::instantiate(plan, binary, &mut engine, Box::new(host)) {
+        Ok(linked) => linked,
+        Err(e) => {
+            let message = e.to_string();
+            return run::refused(Both::write(|lang| {
+                Key::ComponentFailed.fill(lang, &[("message", &message)])
+            }));
+        }
+    };
+    let timer = Browser::new();
+    let started = timer.now_ms();
+    let outcome = linked.call(&mut engine, entry, &[]);
+    let ms = timer.now_ms() - started;
+    let mut imports = linked.dispatch.imports.borrow_mut();
+    let Some(host) = imports.as_any().downcast_mut::<Wasi2>() else {
+        return run::refused(Both::default());
+    };
+    let end = match (outcome, host.exit) {
+        (_, Some(code)) => RunEnd::Exited(code),
+        (Ok(Some(Val::Result(Err(_)))), None) => RunEnd::Exited(1),
+        (Ok(_), None) => RunEnd::Returned,
+        (Err(CallError::Trap(message)), None) => RunEnd::Trapped(message),
+        (Err(CallError::Abi(e)), None) => RunEnd::Trapped(e.to_string()),
+        (Err(CallError::Unsupported(what)), None) => RunEnd::Trapped(what),
+        (Err(CallError::NoExport), None) => RunEnd::Trapped("no wasi:cli/run export".into()),
+    };
+    let output = host.console.finish();
+    if !output.is_empty() {
+        post(id, Response::Output(output));
+    }
+    let shown = RunShown {
+        end,
+        ms: (ms * 1000.0).round() / 1000.0,
+        dropped: host.console.dropped,
+        files: Vec::new(),
+        trace: std::mem::take(&mut host.trace),
+        calls: host.calls,
+        stubbed: std::mem::take(&mut host.stubs.log),
+        backtrace: Vec::new(),
+        bytes: Vec::new(),
+    };
+    (shown, Vec::new())
 }

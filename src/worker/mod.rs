@@ -197,6 +197,12 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
                 KEPT.with_borrow(|k| k.as_ref().map(|k| (k.bytes.clone(), k.inspection.clone())));
             match kept {
                 None => post(id, Response::NoBinary),
+                Some((binary, inspection)) if inspection.kind == Kind::Component => {
+                    let name = NAME.with_borrow(Clone::clone);
+                    let (shown, files) =
+                        component::run(id, &binary, &name, request, bytes.unwrap_or_default());
+                    post_with(id, Response::Ran(Box::new(shown)), Some(files));
+                }
                 Some((binary, inspection)) => {
                     let name = NAME.with_borrow(Clone::clone);
                     let (shown, files) = run::run(
@@ -277,7 +283,9 @@ fn keep_and_inspect(id: u32, bytes: Vec<u8>) {
     }
     let mut shown = shown(&inspection);
     if inspection.kind == Kind::Component && inspection.is_valid() {
-        shown.component = Some(component::shown(&bytes));
+        let (calls, program) = component::shown(&bytes);
+        shown.component = Some(calls);
+        shown.plan = program;
     }
     post(id, Response::Inspected(Box::new(shown)));
     KEPT.with_borrow_mut(|k| {

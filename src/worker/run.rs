@@ -20,9 +20,9 @@ use crate::domain::run::{self, ENTRY, fs::Change, trap};
 use crate::i18n::Key;
 
 /// Output waits at most this long (ms) before it goes to the page…
-const FLUSH_MS: f64 = 50.0;
+pub(super) const FLUSH_MS: f64 = 50.0;
 /// …or until this much waits.
-const FLUSH_BYTES: usize = 64 * 1024;
+pub(super) const FLUSH_BYTES: usize = 64 * 1024;
 /// Calls to stubbed imports kept for the log.
 const STUB_LOG_MAX: usize = 1000;
 
@@ -69,13 +69,13 @@ impl Memory for JsMemory {
 
 /// The worker's clocks, its crypto's randomness, and a wait that spins (a worker
 /// cannot block without a SharedArrayBuffer, which needs a cross-origin-isolated page).
-struct Browser {
+pub(super) struct Browser {
     performance: Option<web_sys::Performance>,
     get_random_values: Option<(JsValue, Function)>,
 }
 
 impl Browser {
-    fn new() -> Browser {
+    pub(super) fn new() -> Browser {
         let global = js_sys::global();
         let performance = Reflect::get(&global, &"performance".into())
             .ok()
@@ -93,7 +93,7 @@ impl Browser {
         }
     }
 
-    fn now_ms(&self) -> f64 {
+    pub(super) fn now_ms(&self) -> f64 {
         self.performance
             .as_ref()
             .map_or_else(js_sys::Date::now, |p| p.now())
@@ -127,7 +127,7 @@ impl Outside for Browser {
     }
 }
 
-fn refused(message: Both) -> (RunShown, Vec<u8>) {
+pub(super) fn refused(message: Both) -> (RunShown, Vec<u8>) {
     (
         RunShown {
             end: RunEnd::Refused(message),
@@ -145,7 +145,7 @@ fn refused(message: Both) -> (RunShown, Vec<u8>) {
 }
 
 /// Standard input and the files, cut from the request's bytes by their sizes.
-fn inputs(request: &RunRequest, bytes: &[u8]) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+pub(super) fn inputs(request: &RunRequest, bytes: &[u8]) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
     let mut rest = bytes;
     let mut take = |n: u64| {
         let n = (n.min(rest.len() as u64)) as usize;

@@ -37,6 +37,69 @@ pub trait Guest {
     /// `cabi_realloc(old, old_size, align, size)`: a new block of `size` bytes.
     fn realloc(&mut self, align: u32, size: u32) -> Result<u32, AbiError>;
     fn encoding(&self) -> Encoding;
+    /// The host's representation of the guest's handle `index` to `resource`: taken
+    /// from the guest's table when owned, looked up when borrowed.
+    fn lift_handle(&mut self, resource: &str, own: bool, index: u32) -> Result<u32, AbiError>;
+    /// A new handle in the guest's table to `resource`'s representation `rep`.
+    fn lower_handle(&mut self, resource: &str, own: bool, rep: u32) -> Result<u32, AbiError>;
+}
+
+/// A component instance's table of resource handles: index (from 1) to resource,
+/// representation and whether the guest owns it.
+#[derive(Debug, Default)]
+pub struct Handles {
+    slots: Vec<Option<(String, u32, bool)>>,
+}
+
+impl Handles {
+    pub fn insert(&mut self, resource: &str, rep: u32, own: bool) -> u32 {
+        let entry = Some((resource.to_owned(), rep, own));
+        match self.slots.iter().position(Option::is_none) {
+            Some(free) => {
+                self.slots[free] = entry;
+                free as u32 + 1
+            }
+            None => {
+                self.slots.push(entry);
+                self.slots.len() as u32
+            }
+        }
+    }
+
+    fn slot(
+        &mut self,
+        resource: &str,
+        index: u32,
+    ) -> Result<&mut Option<(String, u32, bool)>, AbiError> {
+        let bad = || AbiError::BadHandle {
+            index,
+            resource: resource.to_owned(),
+        };
+        let slot = index
+            .checked_sub(1)
+            .and_then(|i| self.slots.get_mut(i as usize))
+            .ok_or_else(bad)?;
+        match slot {
+            Some((r, _, _)) if r == resource => Ok(slot),
+            _ => Err(bad()),
+        }
+    }
+
+    /// The representation behind handle `index`.
+    pub fn get(&mut self, resource: &str, index: u32) -> Result<u32, AbiError> {
+        Ok(self
+            .slot(resource, index)?
+            .as_ref()
+            .map_or(0, |(_, rep, _)| *rep))
+    }
+
+    /// Takes handle `index` out of the table: its representation, and whether it
+    /// was owned.
+    pub fn take(&mut self, resource: &str, index: u32) -> Result<(u32, bool), AbiError> {
+        let slot = self.slot(resource, index)?;
+        let (_, rep, own) = slot.take().unwrap_or_default();
+        Ok((rep, own))
+    }
 }
 
 /// Why a value could not cross.
@@ -74,6 +137,11 @@ pub enum AbiError {
     },
     /// Fewer core values than the type needs.
     MissingCoreValue,
+    /// A handle that is not in the table, or is to another resource.
+    BadHandle {
+        index: u32,
+        resource: String,
+    },
     /// The guest trapped in `cabi_realloc`, or the engine refused.
     Engine(String),
 }
@@ -102,6 +170,9 @@ impl fmt::Display for AbiError {
             AbiError::NoRealloc => f.write_str("the component gave no cabi_realloc for this call"),
             AbiError::Mismatch { ty } => write!(f, "a value is not of type {ty}"),
             AbiError::MissingCoreValue => f.write_str("too few core values for the type"),
+            AbiError::BadHandle { index, resource } => {
+                write!(f, "handle {index} is not a {resource}")
+            }
             AbiError::Engine(message) => f.write_str(message),
         }
     }
@@ -154,6 +225,7 @@ pub fn align(ty: &Ty) -> u32 {
         Ty::Bool | Ty::S8 | Ty::U8 => 1,
         Ty::S16 | Ty::U16 => 2,
         Ty::S32 | Ty::U32 | Ty::F32 | Ty::Char | Ty::String | Ty::List(_) => 4,
+        Ty::Own(_) | Ty::Borrow(_) => 4,
         Ty::S64 | Ty::U64 | Ty::F64 => 8,
         Ty::FixedList(t, _) => align(t),
         Ty::Record(fields) => fields.iter().map(|(_, t)| align(t)).max().unwrap_or(1),
@@ -173,7 +245,7 @@ pub fn size(ty: &Ty) -> u32 {
     match ty {
         Ty::Bool | Ty::S8 | Ty::U8 => 1,
         Ty::S16 | Ty::U16 => 2,
-        Ty::S32 | Ty::U32 | Ty::F32 | Ty::Char => 4,
+        Ty::S32 | Ty::U32 | Ty::F32 | Ty::Char | Ty::Own(_) | Ty::Borrow(_) => 4,
         Ty::S64 | Ty::U64 | Ty::F64 | Ty::String | Ty::List(_) => 8,
         Ty::FixedList(t, n) => size(t).saturating_mul(*n),
         Ty::Record(fields) => fields_size(fields.iter().map(|(_, t)| t), align(ty)),
@@ -219,6 +291,8 @@ pub fn flatten(ty: &Ty, out: &mut Vec<NumType>) {
         | Ty::S32
         | Ty::U32
         | Ty::Char
+        | Ty::Own(_)
+        | Ty::Borrow(_)
         | Ty::Unsupported(_) => out.push(NumType::I32),
         Ty::S64 | Ty::U64 => out.push(NumType::I64),
         Ty::F32 => out.push(NumType::F32),
@@ -360,6 +434,8 @@ fn load(ty: &Ty, buf: &[u8], at: usize, g: &mut dyn Guest) -> Result<Val, AbiErr
             bytes(8)?.try_into().unwrap_or_default(),
         ))),
         Ty::Char => Val::Char(char_from(u32_at(at)?)?),
+        Ty::Own(r) => Val::Handle(g.lift_handle(r, true, u32_at(at)?)?),
+        Ty::Borrow(r) => Val::Handle(g.lift_handle(r, false, u32_at(at)?)?),
         Ty::String => Val::String(lift_string(u32_at(at)?, u32_at(at + 4)?, g)?),
         Ty::List(t) => Val::List(lift_list(t, u32_at(at)?, u32_at(at + 4)?, g)?),
         Ty::FixedList(t, n) => {
@@ -621,6 +697,12 @@ fn store(ty: &Ty, val: &Val, buf: &mut [u8], at: usize, g: &mut dyn Guest) -> Re
         (Ty::F32, Val::F32(x)) => put(buf, at, &canonical_f32(*x).to_le_bytes()),
         (Ty::F64, Val::F64(x)) => put(buf, at, &canonical_f64(*x).to_le_bytes()),
         (Ty::Char, Val::Char(c)) => put(buf, at, &(*c as u32).to_le_bytes()),
+        (Ty::Own(r), Val::Handle(rep)) => {
+            put(buf, at, &g.lower_handle(r, true, *rep)?.to_le_bytes())
+        }
+        (Ty::Borrow(r), Val::Handle(rep)) => {
+            put(buf, at, &g.lower_handle(r, false, *rep)?.to_le_bytes())
+        }
         (Ty::String, Val::String(s)) => {
             let (ptr, len) = lower_string(s, g)?;
             put(buf, at, &ptr.to_le_bytes())?;
@@ -711,6 +793,12 @@ fn lower_flat(ty: &Ty, val: &Val, out: &mut Vec<Value>, g: &mut dyn Guest) -> Re
         (Ty::F32, Val::F32(x)) => out.push(Value::F32(canonical_f32(*x))),
         (Ty::F64, Val::F64(x)) => out.push(Value::F64(canonical_f64(*x))),
         (Ty::Char, Val::Char(c)) => out.push(Value::I32(*c as i32)),
+        (Ty::Own(r), Val::Handle(rep)) => {
+            out.push(Value::I32(g.lower_handle(r, true, *rep)? as i32))
+        }
+        (Ty::Borrow(r), Val::Handle(rep)) => {
+            out.push(Value::I32(g.lower_handle(r, false, *rep)? as i32))
+        }
         (Ty::String, Val::String(s)) => {
             let (ptr, len) = lower_string(s, g)?;
             out.extend([Value::I32(ptr as i32), Value::I32(len as i32)]);
@@ -814,6 +902,8 @@ fn lift_flat(ty: &Ty, flat: &mut Flat<'_>, g: &mut dyn Guest) -> Result<Val, Abi
             other => Val::F64(f64::from(as_u32(&other))),
         },
         Ty::Char => Val::Char(char_from(flat.next_u32()?)?),
+        Ty::Own(r) => Val::Handle(g.lift_handle(r, true, flat.next_u32()?)?),
+        Ty::Borrow(r) => Val::Handle(g.lift_handle(r, false, flat.next_u32()?)?),
         Ty::String => {
             let (ptr, len) = (flat.next_u32()?, flat.next_u32()?);
             Val::String(lift_string(ptr, len, g)?)
@@ -1001,6 +1091,7 @@ mod tests {
         next: u32,
         encoding: Encoding,
         realloc_answer: Option<u32>,
+        handles: Handles,
     }
 
     impl Fake {
@@ -1010,6 +1101,7 @@ mod tests {
                 next: 8,
                 encoding,
                 realloc_answer: None,
+                handles: Handles::default(),
             }
         }
     }
@@ -1046,6 +1138,16 @@ mod tests {
         }
         fn encoding(&self) -> Encoding {
             self.encoding
+        }
+        fn lift_handle(&mut self, resource: &str, own: bool, index: u32) -> Result<u32, AbiError> {
+            if own {
+                self.handles.take(resource, index).map(|(rep, _)| rep)
+            } else {
+                self.handles.get(resource, index)
+            }
+        }
+        fn lower_handle(&mut self, resource: &str, own: bool, rep: u32) -> Result<u32, AbiError> {
+            Ok(self.handles.insert(resource, rep, own))
         }
     }
 

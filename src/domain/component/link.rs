@@ -13,8 +13,8 @@
 //! thread built-ins. Resource built-ins (`resource.new`, `resource.drop`,
 //! `resource.rep`) are made, and trap with their name if called.
 
-use super::abi::{self, AbiError, Encoding, Guest, Side};
-use super::types::FuncTy;
+use super::abi::{self, AbiError, Encoding, Guest, Handles, Side};
+use super::types::{FuncTy, Resources};
 use super::val::{self, Val};
 use crate::domain::inspect::{NumType, Value};
 use std::cell::RefCell;
@@ -92,6 +92,10 @@ pub trait Imports {
     /// The calls logged since the last time, and how many calls there were in all
     /// (the log keeps the first [`Stubs::KEEP`]).
     fn take_log(&mut self) -> (Vec<String>, u64);
+    /// The guest dropped its handle to `resource`'s representation `rep`.
+    fn dropped(&mut self, _resource: &str, _rep: u32) {}
+    /// Itself, for the runner to read what the host gathered after a run.
+    fn as_any(&mut self) -> &mut dyn std::any::Any;
 }
 
 /// Imports answered with a default value of their result type (or a trap, as the
@@ -139,6 +143,10 @@ impl Imports for Stubs {
         let calls = std::mem::take(&mut self.calls);
         (std::mem::take(&mut self.log), calls)
     }
+
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
 }
 
 /// Where a core item comes from, before anything is instantiated.
@@ -162,7 +170,10 @@ pub enum HostFunc {
         realloc: Option<CoreRef>,
         encoding: Encoding,
     },
-    /// `resource.new`, `resource.drop`, `resource.rep`: made, trap if called.
+    /// `resource.drop` of a resource type, by its name.
+    Drop(String),
+    /// `resource.new`, `resource.rep` (of the component's own resources): made, trap
+    /// if called.
     Builtin(&'static str),
 }
 
@@ -170,7 +181,7 @@ impl HostFunc {
     fn signature(&self) -> (Vec<NumType>, Vec<NumType>) {
         match self {
             HostFunc::Import { ty, .. } => abi::core_signature(ty, Side::Import),
-            HostFunc::Builtin("resource.drop") => (vec![NumType::I32], Vec::new()),
+            HostFunc::Drop(_) => (vec![NumType::I32], Vec::new()),
             HostFunc::Builtin(_) => (vec![NumType::I32], vec![NumType::I32]),
         }
     }
@@ -300,6 +311,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
     let mut funcs: Vec<CFunc> = Vec::new();
     let mut instances: Vec<CInst> = Vec::new();
     let mut exported: Vec<(String, CItem)> = Vec::new();
+    let mut resources = Resources::default();
 
     fn core_export(instances: &[CoreInst], index: u32, name: &str) -> Result<CoreRef, LinkError> {
         match instances.get(index as usize) {
@@ -394,6 +406,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                     let import =
                         import.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
                     let name = import.name.name.to_owned();
+                    resources.add_import(types, &name);
                     match import.ty {
                         ComponentTypeRef::Func(_) => funcs.push(CFunc::Import(Target {
                             instance: None,
@@ -492,6 +505,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                             let ty = FuncTy::read(
                                 types,
                                 types.component_function_at(funcs.len() as u32),
+                                &resources,
                             );
                             funcs.push(CFunc::Lifted(Box::new(Callable {
                                 path: Vec::new(),
@@ -517,7 +531,11 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                                 CFunc::Unsupported(why) => return Err(unsupported(why)),
                             };
                             let o = read_options(&options, &memories, &core_funcs)?;
-                            let ty = FuncTy::read(types, types.component_function_at(func_index));
+                            let ty = FuncTy::read(
+                                types,
+                                types.component_function_at(func_index),
+                                &resources,
+                            );
                             core_funcs.push(CoreRef::Host(plan.hosts.len()));
                             plan.hosts.push(HostFunc::Import {
                                 target,
@@ -531,9 +549,10 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                             core_funcs.push(CoreRef::Host(plan.hosts.len()));
                             plan.hosts.push(HostFunc::Builtin("resource.new"));
                         }
-                        CanonicalFunction::ResourceDrop { .. } => {
+                        CanonicalFunction::ResourceDrop { resource } => {
                             core_funcs.push(CoreRef::Host(plan.hosts.len()));
-                            plan.hosts.push(HostFunc::Builtin("resource.drop"));
+                            plan.hosts
+                                .push(HostFunc::Drop(resources.at(types, resource)));
                         }
                         CanonicalFunction::ResourceRep { .. } => {
                             core_funcs.push(CoreRef::Host(plan.hosts.len()));
@@ -724,12 +743,15 @@ struct Resolved {
 /// Where the engine's host functions arrive.
 pub struct Dispatch {
     hosts: RefCell<Vec<Resolved>>,
+    /// The instance's resource handles.
+    pub handles: RefCell<Handles>,
     pub imports: RefCell<Box<dyn Imports>>,
 }
 
 /// The guest's memory and allocator for one call.
 struct Memory<'a> {
     access: &'a mut dyn Access,
+    handles: &'a RefCell<Handles>,
     memory: Option<Item>,
     realloc: Option<Item>,
     encoding: Encoding,
@@ -774,6 +796,19 @@ impl Guest for Memory<'_> {
     fn encoding(&self) -> Encoding {
         self.encoding
     }
+
+    fn lift_handle(&mut self, resource: &str, own: bool, index: u32) -> Result<u32, AbiError> {
+        let mut handles = self.handles.borrow_mut();
+        if own {
+            handles.take(resource, index).map(|(rep, _)| rep)
+        } else {
+            handles.get(resource, index)
+        }
+    }
+
+    fn lower_handle(&mut self, resource: &str, own: bool, rep: u32) -> Result<u32, AbiError> {
+        Ok(self.handles.borrow_mut().insert(resource, rep, own))
+    }
 }
 
 impl Dispatch {
@@ -787,20 +822,32 @@ impl Dispatch {
         let Some(host) = self.hosts.borrow().get(index).cloned() else {
             return Err(format!("host function {index} does not exist"));
         };
-        let HostFunc::Import {
-            target,
-            ty,
-            encoding,
-            ..
-        } = &host.func
-        else {
-            let HostFunc::Builtin(name) = host.func else {
-                unreachable!()
-            };
-            return Err(format!("canon {name} is not supported by this runner yet"));
+        let (target, ty, encoding) = match &host.func {
+            HostFunc::Import {
+                target,
+                ty,
+                encoding,
+                ..
+            } => (target, ty, encoding),
+            HostFunc::Drop(resource) => {
+                let index = args.first().map_or(0, |v| match v {
+                    Value::I32(x) => *x as u32,
+                    _ => 0,
+                });
+                let taken = self.handles.borrow_mut().take(resource, index);
+                let (rep, own) = taken.map_err(|e| format!("resource.drop: {e}"))?;
+                if own {
+                    self.imports.borrow_mut().dropped(resource, rep);
+                }
+                return Ok(Vec::new());
+            }
+            HostFunc::Builtin(name) => {
+                return Err(format!("canon {name} is not supported by this runner yet"));
+            }
         };
         let mut memory = Memory {
             access,
+            handles: &self.handles,
             memory: host.memory,
             realloc: host.realloc,
             encoding: *encoding,
@@ -856,6 +903,7 @@ impl Linked {
                     .collect(),
             ),
             imports: RefCell::new(imports),
+            handles: RefCell::default(),
         });
         let signatures: Vec<_> = plan.hosts.iter().map(HostFunc::signature).collect();
         let hosts = engine
@@ -961,6 +1009,7 @@ impl Linked {
         let core_args = {
             let mut guest = Memory {
                 access: &mut *engine,
+                handles: &self.dispatch.handles,
                 memory,
                 realloc,
                 encoding: callable.encoding,
@@ -973,6 +1022,7 @@ impl Linked {
             .map_err(CallError::Trap)?;
         let mut guest = Memory {
             access: &mut *engine,
+            handles: &self.dispatch.handles,
             memory,
             realloc,
             encoding: callable.encoding,

@@ -7,6 +7,7 @@ pub mod abi;
 pub mod link;
 pub mod types;
 pub mod val;
+pub mod wasi2;
 
 pub use link::{CallError, Callable, Engine, Imports, LinkError, Linked, Plan, Stubs, Target};
 pub use types::{FuncTy, Ty};

@@ -1,9 +1,63 @@
 //! A component function's types, as the runner needs them: our own tree of WIT value
 //! types, read from the validator's type information, written back as WIT text.
 
+use std::collections::HashMap;
 use std::fmt;
-use wasmparser::component_types::{ComponentDefinedType, ComponentValType};
+use wasmparser::component_types::{
+    ComponentAnyTypeId, ComponentDefinedType, ComponentEntityType, ComponentValType, ResourceId,
+};
 use wasmparser::{PrimitiveValType, types::TypesRef};
+
+/// Resource types by the names a component gives them where it imports them:
+/// `wasi:io/streams@0.2.0#output-stream`.
+#[derive(Clone, Debug, Default)]
+pub struct Resources(HashMap<ResourceId, String>);
+
+impl Resources {
+    /// Names the resources of the root component's import `name` (an instance's
+    /// resource types, or a resource type imported by itself).
+    pub fn add_import(&mut self, types: TypesRef<'_>, name: &str) {
+        let Some(item) = types.component_item_for_import(name) else {
+            return;
+        };
+        match &item.ty {
+            ComponentEntityType::Instance(id) => {
+                for (export, item) in &types[*id].exports {
+                    if let ComponentEntityType::Type {
+                        created: ComponentAnyTypeId::Resource(r),
+                        ..
+                    } = &item.ty
+                    {
+                        self.0.insert(r.resource(), format!("{name}#{export}"));
+                    }
+                }
+            }
+            ComponentEntityType::Type {
+                created: ComponentAnyTypeId::Resource(r),
+                ..
+            } => {
+                self.0.insert(r.resource(), name.to_owned());
+            }
+            _ => {}
+        }
+    }
+
+    /// The name of resource `id` (`resource` for one the component defines itself).
+    pub fn name(&self, id: ResourceId) -> String {
+        self.0
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "resource".to_owned())
+    }
+
+    /// The name of the resource type at `index` of the root component's types.
+    pub fn at(&self, types: TypesRef<'_>, index: u32) -> String {
+        match types.component_any_type_at(index) {
+            ComponentAnyTypeId::Resource(r) => self.name(r.resource()),
+            _ => "resource".to_owned(),
+        }
+    }
+}
 
 /// A WIT value type. It crosses to the page, which builds a form from it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -31,8 +85,11 @@ pub enum Ty {
     Flags(Vec<String>),
     Option(Box<Ty>),
     Result(Option<Box<Ty>>, Option<Box<Ty>>),
-    /// What the runner cannot pass yet, named as WIT names it: `own<…>`, `borrow<…>`,
-    /// `future`, `stream`, `map`, `error-context`.
+    /// A handle to a resource, owned or borrowed, by the resource's name.
+    Own(String),
+    Borrow(String),
+    /// What the runner cannot pass yet, named as WIT names it: `future`, `stream`,
+    /// `map`, `error-context`.
     Unsupported(String),
 }
 
@@ -47,15 +104,19 @@ pub struct FuncTy {
 
 impl FuncTy {
     /// From the validator's function type `id`.
-    pub fn read(types: TypesRef<'_>, id: wasmparser::component_types::ComponentFuncTypeId) -> Self {
+    pub fn read(
+        types: TypesRef<'_>,
+        id: wasmparser::component_types::ComponentFuncTypeId,
+        resources: &Resources,
+    ) -> Self {
         let f = &types[id];
         FuncTy {
             params: f
                 .params
                 .iter()
-                .map(|(name, t)| (name.to_string(), Ty::read(types, t)))
+                .map(|(name, t)| (name.to_string(), Ty::read(types, t, resources)))
                 .collect(),
-            result: f.result.as_ref().map(|t| Ty::read(types, t)),
+            result: f.result.as_ref().map(|t| Ty::read(types, t, resources)),
             is_async: f.async_,
         }
     }
@@ -93,10 +154,10 @@ impl FuncTy {
 
 impl Ty {
     /// From the validator's value type.
-    pub fn read(types: TypesRef<'_>, t: &ComponentValType) -> Ty {
+    pub fn read(types: TypesRef<'_>, t: &ComponentValType, resources: &Resources) -> Ty {
         match t {
             ComponentValType::Primitive(p) => Ty::primitive(*p),
-            ComponentValType::Type(id) => Ty::defined(types, &types[*id]),
+            ComponentValType::Type(id) => Ty::defined(types, &types[*id], resources),
         }
     }
 
@@ -119,8 +180,8 @@ impl Ty {
         }
     }
 
-    fn defined(types: TypesRef<'_>, t: &ComponentDefinedType) -> Ty {
-        let read = |t: &ComponentValType| Ty::read(types, t);
+    fn defined(types: TypesRef<'_>, t: &ComponentDefinedType, resources: &Resources) -> Ty {
+        let read = |t: &ComponentValType| Ty::read(types, t, resources);
         match t {
             ComponentDefinedType::Primitive(p) => Ty::primitive(*p),
             ComponentDefinedType::Record(r) => Ty::Record(
@@ -151,8 +212,8 @@ impl Ty {
                 ok.as_ref().map(|t| Box::new(read(t))),
                 err.as_ref().map(|t| Box::new(read(t))),
             ),
-            ComponentDefinedType::Own(_) => Ty::Unsupported("own<resource>".into()),
-            ComponentDefinedType::Borrow(_) => Ty::Unsupported("borrow<resource>".into()),
+            ComponentDefinedType::Own(r) => Ty::Own(resources.name(r.resource())),
+            ComponentDefinedType::Borrow(r) => Ty::Borrow(resources.name(r.resource())),
             ComponentDefinedType::Future { .. } => Ty::Unsupported("future".into()),
             ComponentDefinedType::Stream { .. } => Ty::Unsupported("stream".into()),
             ComponentDefinedType::Map { .. } => Ty::Unsupported("map".into()),
@@ -163,6 +224,9 @@ impl Ty {
     pub fn unsupported(&self) -> Option<&str> {
         match self {
             Ty::Unsupported(what) => Some(what),
+            // A handle cannot be written as text: WASI's host passes them, not a reader.
+            Ty::Own(_) => Some("own<resource>"),
+            Ty::Borrow(_) => Some("borrow<resource>"),
             Ty::List(t) | Ty::FixedList(t, _) | Ty::Option(t) => t.unsupported(),
             Ty::Record(fields) => fields.iter().find_map(|(_, t)| t.unsupported()),
             Ty::Tuple(ts) => ts.iter().find_map(Ty::unsupported),
@@ -176,6 +240,11 @@ impl Ty {
             _ => None,
         }
     }
+}
+
+/// A resource's own name, without its interface: `output-stream`.
+fn short(resource: &str) -> &str {
+    resource.rsplit('#').next().unwrap_or(resource)
 }
 
 impl fmt::Display for Ty {
@@ -240,6 +309,8 @@ impl fmt::Display for Ty {
                 f.write_str(" }")
             }
             Ty::Option(t) => write!(f, "option<{t}>"),
+            Ty::Own(r) => write!(f, "own<{}>", short(r)),
+            Ty::Borrow(r) => write!(f, "borrow<{}>", short(r)),
             Ty::Result(ok, err) => match (ok, err) {
                 (None, None) => f.write_str("result"),
                 (Some(ok), None) => write!(f, "result<{ok}>"),

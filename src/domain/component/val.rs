@@ -33,6 +33,8 @@ pub enum Val {
     Flags(Vec<String>),
     Option(Option<Box<Val>>),
     Result(Result<Option<Box<Val>>, Option<Box<Val>>>),
+    /// A resource handle, as the host knows the resource (its representation).
+    Handle(u32),
 }
 
 impl Ty {
@@ -80,7 +82,7 @@ impl Ty {
                 Some(t) => Some(Box::new(t.default_value()?)),
                 None => None,
             })),
-            Ty::Unsupported(_) => return None,
+            Ty::Own(_) | Ty::Borrow(_) | Ty::Unsupported(_) => return None,
         })
     }
 }
@@ -232,6 +234,9 @@ pub fn parse(ty: &Ty, text: &str) -> Result<Val, WaveError> {
 
 /// Writes `val` as WAVE text.
 pub fn write(val: &Val) -> String {
+    if let Val::Handle(rep) = val {
+        return format!("handle({rep})");
+    }
     // Our values are made by our own parser and lifter, never with a kind that
     // does not match their type: the writer fails on neither.
     wasm_wave::to_string(val).unwrap_or_else(|e| format!("<{e}>"))
@@ -262,7 +267,7 @@ impl WasmType for Ty {
             Ty::Flags(_) => WasmTypeKind::Flags,
             Ty::Option(_) => WasmTypeKind::Option,
             Ty::Result(..) => WasmTypeKind::Result,
-            Ty::Unsupported(_) => WasmTypeKind::Unsupported,
+            Ty::Own(_) | Ty::Borrow(_) | Ty::Unsupported(_) => WasmTypeKind::Unsupported,
         }
     }
 
@@ -361,6 +366,7 @@ impl WasmValue for Val {
             Val::Flags(_) => WasmTypeKind::Flags,
             Val::Option(_) => WasmTypeKind::Option,
             Val::Result(_) => WasmTypeKind::Result,
+            Val::Handle(_) => WasmTypeKind::Unsupported,
         }
     }
 

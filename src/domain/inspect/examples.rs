@@ -34,13 +34,14 @@ macro_rules! example {
 }
 
 /// The core module, the components, then the WASI programs.
-pub fn examples() -> [Example; 6] {
+pub fn examples() -> [Example; 7] {
     let (module_text, module) = example!("calc-module");
     let (component_text, component) = example!("calc-component");
     let (tools_text, tools) = example!("tools-component");
     let (hello_text, hello) = example!("wasi-hello");
     let (upper_text, upper) = example!("wasi-upper");
     let (files_text, files) = example!("wasi-files");
+    let (hello2_text, hello2) = example!("wasi2-hello");
     [
         Example {
             file: "calc-module.wasm",
@@ -117,6 +118,20 @@ pub fn examples() -> [Example; 6] {
             source: files_text,
             bytes: files,
             args: "",
+            stdin: "",
+        },
+        Example {
+            file: "wasi2-hello.wasm",
+            description: text(
+                "A WASI 0.2 command component: greets each of its arguments through the \
+                 standard output stream the host hands it, and exits with an error (code 1) \
+                 when it has none",
+                "一个 WASI 0.2 命令组件：通过宿主交给它的标准输出流向每个参数问好；没有参数时\
+                 以错误退出（退出码 1）",
+            ),
+            source: hello2_text,
+            bytes: hello2,
+            args: "Ada Grace",
             stdin: "",
         },
     ]

@@ -136,10 +136,10 @@ pub fn features(h: &mut Html, i: &Inspection, supports: &Supports<'_>, lang: Lan
         return;
     };
     if i.kind == Kind::Component {
-        // No feature makes a browser run a component: say so rather than "runs here".
+        // No feature makes a browser run a component: the playground's runner does.
         h.element(
             "p",
-            &[("class", "pg-lacks")],
+            &[("class", "pg-runs")],
             Key::PlaygroundComponentFeatures.text(lang),
         );
         return;
