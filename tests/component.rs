@@ -418,12 +418,8 @@ fn run_command(bytes: &[u8], args: &[&str]) -> (u32, String, Vec<String>) {
     let mut engine = Wasmi::new();
     let linked =
         Linked::instantiate(plan, bytes, &mut engine, Box::new(host)).expect("instantiates");
-    let run = linked
-        .plan
-        .exports
-        .iter()
-        .position(|c| c.name() == "wasi:cli/run@0.2.0#run")
-        .expect("a command");
+    let run =
+        container_atlas::domain::component::wasi2::run_export(&linked.plan).expect("a command");
     let outcome = linked.call(&mut engine, run, &[]);
     let mut imports = linked.dispatch.imports.borrow_mut();
     let host: &mut Wasi2 = imports.as_any().downcast_mut().unwrap();
@@ -456,4 +452,70 @@ fn a_wasi_0_2_command_writes_through_its_stream_and_exits() {
     assert_eq!(trace[1], "wasi:cli/stdout@0.2.0#get-stdout() → handle(1)");
     let (code, stdout, _) = run_command(hello, &["hello"]);
     assert_eq!((code, stdout.as_str()), (1, ""), "exit(err) is code 1");
+}
+
+/// Runs any WASI 0.2 command by hand, natively:
+/// `COMPONENT_FILE=/abs/x.wasm COMPONENT_ARGS="a b" cargo test --test component -- --ignored --nocapture by_hand`.
+#[test]
+#[ignore = "by hand: needs COMPONENT_FILE"]
+fn by_hand() {
+    let path = std::env::var("COMPONENT_FILE").expect("COMPONENT_FILE");
+    let bytes = std::fs::read(&path).expect("readable");
+    let mut args = vec!["program".to_owned()];
+    args.extend(
+        std::env::var("COMPONENT_ARGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned),
+    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let plan = link::plan(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "imports: {:#?}",
+        plan.imports()
+            .iter()
+            .map(|(t, f)| format!("{t}: {}", f.wit()))
+            .collect::<Vec<_>>()
+    );
+    let (code, stdout, trace) = run_command(&bytes, &args);
+    println!("exit {code}\n--- stdout\n{stdout}--- trace");
+    for line in trace.iter().take(60) {
+        println!("{line}");
+    }
+}
+
+/// A nested component that only passes on what it is given, as wit-component writes
+/// one for each exported interface, is followed to the functions it exports.
+#[test]
+fn an_interface_exported_through_a_nested_component_is_callable() {
+    let bytes = container_atlas::domain::inspect::compile_wat(
+        r#"(component
+             (core module $m (func (export "f") (param i32) (result i32)
+               (i32.mul (local.get 0) (i32.const 7))))
+             (core instance $i (instantiate $m))
+             (func $f (param "x" u32) (result u32) (canon lift (core func $i "f")))
+             (component $shim
+               (import "import-func-f" (func $g (param "x" u32) (result u32)))
+               (export "f" (func $g)))
+             (instance $shimmed (instantiate $shim (with "import-func-f" (func $f))))
+             (export "docs:demo/api@0.1.0" (instance $shimmed)))"#,
+    )
+    .expect("compiles");
+    let mut run = Running::start(&bytes, Stubs::default());
+    assert_eq!(run.call("docs:demo/api@0.1.0#f", &["6"]).unwrap(), "42");
+
+    // One that does work of its own is not run: its exports are not offered.
+    let bytes = container_atlas::domain::inspect::compile_wat(
+        r#"(component
+             (component $inner
+               (core module $m (func (export "f") (result i32) i32.const 1))
+               (core instance $i (instantiate $m))
+               (func $f (result u32) (canon lift (core func $i "f")))
+               (export "f" (func $f)))
+             (instance $made (instantiate $inner))
+             (export "docs:demo/api@0.1.0" (instance $made)))"#,
+    )
+    .expect("compiles");
+    let plan = link::plan(&bytes).expect("a plan");
+    assert!(plan.exports.is_empty(), "{:?}", plan.exports);
 }

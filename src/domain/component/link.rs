@@ -312,6 +312,9 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
     let mut instances: Vec<CInst> = Vec::new();
     let mut exported: Vec<(String, CItem)> = Vec::new();
     let mut resources = Resources::default();
+    // Nested components (their bytes), for the ones that only pass on what they are
+    // given (what wit-component writes for a component's exported interfaces).
+    let mut components: Vec<Option<Range<usize>>> = Vec::new();
 
     fn core_export(instances: &[CoreInst], index: u32, name: &str) -> Result<CoreRef, LinkError> {
         match instances.get(index as usize) {
@@ -358,7 +361,9 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             Payload::ComponentSection {
                 unchecked_range, ..
             } => {
-                offset = unchecked_range.end as usize;
+                let range = unchecked_range.start as usize..unchecked_range.end as usize;
+                offset = range.end;
+                components.push(Some(range));
             }
             Payload::InstanceSection(reader) => {
                 for instance in reader {
@@ -414,6 +419,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                         })),
                         ComponentTypeRef::Instance(_) => instances.push(CInst::Import(name)),
                         ComponentTypeRef::Module(_) => modules.push(None),
+                        ComponentTypeRef::Component(_) => components.push(None),
                         _ => {}
                     }
                 }
@@ -461,6 +467,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                                     })
                                 }
                                 ComponentExternalKind::Module => modules.push(None),
+                                ComponentExternalKind::Component => components.push(None),
                                 _ => {}
                             }
                         }
@@ -482,11 +489,11 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                                 }
                             }
                         }
-                        ComponentAlias::Outer { kind, .. } => {
-                            if kind == ComponentOuterAliasKind::CoreModule {
-                                modules.push(None);
-                            }
-                        }
+                        ComponentAlias::Outer { kind, .. } => match kind {
+                            ComponentOuterAliasKind::CoreModule => modules.push(None),
+                            ComponentOuterAliasKind::Component => components.push(None),
+                            _ => {}
+                        },
                     }
                 }
             }
@@ -571,9 +578,27 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                     let instance =
                         instance.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
                     match instance {
-                        wasmparser::ComponentInstance::Instantiate { .. } => instances.push(
-                            CInst::Unsupported("instantiating a nested component".into()),
-                        ),
+                        wasmparser::ComponentInstance::Instantiate {
+                            component_index,
+                            args,
+                        } => {
+                            let given: Vec<(String, CItem)> = args
+                                .iter()
+                                .map(|a| (a.name.to_owned(), item(a.kind, a.index)))
+                                .collect();
+                            let passed = components
+                                .get(component_index as usize)
+                                .cloned()
+                                .flatten()
+                                .and_then(|range| bytes.get(range))
+                                .and_then(|nested| passes_on(nested, &given));
+                            instances.push(match passed {
+                                Some(items) => CInst::Bag(items),
+                                None => {
+                                    CInst::Unsupported("instantiating a nested component".into())
+                                }
+                            });
+                        }
                         wasmparser::ComponentInstance::FromExports(exports) => {
                             let items = exports
                                 .iter()
@@ -603,6 +628,10 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
                             ));
                         }
                         ComponentExternalKind::Module => modules.push(None),
+                        ComponentExternalKind::Component => {
+                            let same = get(&components, export.index, "component")?;
+                            components.push(same);
+                        }
                         _ => {}
                     }
                 }
@@ -662,6 +691,82 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
         }
     }
     Ok(plan)
+}
+
+/// What a nested component exports when it only passes on what it is given (its
+/// imports, by the names of `given`, exported again, maybe under other names or
+/// types): each export as the item given for it. `None` for one that does more (has
+/// core modules, instances or functions of its own), which the runner does not run.
+fn passes_on(bytes: &[u8], given: &[(String, CItem)]) -> Option<Vec<(String, CItem)>> {
+    let mut funcs: Vec<CItem> = Vec::new();
+    let mut instances: Vec<CItem> = Vec::new();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.ok()?;
+        match payload {
+            Payload::ModuleSection { .. } | Payload::ComponentSection { .. } => return None,
+            Payload::End(_) if depth == 0 => break,
+            Payload::End(_) => depth -= 1,
+            Payload::ComponentImportSection(reader) => {
+                for import in reader {
+                    let import = import.ok()?;
+                    let arg = given
+                        .iter()
+                        .find(|(n, _)| n == import.name.name)
+                        .map(|(_, i)| i.clone());
+                    match import.ty {
+                        ComponentTypeRef::Func(_) => funcs.push(arg?),
+                        ComponentTypeRef::Instance(_) => instances.push(arg?),
+                        ComponentTypeRef::Type(_) | ComponentTypeRef::Value(_) => {}
+                        _ => return None,
+                    }
+                }
+            }
+            Payload::ComponentExportSection(reader) => {
+                for export in reader {
+                    let export = export.ok()?;
+                    let item = match export.kind {
+                        ComponentExternalKind::Func => {
+                            let f = funcs.get(export.index as usize)?.clone();
+                            funcs.push(f.clone());
+                            f
+                        }
+                        ComponentExternalKind::Instance => {
+                            let i = instances.get(export.index as usize)?.clone();
+                            instances.push(i.clone());
+                            i
+                        }
+                        ComponentExternalKind::Type => continue,
+                        _ => return None,
+                    };
+                    out.push((export.name.name.to_owned(), item));
+                }
+            }
+            // Aliases of types only: one that makes a function or an instance would
+            // move the indices counted here.
+            Payload::ComponentAliasSection(reader) => {
+                for alias in reader {
+                    match alias.ok()? {
+                        ComponentAlias::InstanceExport {
+                            kind: ComponentExternalKind::Type,
+                            ..
+                        }
+                        | ComponentAlias::Outer {
+                            kind: ComponentOuterAliasKind::Type | ComponentOuterAliasKind::CoreType,
+                            ..
+                        } => {}
+                        _ => return None,
+                    }
+                }
+            }
+            Payload::ComponentTypeSection(_)
+            | Payload::CustomSection(_)
+            | Payload::Version { .. } => {}
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 fn item(kind: ComponentExternalKind, index: u32) -> CItem {

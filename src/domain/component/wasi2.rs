@@ -22,6 +22,9 @@ pub const VERSION_PREFIX: &str = "0.2.";
 /// Calls kept in the trace.
 const TRACE_MAX: usize = 500;
 
+/// Characters of one value kept in the trace (a write of a megabyte is one call).
+const TRACE_VALUE: usize = 120;
+
 /// The most bytes one `get-random-bytes` or read hands over.
 const CHUNK_MAX: u64 = 16 * 1024 * 1024;
 
@@ -374,6 +377,14 @@ impl Wasi2 {
     }
 }
 
+/// A value's text in the trace: at most [`TRACE_VALUE`] characters, then `…`.
+fn cut(text: String) -> String {
+    match text.char_indices().nth(TRACE_VALUE) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
 /// `wasi:io/streams@0.2.3` → (`wasi:io/streams`, a 0.2 version).
 fn interface(instance: &str) -> Option<&str> {
     let (name, version) = instance.split_once('@')?;
@@ -398,9 +409,9 @@ impl Imports for Wasi2 {
         self.calls += 1;
         let result = self.answer(interface, &target.name, ty, &args);
         if self.trace.len() < TRACE_MAX {
-            let args: Vec<String> = args.iter().map(val::write).collect();
+            let args: Vec<String> = args.iter().map(|a| cut(val::write(a))).collect();
             let shown = match &result {
-                Ok(Some(v)) => format!(" → {}", val::write(v)),
+                Ok(Some(v)) => format!(" → {}", cut(val::write(v))),
                 Ok(None) => String::new(),
                 Err(e) => format!(" → {e}"),
             };
