@@ -405,11 +405,28 @@ impl container_atlas::domain::run::wasi::Outside for Still {
 
 /// Runs a WASI 0.2 command with these arguments: its exit code and standard output.
 fn run_command(bytes: &[u8], args: &[&str]) -> (u32, String, Vec<String>) {
+    let (code, stdout, trace, _) = run_command_with(bytes, args, b"", Vec::new());
+    (code, stdout, trace)
+}
+
+/// Files by path.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// Runs a WASI 0.2 command with arguments, standard input and files: its exit code,
+/// standard output, trace and the files it made or changed.
+fn run_command_with(
+    bytes: &[u8],
+    args: &[&str],
+    stdin: &[u8],
+    files: Files,
+) -> (u32, String, Vec<String>, Files) {
     use container_atlas::domain::component::wasi2::{EXIT, Setup, Wasi2};
     use container_atlas::domain::run::console::Stream;
     let host = Wasi2::new(
         Setup {
             args: args.iter().map(|a| a.to_string()).collect(),
+            stdin: stdin.to_vec(),
+            files,
             ..Setup::default()
         },
         Box::new(Still(0)),
@@ -436,7 +453,16 @@ fn run_command(bytes: &[u8], args: &[&str]) -> (u32, String, Vec<String>) {
         .filter(|(s, _)| *s == Stream::Stdout)
         .map(|(_, t)| t)
         .collect();
-    (code, stdout, host.trace.clone())
+    let written = host
+        .fs
+        .changes()
+        .into_iter()
+        .map(|(path, _)| {
+            let bytes = host.fs.file(&path).unwrap_or_default().to_vec();
+            (path, bytes)
+        })
+        .collect();
+    (code, stdout, host.trace.clone(), written)
 }
 
 #[test]
@@ -469,6 +495,16 @@ fn by_hand() {
             .map(str::to_owned),
     );
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let stdin = std::env::var("COMPONENT_STDIN").unwrap_or_default();
+    let files: Vec<(String, Vec<u8>)> = std::env::var("COMPONENT_FILES")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let name = p.rsplit('/').next().unwrap_or(p).to_owned();
+            (name, std::fs::read(p).expect("a readable file"))
+        })
+        .collect();
     let plan = link::plan(&bytes).unwrap_or_else(|e| panic!("{e}"));
     println!(
         "imports: {:#?}",
@@ -477,8 +513,12 @@ fn by_hand() {
             .map(|(t, f)| format!("{t}: {}", f.wit()))
             .collect::<Vec<_>>()
     );
-    let (code, stdout, trace) = run_command(&bytes, &args);
-    println!("exit {code}\n--- stdout\n{stdout}--- trace");
+    let (code, stdout, trace, written) = run_command_with(&bytes, &args, stdin.as_bytes(), files);
+    println!("exit {code}\n--- stdout\n{stdout}--- files");
+    for (path, bytes) in &written {
+        println!("{path}: {}", String::from_utf8_lossy(bytes));
+    }
+    println!("--- trace");
     for line in trace.iter().take(60) {
         println!("{line}");
     }

@@ -2114,6 +2114,32 @@ async fn the_playground_calls_component_exports() {
         "{got}"
     );
 
+    // A WASI 0.2 command component runs as a program: its arguments, its output
+    // through the stream the host hands it, its exit code.
+    s.open("/playground?example=wasi2-hello.wasm&lang=en").await;
+    s.wait_until("const a = document.querySelector('.pg-program-args'); return a && a.value === 'Ada Grace' && document.querySelector('.pg-program-run') ? true : null")
+        .await;
+    let summary = s
+        .eval("return document.querySelector('.pg-runs')?.textContent ?? ''")
+        .await;
+    assert!(
+        summary.as_str().unwrap().starts_with(
+            "A component: browsers do not instantiate components, so this playground does"
+        ),
+        "{summary}"
+    );
+    let ended = "const e = document.querySelector('.pg-run-end')?.textContent ?? ''; \
+                 return e && !e.startsWith('Running') ? e : null";
+    s.eval("document.querySelector('.pg-program-run').click(); return null;")
+        .await;
+    let end = s.wait_until(ended).await;
+    assert!(end.as_str().unwrap().starts_with("Finished"), "{end}");
+    assert_eq!(
+        s.eval("return document.querySelector('.pg-console').textContent")
+            .await,
+        "Hello, Ada!\nHello, Grace!\n"
+    );
+
     // In Chinese, at a phone's width: the same calls, Chinese sentences, no sideways scroll.
     s.emulate_phone().await;
     s.open("/playground?example=tools-component.wasm&lang=zh")

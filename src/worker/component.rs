@@ -401,8 +401,8 @@ pub(super) fn call(
 }
 
 /// Runs the component `binary` as a WASI 0.2 command (its `wasi:cli/run` export) for
-/// request `id`, posting output as it comes; the end of the run. Files are not yet
-/// given to components (the bytes answered are empty).
+/// request `id`, posting output as it comes; the end of the run, and the bytes of the
+/// files it wrote.
 pub(super) fn run(
     id: u32,
     binary: &[u8],
@@ -428,7 +428,7 @@ pub(super) fn run(
             Key::RunMissingRefused.fill(lang, &[("names", &names.join(", "))])
         }));
     }
-    let (stdin, _files) = run::inputs(&request, &bytes);
+    let (stdin, files) = run::inputs(&request, &bytes);
     let mut args = vec![name.to_owned()];
     args.extend(request.args);
     let mut host = Wasi2::new(
@@ -436,6 +436,7 @@ pub(super) fn run(
             args,
             env: request.env,
             stdin,
+            files,
         },
         Box::new(Browser::new()),
     );
@@ -482,16 +483,17 @@ pub(super) fn run(
     if !output.is_empty() {
         post(id, Response::Output(output));
     }
+    let (files, blob) = run::written(&host.fs);
     let shown = RunShown {
         end,
         ms: (ms * 1000.0).round() / 1000.0,
         dropped: host.console.dropped,
-        files: Vec::new(),
+        files,
         trace: std::mem::take(&mut host.trace),
         calls: host.calls,
         stubbed: std::mem::take(&mut host.stubs.log),
         backtrace: Vec::new(),
         bytes: Vec::new(),
     };
-    (shown, Vec::new())
+    (shown, blob)
 }

@@ -144,6 +144,30 @@ pub(super) fn refused(message: Both) -> (RunShown, Vec<u8>) {
     )
 }
 
+/// The files a run made, changed or removed, and their bytes one after another.
+pub(super) fn written(fs: &crate::domain::run::fs::Fs) -> (Vec<FileShown>, Vec<u8>) {
+    let mut blob = Vec::new();
+    let files = fs
+        .changes()
+        .into_iter()
+        .map(|(path, change)| {
+            let bytes = match change {
+                Change::Removed => &[][..],
+                _ => fs.file(&path).unwrap_or_default(),
+            };
+            let offset = blob.len() as u64;
+            blob.extend_from_slice(bytes);
+            FileShown {
+                path,
+                change,
+                size: bytes.len() as u64,
+                offset,
+            }
+        })
+        .collect();
+    (files, blob)
+}
+
 /// Standard input and the files, cut from the request's bytes by their sizes.
 pub(super) fn inputs(request: &RunRequest, bytes: &[u8]) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
     let mut rest = bytes;
@@ -374,26 +398,7 @@ pub(super) fn run(
     if !output.is_empty() {
         post(id, Response::Output(output));
     }
-    let mut blob = Vec::new();
-    let files = host
-        .fs
-        .changes()
-        .into_iter()
-        .map(|(path, change)| {
-            let bytes = match change {
-                Change::Removed => &[][..],
-                _ => host.fs.file(&path).unwrap_or_default(),
-            };
-            let offset = blob.len() as u64;
-            blob.extend_from_slice(bytes);
-            FileShown {
-                path,
-                change,
-                size: bytes.len() as u64,
-                offset,
-            }
-        })
-        .collect();
+    let (files, blob) = written(&host.fs);
     let shown = RunShown {
         end,
         ms: (ms * 1000.0).round() / 1000.0,

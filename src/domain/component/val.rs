@@ -234,9 +234,25 @@ pub fn parse(ty: &Ty, text: &str) -> Result<Val, WaveError> {
 
 /// Writes `val` as WAVE text.
 pub fn write(val: &Val) -> String {
-    if let Val::Handle(rep) = val {
-        return format!("handle({rep})");
+    // WAVE has no handles: they are written as the word `handle(n)`, as a case would be.
+    fn shown(val: &Val) -> Val {
+        let many = |vals: &[Val]| vals.iter().map(shown).collect();
+        let boxed = |v: &Option<Box<Val>>| v.as_deref().map(|v| Box::new(shown(v)));
+        match val {
+            Val::Handle(rep) => Val::Enum(format!("handle({rep})")),
+            Val::List(vals) => Val::List(many(vals)),
+            Val::Tuple(vals) => Val::Tuple(many(vals)),
+            Val::Record(fields) => {
+                Val::Record(fields.iter().map(|(k, v)| (k.clone(), shown(v))).collect())
+            }
+            Val::Variant(case, v) => Val::Variant(case.clone(), boxed(v)),
+            Val::Option(v) => Val::Option(boxed(v)),
+            Val::Result(Ok(v)) => Val::Result(Ok(boxed(v))),
+            Val::Result(Err(v)) => Val::Result(Err(boxed(v))),
+            other => other.clone(),
+        }
     }
+    let val = &shown(val);
     // Our values are made by our own parser and lifter, never with a kind that
     // does not match their type: the writer fails on neither.
     wasm_wave::to_string(val).unwrap_or_else(|e| format!("<{e}>"))
