@@ -61,6 +61,9 @@ enum Object {
         pos: u64,
         append: bool,
     },
+    /// The terminal standard input, output and error are (so C libraries buffer
+    /// output by line and both streams interleave as in a terminal).
+    Terminal,
     /// A folder's entries (name, is a folder), and the next to hand over.
     Entries {
         names: Vec<(String, bool)>,
@@ -266,7 +269,7 @@ impl Wasi2 {
             (
                 "wasi:cli/terminal-stdin" | "wasi:cli/terminal-stdout" | "wasi:cli/terminal-stderr",
                 _,
-            ) => Val::Option(None),
+            ) => Val::Option(Some(Box::new(self.add(Object::Terminal)))),
             // This host makes no `error` resources: its streams fail only as closed.
             ("wasi:io/error", "[method]error.to-debug-string") => Val::String(String::new()),
             ("wasi:io/poll", "[method]pollable.ready") => {
