@@ -558,4 +558,12 @@ fn an_interface_exported_through_a_nested_component_is_callable() {
     .expect("compiles");
     let plan = link::plan(&bytes).expect("a plan");
     assert!(plan.exports.is_empty(), "{:?}", plan.exports);
+    assert_eq!(
+        plan.skipped,
+        [(
+            "docs:demo/api@0.1.0".to_owned(),
+            "instantiating a nested component".to_owned()
+        )],
+        "and says why"
+    );
 }

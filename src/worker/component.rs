@@ -285,6 +285,7 @@ pub(super) fn shown(bytes: &[u8]) -> (ComponentShown, crate::domain::run::Plan) 
                     .map(|(target, ty)| format!("{target}: {}", ty.wit()))
                     .collect(),
                 refused: None,
+                skipped: plan.skipped.clone(),
             },
             wasi2::program(&plan),
         ),
@@ -419,11 +420,7 @@ pub(super) fn run(
     };
     let program = wasi2::program(&plan);
     if !program.missing.is_empty() && !request.stub_missing {
-        let names: Vec<String> = program
-            .missing
-            .iter()
-            .map(|m| format!("{}#{}", m.module, m.name))
-            .collect();
+        let names: Vec<String> = program.missing.iter().map(|m| m.full_name()).collect();
         return run::refused(Both::write(|lang| {
             Key::RunMissingRefused.fill(lang, &[("names", &names.join(", "))])
         }));

@@ -221,6 +221,9 @@ pub struct Plan {
     instances: Vec<PlannedInstance>,
     pub hosts: Vec<HostFunc>,
     pub exports: Vec<Callable>,
+    /// Exports not offered, with why: `docs:demo/api@0.1.0` (instantiating a nested
+    /// component).
+    pub skipped: Vec<(String, String)>,
 }
 
 impl Plan {
@@ -681,6 +684,20 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             &instances,
             &mut plan.exports,
         );
+        let why = match item {
+            CItem::Instance(i) => match instances.get(*i) {
+                Some(CInst::Unsupported(why)) => Some(why.clone()),
+                _ => None,
+            },
+            CItem::Func(i) => match funcs.get(*i) {
+                Some(CFunc::Unsupported(why)) => Some(why.clone()),
+                _ => None,
+            },
+            CItem::Other => None,
+        };
+        if let Some(why) = why {
+            plan.skipped.push((name.clone(), why));
+        }
     }
     // Everything a core instance is given must be something we make.
     for instance in &plan.instances {

@@ -132,6 +132,9 @@ pub struct ComponentShown {
     pub imports: Vec<String>,
     /// Why it cannot be run here, when it cannot (and nothing above is callable).
     pub refused: Option<Both>,
+    /// Exports not offered, with why (in English, the runner's words).
+    #[serde(default)]
+    pub skipped: Vec<(String, String)>,
 }
 
 /// What a run is given, as the visitor typed it (split and checked by the page).

@@ -40,6 +40,19 @@ pub struct Missing {
     pub why: Why,
 }
 
+impl Missing {
+    /// As its world writes it: `env.tick` for a core module's import,
+    /// `docs:tools/logger@0.1.0#log` for a component's (whose interface names hold a
+    /// namespace, `ns:pkg/iface`).
+    pub fn full_name(&self) -> String {
+        if self.module.contains(':') && self.module.contains('/') {
+            format!("{}#{}", self.module, self.name)
+        } else {
+            format!("{}.{}", self.module, self.name)
+        }
+    }
+}
+
 /// What running a core module takes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
@@ -220,6 +233,20 @@ pub fn shows(path: &str, bytes: &[u8]) -> Shows {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_missing_import_is_named_as_its_world_writes_it() {
+        let missing = |module: &str| Missing {
+            module: module.into(),
+            name: "log".into(),
+            why: Why::NotWasi,
+        };
+        assert_eq!(missing("env").full_name(), "env.log");
+        assert_eq!(
+            missing("docs:tools/logger@0.1.0").full_name(),
+            "docs:tools/logger@0.1.0#log"
+        );
+    }
+
     use super::*;
     use crate::domain::inspect::{compile_wat, structure};
 

@@ -140,6 +140,21 @@ pub(super) fn ComponentCalls(state: State) -> impl IntoView {
         .into_any()
     };
     let runnable = move || component().is_some_and(|c| c.refused.is_none());
+    let skipped = move || {
+        let skipped = component().map(|c| c.skipped).unwrap_or_default();
+        (!skipped.is_empty()).then(|| {
+            let names: Vec<String> = skipped
+                .iter()
+                .map(|(name, why)| format!("{name} ({why})"))
+                .collect();
+            let names = names.join("; ");
+            view! {
+                <p class="note pg-component-skipped">
+                    {move || Key::ComponentSkipped.fill(lang.get(), &[("names", &names)])}
+                </p>
+            }
+        })
+    };
     let fresh = move |_| send(state.call_id, Request::FreshInstance, None);
     view! {
         <section class="pg-run pg-component" aria-labelledby="pg-component-title">
@@ -165,6 +180,7 @@ pub(super) fn ComponentCalls(state: State) -> impl IntoView {
                     </button>
                 </div>
                 {rows}
+                {skipped}
             })}
         </section>
     }

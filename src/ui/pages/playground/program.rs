@@ -427,7 +427,7 @@ pub(super) fn ProgramPanel(state: State) -> impl IntoView {
                         Why::UnknownWasi => Key::RunWhyUnknown,
                         Why::WrongType => Key::RunWhyType,
                     };
-                    format!("{}.{} ({})", m.module, m.name, why.text(lang))
+                    format!("{} ({})", m.full_name(), why.text(lang))
                 })
                 .collect();
             let text = Key::RunMissing.fill(lang, &[("names", &names.join(", "))]);
