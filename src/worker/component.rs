@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::run::{self, Browser, FLUSH_BYTES, FLUSH_MS, JsMemory};
-use super::{from_js, js_message, post, to_js};
+use super::{js_message, post, results_from_js, to_js};
 use crate::domain::component::link::{self, Access, Dispatch, Item};
 use crate::domain::component::wasi2::{self, Wasi2};
 use crate::domain::component::{CallError, Engine, LinkError, Linked, Stubs, Val, val};
@@ -81,17 +81,7 @@ impl Access for Items {
         let value = function
             .apply(&JsValue::NULL, &js_args)
             .map_err(|e| js_message(&e))?;
-        Ok(match results {
-            [] => Vec::new(),
-            [one] => vec![from_js(*one, &value)],
-            many => {
-                let array: Array = value.unchecked_into();
-                many.iter()
-                    .enumerate()
-                    .map(|(i, t)| from_js(*t, &array.get(i as u32)))
-                    .collect()
-            }
-        })
+        Ok(results_from_js(results, value))
     }
 }
 

@@ -461,17 +461,7 @@ fn call(kept: &Kept, name: &str, texts: &[String]) -> Response {
             })
         }
         Ok(value) => {
-            let values: Vec<Value> = match export.results.as_slice() {
-                [] => Vec::new(),
-                [one] => vec![from_js(*one, &value)],
-                many => {
-                    let array: Array = value.unchecked_into();
-                    many.iter()
-                        .enumerate()
-                        .map(|(i, t)| from_js(*t, &array.get(i as u32)))
-                        .collect()
-                }
-            };
+            let values = results_from_js(&export.results, value);
             Both::write(|lang| {
                 if values.is_empty() {
                     Key::PlaygroundReturnedNothing.fill(lang, &[("export", name), ("ms", &ms)])
@@ -504,6 +494,22 @@ fn to_js(value: Value) -> JsValue {
         Value::I64(x) => BigInt::from(x).into(),
         Value::F32(x) => JsValue::from(f64::from(x)),
         Value::F64(x) => JsValue::from(x),
+    }
+}
+
+/// What a function of these result types returned to JavaScript: nothing, a value,
+/// or an array of them.
+fn results_from_js(types: &[NumType], value: JsValue) -> Vec<Value> {
+    match types {
+        [] => Vec::new(),
+        [one] => vec![from_js(*one, &value)],
+        many => {
+            let array: Array = value.unchecked_into();
+            many.iter()
+                .enumerate()
+                .map(|(i, t)| from_js(*t, &array.get(i as u32)))
+                .collect()
+        }
     }
 }
 

@@ -289,6 +289,11 @@ enum CItem {
     Other,
 }
 
+/// A component or module the reader cannot read, in the reader's words.
+fn malformed(e: wasmparser::BinaryReaderError) -> LinkError {
+    LinkError::NotComponent(e.message().to_owned())
+}
+
 fn unsupported(what: impl Into<String>) -> LinkError {
     LinkError::Unsupported(what.into())
 }
@@ -300,7 +305,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
     }
     let types = Validator::new_with_features(WasmFeatures::all())
         .validate_all(bytes)
-        .map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+        .map_err(malformed)?;
     let types = types.as_ref();
 
     let mut plan = Plan::default();
@@ -343,10 +348,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
     let mut parser = Parser::new(0);
     let mut offset = 0usize;
     loop {
-        let (payload, consumed) = match parser
-            .parse(&bytes[offset..], true)
-            .map_err(|e| LinkError::NotComponent(e.message().to_owned()))?
-        {
+        let (payload, consumed) = match parser.parse(&bytes[offset..], true).map_err(malformed)? {
             wasmparser::Chunk::Parsed { payload, consumed } => (payload, consumed),
             wasmparser::Chunk::NeedMoreData(_) => {
                 return Err(LinkError::NotComponent("the component ends early".into()));
@@ -370,8 +372,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             }
             Payload::InstanceSection(reader) => {
                 for instance in reader {
-                    let instance =
-                        instance.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                    let instance = instance.map_err(malformed)?;
                     match instance {
                         Instance::Instantiate { module_index, args } => {
                             let range = get(&modules, module_index, "core module")?
@@ -411,8 +412,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             }
             Payload::ComponentImportSection(reader) => {
                 for import in reader {
-                    let import =
-                        import.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                    let import = import.map_err(malformed)?;
                     let name = import.name.name.to_owned();
                     resources.add_import(types, &name);
                     match import.ty {
@@ -429,8 +429,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             }
             Payload::ComponentAliasSection(reader) => {
                 for alias in reader {
-                    let alias =
-                        alias.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                    let alias = alias.map_err(malformed)?;
                     match alias {
                         ComponentAlias::InstanceExport {
                             kind,
@@ -502,8 +501,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             }
             Payload::ComponentCanonicalSection(reader) => {
                 for canon in reader {
-                    let canon =
-                        canon.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                    let canon = canon.map_err(malformed)?;
                     match canon {
                         CanonicalFunction::Lift {
                             core_func_index,
@@ -578,8 +576,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             }
             Payload::ComponentInstanceSection(reader) => {
                 for instance in reader {
-                    let instance =
-                        instance.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                    let instance = instance.map_err(malformed)?;
                     match instance {
                         wasmparser::ComponentInstance::Instantiate {
                             component_index,
@@ -614,8 +611,7 @@ pub fn plan(bytes: &[u8]) -> Result<Plan, LinkError> {
             }
             Payload::ComponentExportSection(reader) => {
                 for export in reader {
-                    let export =
-                        export.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                    let export = export.map_err(malformed)?;
                     // An export is a new index in its space.
                     match export.kind {
                         ComponentExternalKind::Func => {
@@ -839,13 +835,13 @@ fn read_options(
 fn module_imports(bytes: &[u8]) -> Result<Vec<(String, String)>, LinkError> {
     let mut out = Vec::new();
     for payload in Parser::new(0).parse_all(bytes) {
-        let payload = payload.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+        let payload = payload.map_err(malformed)?;
         if let Payload::CodeSectionStart { .. } = payload {
             break;
         }
         if let Payload::ImportSection(reader) = payload {
             for import in reader.into_imports() {
-                let import = import.map_err(|e| LinkError::NotComponent(e.message().to_owned()))?;
+                let import = import.map_err(malformed)?;
                 out.push((import.module.to_owned(), import.name.to_owned()));
             }
         }

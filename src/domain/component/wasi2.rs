@@ -30,16 +30,8 @@ const TRACE_VALUE: usize = 120;
 /// The most bytes one `get-random-bytes` or read hands over.
 const CHUNK_MAX: u64 = 16 * 1024 * 1024;
 
-/// What the guest passes to a command.
-#[derive(Clone, Debug, Default)]
-pub struct Setup {
-    /// The program's name, then its arguments.
-    pub args: Vec<String>,
-    pub env: Vec<(String, String)>,
-    pub stdin: Vec<u8>,
-    /// Files put in the folder before the run, by path.
-    pub files: Vec<(String, Vec<u8>)>,
-}
+/// What a command is given: the same as a preview 1 program.
+pub use crate::domain::run::wasi::Setup;
 
 #[derive(Clone, Debug)]
 enum Object {
