@@ -2403,6 +2403,7 @@ async fn the_playground_runs_wasi_programs() {
                 args: "'Lin Huiyin'".into(),
                 ..RunInputs::default()
             },
+            None,
         )
         .unwrap();
         s.open(&format!("/playground?lang=en#{link}")).await;

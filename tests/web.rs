@@ -984,6 +984,123 @@ async fn the_editor_compiles_as_you_type_says_where_it_fails_and_runs_an_export(
     root.remove();
 }
 
+/// The editor tells the truth where the reader looks: text that compiles to a binary
+/// that does not validate is marked at the instruction's line and column (numbers,
+/// band, `aria-invalid`, a button that puts the caret there); after a parse error the
+/// results of the text before are marked as such; mended text clears every mark.
+#[wasm_bindgen_test]
+async fn the_editor_marks_where_the_text_is_wrong_and_results_that_are_stale() {
+    serve_in_page(InPage {
+        receive: container_atlas::worker::receive,
+        connect: container_atlas::worker::connect,
+    });
+    let root = mount("/playground").await;
+    eventually("the first example's summary", || {
+        root.query_selector(".pg-summary").unwrap()
+    })
+    .await;
+    let editor: web_sys::HtmlTextAreaElement = find(&root, "#pg-editor").unchecked_into();
+    let gutter = || {
+        find(&root, ".pg-gutter-lines")
+            .text_content()
+            .unwrap_or_default()
+    };
+
+    // Valid text, then text whose add has one operand: invalid at the add.
+    type_into_editor(
+        &root,
+        "(module (func (export \"f\") (result i32) i32.const 1))",
+    );
+    eventually("the export", || {
+        root.query_selector(".pg-call[data-export=f]").unwrap()
+    })
+    .await;
+    assert_eq!(
+        editor.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    type_into_editor(
+        &root,
+        "(module (func (export \"f\") (result i32) i32.const 1 i32.add))",
+    );
+    let said = eventually("the validation error under the editor", || {
+        let status = find(&root, "#pg-compile");
+        let text = status.text_content().unwrap_or_default();
+        (status.class_list().contains("error") && text.contains("validate")).then_some(text)
+    })
+    .await;
+    assert!(
+        said.starts_with(
+            "Compiled to 35 bytes, which do not validate. Line 1, column 53: type mismatch"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        editor.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        find(&root, ".pg-gutter-error").text_content().as_deref(),
+        Some("1")
+    );
+    // The caret goes to the add.
+    find(&root, ".pg-compile-row .pg-goto-error")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    assert_eq!(editor.selection_start().unwrap(), Some(52));
+    assert_eq!(
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .map(|e| e.id()),
+        Some("pg-editor".to_owned())
+    );
+
+    // Text that does not parse: the results are of the text before, and say so.
+    type_into_editor(
+        &root,
+        "(module\n  (func (export \"f\") (result i32)\n    i32.const 7\n    i32.bogus))",
+    );
+    let note = eventually("the stale results' note", || {
+        root.query_selector(".pg-result.pg-stale .pg-stale-note")
+            .unwrap()
+            .and_then(|n| n.text_content())
+    })
+    .await;
+    assert!(note.contains("line 4, column 5"), "{note}");
+    assert_eq!(gutter(), "1\n2\n3\n4");
+    assert_eq!(
+        find(&root, ".pg-gutter-error").text_content().as_deref(),
+        Some("4")
+    );
+
+    // Mended: no mark is left.
+    type_into_editor(
+        &root,
+        "(module (func (export \"g\") (result i32) i32.const 7))",
+    );
+    eventually("the mended export", || {
+        root.query_selector(".pg-call[data-export=g]").unwrap()
+    })
+    .await;
+    assert!(
+        root.query_selector(".pg-stale, .pg-stale-note, .pg-gutter-error, .pg-goto-error")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        editor.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        find(&root, "#pg-compile").text_content().as_deref(),
+        Some("Compiled: 34 bytes.")
+    );
+    root.remove();
+}
+
 /// Sets a text field's value as a reader would (an `input` event).
 fn type_into(field: &web_sys::HtmlInputElement, text: &str) {
     field.set_value(text);

@@ -64,12 +64,16 @@ impl RunInputs {
 /// The URL fragment (without `#`) that carries `shared`, or `None` when it is too
 /// large for a link.
 pub fn to_fragment(shared: &Shared) -> Option<String> {
-    to_link(shared, &RunInputs::default())
+    to_link(shared, &RunInputs::default(), None)
 }
 
-/// The URL fragment that carries `shared` and what it is run with (the parts that are
-/// not empty), or `None` when the input, or the run's inputs together, are too large.
-pub fn to_link(shared: &Shared, run: &RunInputs) -> Option<String> {
+/// The longest file name a link carries, in characters.
+const MAX_NAME_CHARS: usize = 120;
+
+/// The URL fragment that carries `shared`, what it is run with (the parts that are
+/// not empty) and, for a binary, the name of its file; `None` when the input, or the
+/// run's inputs together, are too large.
+pub fn to_link(shared: &Shared, run: &RunInputs, name: Option<&str>) -> Option<String> {
     let (kind, bytes) = match shared {
         Shared::Text(text) => ("wat", text.as_bytes()),
         Shared::Binary(bytes) => ("wasm", bytes.as_slice()),
@@ -84,7 +88,35 @@ pub fn to_link(shared: &Shared, run: &RunInputs) -> Option<String> {
             out.push_str(&format!("&{key}={}", base64url(value.as_bytes())));
         }
     }
+    if let Some(name) = name.and_then(file_name) {
+        out.push_str(&format!("&name={}", base64url(name.as_bytes())));
+    }
     Some(out)
+}
+
+/// The file name a link written by [`to_link`] gives its binary, when it gives one
+/// that can name a file here.
+pub fn link_name(fragment: &str) -> Option<String> {
+    let fragment = fragment.trim_start_matches('#');
+    let data = fragment
+        .split('&')
+        .skip(1)
+        .find_map(|pair| pair.strip_prefix("name="))?;
+    let bytes = unbase64url(data).filter(|b| b.len() <= MAX_NAME_CHARS * 4)?;
+    file_name(&String::from_utf8(bytes).ok()?)
+}
+
+/// `name` as a file's name: its last path part, without control characters, at
+/// most [`MAX_NAME_CHARS`]; `None` when nothing is left.
+fn file_name(name: &str) -> Option<String> {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_NAME_CHARS)
+        .collect();
+    let clean = clean.trim();
+    (!clean.is_empty() && clean != "." && clean != "..").then(|| clean.to_owned())
 }
 
 /// What a fragment written by [`to_link`] says to run its program with; empty parts
@@ -170,8 +202,112 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The text of a file that holds WebAssembly text rather than a binary, for the
+/// editor: UTF-8 that is named `.wat` or `.wast`, or whose first word (after blanks and
+/// `;;` or `(; ;)` comments) opens a `(module` or a `(component`. `None` for a binary
+/// (it starts with the magic number) and for anything else, which the inspector then
+/// reads as bytes.
+pub fn wat_text(name: &str, bytes: &[u8]) -> Option<String> {
+    if bytes.starts_with(b"\0asm") {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lower = name.to_ascii_lowercase();
+    let named = lower.ends_with(".wat") || lower.ends_with(".wast");
+    (named || opens_a_module(text)).then(|| text.to_owned())
+}
+
+/// Whether `text`, past blanks and comments, starts with `(module` or `(component`.
+fn opens_a_module(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix(";;") {
+            text = rest.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(rest) = text.strip_prefix("(;") {
+            // Block comments nest in WebAssembly text.
+            let mut depth = 1;
+            let mut chars = rest.char_indices().peekable();
+            let mut end = None;
+            while let Some((i, c)) = chars.next() {
+                match (c, chars.peek().map(|(_, n)| *n)) {
+                    ('(', Some(';')) => {
+                        depth += 1;
+                        chars.next();
+                    }
+                    (';', Some(')')) => {
+                        depth -= 1;
+                        chars.next();
+                        if depth == 0 {
+                            end = Some(i + 2);
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let Some(end) = end else { return false };
+            text = &rest[end..];
+        } else {
+            let Some(rest) = text.strip_prefix('(') else {
+                return false;
+            };
+            let word = rest.trim_start();
+            return ["module", "component"].iter().any(|w| {
+                word.strip_prefix(w).is_some_and(|after| {
+                    after.is_empty()
+                        || after.starts_with([' ', '\t', '\n', '\r', ')', '$', '(', ';'])
+                })
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_shared_binary_keeps_its_file_name() {
+        let bytes = Shared::Binary(b"\0asm\x01\0\0\0".to_vec());
+        let link = to_link(&bytes, &RunInputs::default(), Some("gcd.wasm")).unwrap();
+        assert_eq!(link_name(&link).as_deref(), Some("gcd.wasm"));
+        assert_eq!(from_fragment(&link), Ok(bytes.clone()));
+        assert_eq!(run_inputs(&link), Ok(RunInputs::default()));
+        // A path, control characters, and a name that is no name.
+        let link = to_link(&bytes, &RunInputs::default(), Some("../x/\u{7}a b.wasm")).unwrap();
+        assert_eq!(link_name(&link).as_deref(), Some("a b.wasm"));
+        let link = to_link(&bytes, &RunInputs::default(), Some("..")).unwrap();
+        assert_eq!(link_name(&link), None);
+        assert_eq!(link_name("wasm=AGFzbQEAAAA&name=%%%"), None);
+        assert_eq!(link_name("wasm=AGFzbQEAAAA"), None);
+        let long = "x".repeat(500);
+        let link = to_link(&bytes, &RunInputs::default(), Some(&long)).unwrap();
+        assert_eq!(
+            link_name(&link).map(|n| n.chars().count()),
+            Some(MAX_NAME_CHARS)
+        );
+    }
+
+    #[test]
+    fn text_files_go_to_the_editor_and_binaries_do_not() {
+        let module = "(module (func (export \"f\")))";
+        assert_eq!(
+            wat_text("f.wat", module.as_bytes()).as_deref(),
+            Some(module)
+        );
+        // Found by what it starts with, whatever its name, past comments.
+        let commented = ";; a line\n(; a (; nested ;) block ;)\n  (component)";
+        assert!(wat_text("upload.bin", commented.as_bytes()).is_some());
+        assert!(wat_text("x.txt", "\u{feff}(module $m)".as_bytes()).is_some());
+        // Named .wat, it is text even when it is not yet a module: the editor says why.
+        assert!(wat_text("draft.WAT", b"(func)").is_some());
+        // Not text of a module, not named so, a binary, or not UTF-8: bytes.
+        assert_eq!(wat_text("notes.txt", b"hello, not wasm"), None);
+        assert_eq!(wat_text("x.txt", b"(modules)"), None);
+        assert_eq!(wat_text("x.txt", b"(; never closed"), None);
+        assert_eq!(wat_text("x.wat", b"\0asm\x01\0\0\0"), None);
+        assert_eq!(wat_text("x.wat", &[0xff, 0xfe, b'(']), None);
+    }
+
     use super::*;
 
     #[test]
@@ -224,7 +360,7 @@ mod tests {
             env: String::new(),
             stdin: "第一行\nline 2\n".into(),
         };
-        let link = to_link(&Shared::Text("(module)".into()), &run).unwrap();
+        let link = to_link(&Shared::Text("(module)".into()), &run, None).unwrap();
         assert!(!link.contains("env="), "{link}");
         assert_eq!(from_fragment(&link), Ok(Shared::Text("(module)".into())));
         assert_eq!(run_inputs(&format!("#{link}")), Ok(run.clone()));
@@ -246,7 +382,7 @@ mod tests {
             stdin: "x".repeat(MAX_SHARED_BYTES + 1),
             ..RunInputs::default()
         };
-        assert_eq!(to_link(&Shared::Text("(module)".into()), &huge), None);
+        assert_eq!(to_link(&Shared::Text("(module)".into()), &huge, None), None);
     }
 
     #[test]

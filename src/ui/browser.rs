@@ -121,7 +121,21 @@ pub const CONTENT_MARK: &str = "atlas:content";
 /// Offers `content` as a file download, generated in the page (no request is made).
 /// The object URL is revoked when it drops, after the click has started the download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Option<()> {
-    let blob = gloo_file::Blob::new_with_options(content, Some(mime));
+    save_blob(
+        gloo_file::Blob::new_with_options(content, Some(mime)),
+        file_name,
+    )
+}
+
+/// Offers `content` as a file download, as [`download`] does for text.
+pub fn download_bytes(file_name: &str, mime: &str, content: &[u8]) -> Option<()> {
+    save_blob(
+        gloo_file::Blob::new_with_options(content, Some(mime)),
+        file_name,
+    )
+}
+
+fn save_blob(blob: gloo_file::Blob, file_name: &str) -> Option<()> {
     let url = gloo_file::ObjectUrl::from(blob);
     save_as(&url, file_name)
 }

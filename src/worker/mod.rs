@@ -23,7 +23,7 @@ use crate::domain::inspect::protocol::{
 };
 use crate::domain::inspect::{
     ExternType, Inspection, Kind, NumType, ProblemKind, Value, WasmError, callable_exports,
-    compile_wat, nested, parse_args, structure, to_wat, validate, wit_text,
+    compile_and_locate, nested, parse_args, structure, to_wat, validate, wit_text,
 };
 use crate::i18n::Key;
 use crate::ui::html::Html;
@@ -182,16 +182,43 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
                 None => post(id, Response::NoBinary),
             }
         }
-        Request::Compile { name, text } => match compile_wat(&{
+        Request::Compile { name, text } => {
             NAME.with_borrow_mut(|n| *n = name);
-            text
-        }) {
-            Ok(binary) => {
-                post(id, Response::Compiled(Ok(binary.clone())));
-                keep_and_inspect(id, binary);
+            // Inspected before it is said to have compiled, so a binary that does not
+            // validate is said so under the editor, at its place in the text.
+            let mut inspected = None;
+            let compiled = compile_and_locate(&text, |bytes| {
+                let (shown, inspection) = inspect(id, bytes);
+                let error = inspection
+                    .validation
+                    .error
+                    .as_ref()
+                    .map(|e| (e.offset, e.message.clone()));
+                inspected = Some((shown, inspection));
+                error
+            });
+            match compiled {
+                Ok((binary, invalid)) => {
+                    let (shown, inspection) = inspected.unwrap_or_else(|| inspect(id, &binary));
+                    post(
+                        id,
+                        Response::Compiled {
+                            result: Ok(binary.clone()),
+                            invalid,
+                        },
+                    );
+                    post(id, Response::Inspected(Box::new(shown)));
+                    keep(binary, inspection);
+                }
+                Err(e) => post(
+                    id,
+                    Response::Compiled {
+                        result: Err(e),
+                        invalid: None,
+                    },
+                ),
             }
-            Err(e) => post(id, Response::Compiled(Err(e))),
-        },
+        }
         Request::Run(request) => {
             let kept =
                 KEPT.with_borrow(|k| k.as_ref().map(|k| (k.bytes.clone(), k.inspection.clone())));
@@ -265,13 +292,20 @@ fn now() -> f64 {
 
 /// Inspects `bytes` in two steps, telling the page where it is, and keeps them.
 fn keep_and_inspect(id: u32, bytes: Vec<u8>) {
+    let (shown, inspection) = inspect(id, &bytes);
+    post(id, Response::Inspected(Box::new(shown)));
+    keep(bytes, inspection);
+}
+
+/// Reads and validates `bytes`, saying how far it is, and writes what the page shows.
+fn inspect(id: u32, bytes: &[u8]) -> (Shown, Inspection) {
     post(
         id,
         Response::Progress {
             stage: Stage::Structure,
         },
     );
-    let mut inspection = structure(&bytes);
+    let mut inspection = structure(bytes);
     if inspection.kind != Kind::NotWasm && inspection.error.is_none() {
         post(
             id,
@@ -279,15 +313,19 @@ fn keep_and_inspect(id: u32, bytes: Vec<u8>) {
                 stage: Stage::Validation,
             },
         );
-        inspection.validation = validate(&bytes, &inspection);
+        inspection.validation = validate(bytes, &inspection);
     }
     let mut shown = shown(&inspection);
     if inspection.kind == Kind::Component && inspection.is_valid() {
-        let (calls, program) = component::shown(&bytes);
+        let (calls, program) = component::shown(bytes);
         shown.component = Some(calls);
         shown.plan = program;
     }
-    post(id, Response::Inspected(Box::new(shown)));
+    (shown, inspection)
+}
+
+/// Keeps a binary and its inspection for the requests that follow (print, call, run).
+fn keep(bytes: Vec<u8>, inspection: Inspection) {
     KEPT.with_borrow_mut(|k| {
         *k = Some(Kept {
             bytes,
@@ -378,11 +416,30 @@ fn js_stack(e: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// What a thrown value says: an error's message, a string, or, for a WebAssembly
+/// exception (exception handling's `throw` that no handler caught; it is not an
+/// `Error`), that, and any other value as JavaScript writes it.
 fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.to_string()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+    if let Some(e) = e.dyn_ref::<js_sys::Error>() {
+        return e.to_string().into();
+    }
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    if let Some(object) = e.dyn_ref::<Object>() {
+        let made_by = Reflect::get(&object.constructor(), &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        // WebAssembly.Exception's constructor is named "Exception".
+        if made_by.as_deref() == Some("Exception") {
+            return "uncaught WebAssembly exception: a throw that no try_table or catch handled"
+                .into();
+        }
+        return object.to_string().into();
+    }
+    e.as_f64()
+        .map(|n| format!("a thrown {n}"))
+        .unwrap_or_else(|| "an exception without a message".into())
 }
 
 /// A call that could not happen, and why.

@@ -45,7 +45,12 @@ impl Row {
 /// round figures do not have.
 pub fn cell_text(cell: &Cell, lang: Lang) -> String {
     let mut q = readable(cell.quantity);
-    if matches!(cell.source, Source::Ratio(..) | Source::Share(..)) {
+    // Derived values, and a file's bytes (written as the playground writes every size:
+    // three significant digits, "59.9 KB" rather than "59.886 KB").
+    if matches!(
+        cell.source,
+        Source::Ratio(..) | Source::Share(..) | Source::File { .. } | Source::FileSum { .. }
+    ) {
         q.amount = q.amount.map(|v| significant(v, 3));
     }
     let signed = matches!(cell.source, Source::Figure(f) if f.signed);

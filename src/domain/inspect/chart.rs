@@ -74,18 +74,20 @@ pub fn section_rows(sections: &[Section]) -> Vec<Row> {
             rest_bytes += section.size;
             continue;
         }
-        let key = if repeats[key.as_str()] > 1 {
+        // Names that repeat (a component's `type`, `alias`, `core module` sections)
+        // are numbered in the key and in the label, so their bars can be told apart.
+        let (key, label) = if repeats[key.as_str()] > 1 {
             let n = numbered.entry(key).or_default();
             *n += 1;
-            format!("{key}.{n}")
+            (format!("{key}.{n}"), format!("{} #{n}", section.name))
         } else {
-            key.clone()
+            (key.clone(), section.name.clone())
         };
         let source = Source::File {
             offset: section.offset,
         };
         rows.push(row(
-            RowOf::Named(section.name.clone()),
+            RowOf::Named(label),
             key,
             rows.len(),
             section.size,
@@ -167,7 +169,7 @@ mod tests {
         assert_eq!(rows[1].index, 1);
         let cell = rows[0].primary().unwrap();
         assert_eq!(cell_text(&cell, Lang::En), "12 B");
-        assert_eq!(cell_text(&rows[1].primary().unwrap(), Lang::En), "2.346 MB");
+        assert_eq!(cell_text(&rows[1].primary().unwrap(), Lang::En), "2.35 MB");
         assert_eq!(
             source_text(&SECTIONS_CHART, &cell, Lang::En),
             "this file, from byte 0x8"
@@ -190,6 +192,12 @@ mod tests {
         assert_eq!(
             keys,
             ["core_module.1", "core_module.2", "name", "producers_x_y"]
+        );
+        // Their labels too, so that the bars can be told apart.
+        let labels: Vec<String> = rows.iter().map(|r| r.label(Lang::En)).collect();
+        assert_eq!(
+            labels,
+            ["core module #1", "core module #2", "name", "producers,x.y"]
         );
         // A link that hides one of them reads back; one for a row this file does not
         // have (another file's) is not applied; a token no chart knows is reported.
@@ -220,7 +228,7 @@ mod tests {
         assert_eq!(last.label(Lang::En), "19962 others, together");
         assert_eq!(last.label(Lang::Zh), "其余 19962 项合计");
         let cell = last.primary().unwrap();
-        assert_eq!(cell_text(&cell, Lang::En), "59.886 KB");
+        assert_eq!(cell_text(&cell, Lang::En), "59.9 KB");
         assert_eq!(
             source_text(&SECTIONS_CHART, &cell, Lang::En),
             "this file, the sum of 19962 sections"

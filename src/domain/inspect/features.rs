@@ -40,6 +40,7 @@
 
 use super::model::*;
 use super::parse::problem;
+use crate::base::lang::{Text, text};
 use wasmparser::{Validator, WasmFeatures};
 
 /// A proposal the search tracks: the lab's id or the proposal's name, whether the lab
@@ -48,6 +49,9 @@ struct Proposal {
     id: &'static str,
     in_lab: bool,
     flags: WasmFeatures,
+    /// The name people read, for a proposal the lab does not know (the lab's own
+    /// features are named in its data).
+    name: Option<Text>,
 }
 
 const fn lab(id: &'static str, flags: WasmFeatures) -> Proposal {
@@ -55,15 +59,26 @@ const fn lab(id: &'static str, flags: WasmFeatures) -> Proposal {
         id,
         in_lab: true,
         flags,
+        name: None,
     }
 }
 
-const fn other(id: &'static str, flags: WasmFeatures) -> Proposal {
+const fn other(id: &'static str, name: Text, flags: WasmFeatures) -> Proposal {
     Proposal {
         id,
         in_lab: false,
         flags,
+        name: Some(name),
     }
+}
+
+/// The readable name of a proposal the lab does not detect (`mutable-globals` is
+/// "Mutable globals"); `None` for the lab's own, named in its data, and unknown ids.
+pub fn other_proposal_name(id: &str) -> Option<&'static Text> {
+    PROPOSALS
+        .iter()
+        .find(|p| p.id == id)
+        .and_then(|p| p.name.as_ref())
 }
 
 /// Every proposal a core module may need, in the lab's order, then those the lab
@@ -97,23 +112,57 @@ const PROPOSALS: [Proposal; 25] = [
     lab("extended-const", WasmFeatures::EXTENDED_CONST),
     lab("memory64", WasmFeatures::MEMORY64),
     lab("multi-memory", WasmFeatures::MULTI_MEMORY),
-    other("mutable-globals", WasmFeatures::MUTABLE_GLOBAL),
+    other(
+        "mutable-globals",
+        text(
+            "Mutable globals (imported and exported)",
+            "可变全局变量（导入与导出）",
+        ),
+        WasmFeatures::MUTABLE_GLOBAL,
+    ),
     other(
         "shared-everything-threads",
+        text("Shared-everything threads", "全共享线程"),
         WasmFeatures::SHARED_EVERYTHING_THREADS,
     ),
-    other("wide-arithmetic", WasmFeatures::WIDE_ARITHMETIC),
-    other("custom-page-sizes", WasmFeatures::CUSTOM_PAGE_SIZES),
-    other("stack-switching", WasmFeatures::STACK_SWITCHING),
-    other("memory-control", WasmFeatures::MEMORY_CONTROL),
-    other("custom-descriptors", WasmFeatures::CUSTOM_DESCRIPTORS),
-    other("compact-imports", WasmFeatures::COMPACT_IMPORTS),
+    other(
+        "wide-arithmetic",
+        text("Wide arithmetic (128-bit)", "宽算术（128 位）"),
+        WasmFeatures::WIDE_ARITHMETIC,
+    ),
+    other(
+        "custom-page-sizes",
+        text("Custom page sizes", "自定义内存页大小"),
+        WasmFeatures::CUSTOM_PAGE_SIZES,
+    ),
+    other(
+        "stack-switching",
+        text("Stack switching", "栈切换"),
+        WasmFeatures::STACK_SWITCHING,
+    ),
+    other(
+        "memory-control",
+        text("Memory control", "内存控制"),
+        WasmFeatures::MEMORY_CONTROL,
+    ),
+    other(
+        "custom-descriptors",
+        text("Custom descriptors", "自定义描述符"),
+        WasmFeatures::CUSTOM_DESCRIPTORS,
+    ),
+    other(
+        "compact-imports",
+        text("Compact imports", "紧凑导入"),
+        WasmFeatures::COMPACT_IMPORTS,
+    ),
     other(
         "acquire-release-atomics",
+        text("Acquire-release atomics", "获取-释放原子操作"),
         WasmFeatures::ACQUIRE_RELEASE_ATOMICS,
     ),
     other(
         "multibyte-array-access",
+        text("Multibyte array access", "多字节数组访问"),
         WasmFeatures::MULTIBYTE_ARRAY_ACCESS,
     ),
 ];
@@ -257,5 +306,36 @@ mod tests {
                 a.id
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+
+    #[test]
+    fn every_proposal_has_a_name_people_read_in_both_languages() {
+        for p in &PROPOSALS {
+            let name = match p.name {
+                Some(name) => name,
+                None => {
+                    let lab = crate::data::wasm_features::FEATURES
+                        .iter()
+                        .find(|f| f.id == p.id);
+                    assert!(lab.is_some(), "{} is neither named nor the lab's", p.id);
+                    continue;
+                }
+            };
+            assert!(!p.in_lab, "{}: the lab names its own", p.id);
+            for lang in [crate::base::lang::Lang::En, crate::base::lang::Lang::Zh] {
+                assert_ne!(name.get(lang), p.id, "a name, not the id");
+                assert!(!name.get(lang).is_empty(), "{}", p.id);
+            }
+        }
+        assert_eq!(
+            other_proposal_name("mutable-globals").map(|n| n.get(crate::base::lang::Lang::En)),
+            Some("Mutable globals (imported and exported)")
+        );
+        assert_eq!(other_proposal_name("simd"), None);
     }
 }

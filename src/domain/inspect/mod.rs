@@ -33,11 +33,13 @@ pub use call::{
     uncallable_exports,
 };
 pub use examples::{Example, examples};
+pub use features::other_proposal_name;
 pub use generate::generated_module;
 pub use model::*;
 pub use parse::structure;
 pub use text::{
-    Printed, TEXT_LIMIT, TextError, TextErrorKind, WatError, compile_wat, to_wat, wit_text,
+    Printed, TEXT_LIMIT, TextError, TextErrorKind, WatError, compile_and_locate, compile_wat,
+    to_wat, utf16_offset, wit_text,
 };
 
 /// How many of the largest functions an inspection lists.

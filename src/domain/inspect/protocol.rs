@@ -292,7 +292,11 @@ pub enum Response {
     Printed(Result<Printed, TextError>),
     Wit(Result<String, TextError>),
     /// The text compiled to these bytes (inspected next, as `Inspected`), or did not.
-    Compiled(Result<Vec<u8>, WatError>),
+    /// `invalid`: the bytes do not validate, and where in the text that is.
+    Compiled {
+        result: Result<Vec<u8>, WatError>,
+        invalid: Option<WatError>,
+    },
     Called(CallShown),
     /// What a run wrote since the last `Output`, in order.
     Output(Vec<(crate::domain::run::console::Stream, String)>),
@@ -339,11 +343,14 @@ mod tests {
             let back: Envelope<Request> = serde_json::from_str(&json).unwrap();
             assert_eq!(serde_json::to_string(&back).unwrap(), json);
         }
-        let response = Response::Compiled(Err(WatError {
-            line: 3,
-            column: 5,
-            message: "unknown operator".into(),
-        }));
+        let response = Response::Compiled {
+            result: Err(WatError {
+                line: 3,
+                column: 5,
+                message: "unknown operator".into(),
+            }),
+            invalid: None,
+        };
         let json = serde_json::to_string(&response).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
 

@@ -163,9 +163,33 @@ fn line_column(text: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
+/// Where line `line`, column `column` (1-based, columns in characters, as
+/// [`WatError`] counts them) of `text` is in UTF-16 code units, as a browser's text
+/// field counts its selection; the end of the text when it has no such place.
+pub fn utf16_offset(text: &str, line: u32, column: u32) -> usize {
+    let mut units = 0;
+    for (i, this) in text.split('\n').enumerate() {
+        if i + 1 == line as usize {
+            let before = this.chars().take(column.saturating_sub(1) as usize);
+            return units + before.map(char::len_utf16).sum::<usize>();
+        }
+        units += this.encode_utf16().count() + 1;
+    }
+    text.encode_utf16().count()
+}
+
 /// Compiles WebAssembly text, a module or a component (`(component …)`), to a binary.
 /// Names (`$id`) go into the `name` section.
 pub fn compile_wat(text: &str) -> Result<Vec<u8>, WatError> {
+    compile_wat_with(text, |_, _| ()).map(|(bytes, ())| bytes)
+}
+
+/// Compiles `text` as [`compile_wat`] does, and hands the parsed text and its binary to
+/// `then` (which [`compile_and_locate`] uses to find an error's place in the text).
+fn compile_wat_with<T>(
+    text: &str,
+    then: impl FnOnce(&wast::Wat<'_>, &[u8]) -> T,
+) -> Result<(Vec<u8>, T), WatError> {
     let error = |e: wast::Error| {
         let (line, column) = line_column(text, e.span().offset());
         WatError {
@@ -174,14 +198,129 @@ pub fn compile_wat(text: &str) -> Result<Vec<u8>, WatError> {
             message: e.message(),
         }
     };
-    let buffer = wast::parser::ParseBuffer::new(text).map_err(error)?;
+    let mut buffer = wast::parser::ParseBuffer::new(text).map_err(error)?;
+    buffer.track_instr_spans(true);
     let mut wat = wast::parser::parse::<wast::Wat>(&buffer).map_err(error)?;
-    wat.encode().map_err(error)
+    let bytes = wat.encode().map_err(error)?;
+    let found = then(&wat, &bytes);
+    Ok((bytes, found))
+}
+
+/// Compiles `text`, and when the validator rejects the binary at byte `invalid_at`
+/// (as `validate` answers, given the binary), says where in the text: the
+/// instruction at that byte when it is in a function's code, else the function or,
+/// failing that, the start of the module. Validation is the caller's (the inspector
+/// validates once, with its features).
+pub fn compile_and_locate(
+    text: &str,
+    validate: impl FnOnce(&[u8]) -> Option<(u64, String)>,
+) -> Result<(Vec<u8>, Option<WatError>), WatError> {
+    compile_wat_with(text, |wat, bytes| {
+        let (offset, message) = validate(bytes)?;
+        let at = place_of(wat, bytes, offset).unwrap_or(0);
+        let (line, column) = line_column(text, at);
+        Some(WatError {
+            line,
+            column,
+            message,
+        })
+    })
+}
+
+/// The byte of `wat`'s text that became byte `offset` of `bytes`, for offsets inside
+/// a defined function: the instruction there (the text's instructions and the
+/// binary's operators match one to one, the binary adding the body's final `end`),
+/// else the function's `func` keyword. `None` outside any function, and for
+/// components and `(module binary …)`.
+fn place_of(wat: &wast::Wat<'_>, bytes: &[u8], offset: u64) -> Option<usize> {
+    use wast::core::{FuncKind, ModuleField, ModuleKind};
+    let wast::Wat::Module(module) = wat else {
+        return None;
+    };
+    let ModuleKind::Text(fields) = &module.kind else {
+        return None;
+    };
+    // The function whose body holds the offset, counted among defined functions.
+    let mut bodies = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        if let wasmparser::Payload::CodeSectionEntry(body) = payload.ok()? {
+            bodies.push(body);
+        }
+    }
+    let (index, body) = bodies
+        .into_iter()
+        .enumerate()
+        .find(|(_, b)| b.range().contains(&offset))?;
+    let func = fields
+        .iter()
+        .filter_map(|f| match f {
+            ModuleField::Func(func) => match &func.kind {
+                FuncKind::Inline { expression, .. } => Some((func.span, expression)),
+                FuncKind::Import(..) => None,
+            },
+            _ => None,
+        })
+        .nth(index)?;
+    let (func_span, expression) = func;
+    let operators: Vec<u64> = body
+        .get_operators_reader()
+        .ok()?
+        .into_iter_with_offsets()
+        .map(|op| op.map(|(_, at)| at))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let spans = expression.instr_spans.as_deref().unwrap_or_default();
+    let matched = spans.len() == expression.instrs.len() && operators.len() == spans.len() + 1;
+    let instruction = operators.iter().rposition(|&at| at <= offset);
+    Some(match instruction {
+        Some(i) if matched && i < spans.len() => spans[i].offset(),
+        _ => func_span.offset(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_in_the_text_is_counted_as_a_browser_counts_it() {
+        let text = "ab\nc😀d\n";
+        assert_eq!(utf16_offset(text, 1, 1), 0);
+        assert_eq!(utf16_offset(text, 2, 1), 3);
+        // The emoji is two UTF-16 units: "d" is the sixth unit of line 2's start + 3.
+        assert_eq!(utf16_offset(text, 2, 3), 6);
+        assert_eq!(utf16_offset(text, 9, 1), 8);
+        assert_eq!(utf16_offset(text, 2, 99), 7);
+    }
+
+    #[test]
+    fn a_validation_error_is_placed_at_its_instruction() {
+        let at = |text: &str| {
+            let (bytes, found) = compile_and_locate(text, |bytes| {
+                let error = wasmparser::Validator::new().validate_all(bytes).err()?;
+                Some((error.offset(), error.message().to_owned()))
+            })
+            .unwrap();
+            assert!(!bytes.is_empty());
+            found.map(|e| (e.line, e.column, e.message))
+        };
+        // The example: i32.add with one value on the stack.
+        let (line, column, message) =
+            at("(module (func (export \"f\") (result i32) i32.const 1 i32.add))").unwrap();
+        assert_eq!((line, column), (1, 53), "{message}");
+        assert!(message.contains("type mismatch"), "{message}");
+        // Folded, over lines, after an imported function and a valid one.
+        let text = "(module\n  (func (import \"m\" \"f\"))\n  (func)\n  (func (result i64)\n    (i64.add\n      (i64.const 1)\n      (i32.const 2))))";
+        let (line, column, _) = at(text).unwrap();
+        assert_eq!((line, column), (5, 6), "the add, whose operand is an i32");
+        // An error at the body's end (a value left over) is placed at the function.
+        let (line, column, _) = at("(module\n  (func\n    i32.const 1))").unwrap();
+        assert_eq!((line, column), (2, 4));
+        // Valid text has no error; an error outside code is placed at the start.
+        assert_eq!(at("(module (func))"), None);
+        let (line, column, _) = at("(module (memory 2 1))").unwrap();
+        assert_eq!((line, column), (1, 1));
+    }
 
     #[test]
     fn line_and_column_count_characters_from_one() {

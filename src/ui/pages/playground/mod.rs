@@ -10,6 +10,7 @@
 pub mod client;
 mod component_calls;
 mod deferred;
+mod editor;
 mod open;
 mod program;
 mod results;
@@ -78,55 +79,88 @@ pub fn PlaygroundPage() -> impl IntoView {
             browser::storage_set(playground::STORE_KEY, &playground::to_store(""));
             notice.set(Some(Key::PlaygroundStoredBad));
         }
-        if let Ok(run) = playground::run_inputs(&fragment)
-            && run != playground::RunInputs::default()
-        {
-            state.program.args.set(run.args);
-            state.program.env.set(run.env);
-            state.program.stdin.set(run.stdin);
-        }
-        match playground::from_fragment(&fragment) {
-            Ok(playground::Shared::Text(text)) => {
-                state.text.set(text);
-                compile_now(state, "shared.wasm");
-            }
-            Ok(playground::Shared::Binary(bytes)) => {
-                state.text.set(all[0].source.to_owned());
-                open_bytes(state, "shared.wasm".to_owned(), bytes);
-            }
-            Err(error) => {
-                if error == playground::FragmentError::Damaged {
-                    notice.set(Some(Key::PlaygroundLinkBad));
+        if !open_link(state, &fragment, notice) {
+            match (example, kept.flatten().filter(|t| !t.trim().is_empty())) {
+                (None, Some(text)) => {
+                    state.text.set(text);
+                    compile_now(state, "playground.wasm");
                 }
-                match (example, kept.flatten().filter(|t| !t.trim().is_empty())) {
-                    (None, Some(text)) => {
-                        state.text.set(text);
-                        compile_now(state, "playground.wasm");
-                    }
-                    (example, _) => {
-                        let first = example.unwrap_or(&all[0]);
-                        state.text.set(first.source.to_owned());
-                        state.program.args.set(first.args.to_owned());
-                        state.program.stdin.set(first.stdin.to_owned());
-                        compile_now(state, first.file);
-                    }
+                (example, _) => {
+                    let first = example.unwrap_or(&all[0]);
+                    state.text.set(first.source.to_owned());
+                    state.program.args.set(first.args.to_owned());
+                    state.program.stdin.set(first.stdin.to_owned());
+                    compile_now(state, first.file);
                 }
             }
         }
     });
+    // A link to the playground followed while on it (pasted into the address bar, or
+    // clicked): its input opens, without a reload.
+    Effect::new(move |seen: Option<String>| {
+        let fragment = location.hash.get();
+        if seen.is_some_and(|seen| seen != fragment) {
+            open_link(state, &fragment, notice);
+        }
+        fragment
+    });
     Effect::new(|_| browser::mark_content_ready());
 
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            open_file(state, file);
-        }
+    // A file dropped anywhere in the window opens here (the header, the footer and the
+    // margins included: the browser would otherwise open it and leave the page); while
+    // one is dragged over the window, the page says where it goes.
+    let dragging = RwSignal::new(false);
+    let carries_files = |ev: &leptos::ev::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
     };
-    let on_drag_over = |ev: leptos::ev::DragEvent| ev.prevent_default();
+    let listeners = [
+        window_event_listener(leptos::ev::dragenter, move |ev| {
+            if carries_files(&ev) {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+        }),
+        window_event_listener(leptos::ev::dragover, move |ev| {
+            if carries_files(&ev) {
+                ev.prevent_default();
+                if let Some(d) = ev.data_transfer() {
+                    d.set_drop_effect("copy");
+                }
+            }
+        }),
+        window_event_listener(leptos::ev::dragleave, move |ev| {
+            // Left the window (not one element for another).
+            if ev.related_target().is_none() {
+                dragging.set(false);
+            }
+        }),
+        window_event_listener(leptos::ev::drop, move |ev| {
+            dragging.set(false);
+            if let Some(file) = ev
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                ev.prevent_default();
+                open_file(state, file);
+            }
+        }),
+    ];
+    on_cleanup(move || {
+        for listener in listeners {
+            listener.remove();
+        }
+    });
+    let drop_zone = move || {
+        dragging.get().then(|| {
+            view! {
+                <div class="pg-drop-zone" aria-hidden="true">
+                    <p>{t(Key::PlaygroundDropHere)}</p>
+                </div>
+            }
+        })
+    };
 
     let cancel = move |_| {
         restart(state, false);
@@ -135,12 +169,8 @@ pub fn PlaygroundPage() -> impl IntoView {
     let working = move || matches!(state.status.get(), Status::Working(_));
 
     view! {
-        <div
-            class="page playground-page"
-            data-page=Page::Playground.path()
-            on:drop=on_drop
-            on:dragover=on_drag_over
-        >
+        <div class="page playground-page" data-page=Page::Playground.path()>
+            {drop_zone}
             <h1>{t(Key::PagesPlaygroundTitle)}</h1>
             <p class="lead">{t(Key::PagesPlaygroundLead)}</p>
             {move || {
@@ -174,5 +204,40 @@ pub fn PlaygroundPage() -> impl IntoView {
 
             <Results state=state />
         </div>
+    }
+}
+
+/// Opens what a playground link carries (text for the editor, or a binary, with its
+/// file name and a program's inputs); says so when the link is damaged. `false` when
+/// the fragment is not a playground link.
+fn open_link(state: State, fragment: &str, notice: RwSignal<Option<Key>>) -> bool {
+    match playground::from_fragment(fragment) {
+        Ok(shared) => {
+            if let Ok(run) = playground::run_inputs(fragment) {
+                state.program.args.set(run.args);
+                state.program.env.set(run.env);
+                state.program.stdin.set(run.stdin);
+            }
+            match shared {
+                playground::Shared::Text(text) => {
+                    state.text.set(text);
+                    compile_now(state, "shared.wasm");
+                }
+                playground::Shared::Binary(bytes) => {
+                    let name =
+                        playground::link_name(fragment).unwrap_or_else(|| "shared.wasm".into());
+                    if state.text.with_untracked(String::is_empty) {
+                        state.text.set(examples()[0].source.to_owned());
+                    }
+                    open_bytes(state, name, bytes);
+                }
+            }
+            true
+        }
+        Err(playground::FragmentError::Damaged) => {
+            notice.set(Some(Key::PlaygroundLinkBad));
+            false
+        }
+        Err(playground::FragmentError::NotOurs) => false,
     }
 }

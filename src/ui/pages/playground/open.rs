@@ -1,30 +1,24 @@
-//! Where a binary comes from: a file (picked here, or dropped anywhere on the page),
-//! an example, a lab module, this app's own wasm, or the text editor, which compiles
-//! as one types; with the compiled binary's download and a link that shares the input.
+//! Where a binary comes from: a file (picked here, or dropped anywhere on the page;
+//! text goes into the editor), an example, a lab module, this app's own wasm, or the
+//! text editor (`editor`), which compiles as one types.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::client;
-use super::session::{State, Status, compile_now, compile_soon, open_bytes, open_file};
-use super::tables;
+use super::editor::Editor;
+use super::session::{State, Status, compile_now, open_bytes, open_file};
 use crate::data::wasm_features::FEATURES;
 use crate::domain::inspect::examples;
 use crate::domain::inspect::protocol::Stage;
-use crate::domain::playground;
 use crate::domain::wasm_lab::feature_module;
 use crate::i18n::Key;
-use crate::ui::browser;
 use crate::ui::i18n::{t, use_lang};
 
 /// The "Open" section of the page.
 #[component]
 pub(super) fn OpenPanel(state: State) -> impl IntoView {
     let lang = use_lang();
-    let on_text = move |ev: leptos::ev::Event| {
-        state.text.set(event_target_value(&ev));
-        compile_soon(state);
-    };
 
     let on_pick = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
@@ -94,87 +88,18 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
             }
         });
     };
-    let compile_line = move || {
-        let lang = lang.get();
-        match state.compile.get() {
-            None => String::new(),
-            Some(Ok(size)) => Key::PlaygroundCompiled.fill(lang, &[("size", &size.to_string())]),
-            Some(Err(e)) => Key::PlaygroundCompileError.fill(
-                lang,
-                &[
-                    ("line", &e.line.to_string()),
-                    ("column", &e.column.to_string()),
-                    ("message", &e.message),
-                ],
-            ),
-        }
-    };
-    let compile_failed = move || matches!(state.compile.get(), Some(Err(_)));
-    let download_wasm = move |_| {
-        if let Some(opened) = state.opened.get_untracked() {
-            let name = if opened.name.ends_with(".wasm") {
-                opened.name.clone()
-            } else {
-                format!("{}.wasm", opened.name)
-            };
-            let array = js_sys::Uint8Array::from(opened.bytes.as_slice());
-            let parts = js_sys::Array::of1(&array);
-            let options = web_sys::BlobPropertyBag::new();
-            options.set_type("application/wasm");
-            if let Ok(blob) =
-                web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-            {
-                let url = gloo_file::ObjectUrl::from(gloo_file::Blob::from(blob));
-                browser::save_as(&url, &name);
-            }
-        }
-    };
-
-    // A link that reproduces the input: the text written, or a small binary.
-    let shared = move || {
+    // What is open now, beside the file input (which forgets its file once read, so
+    // that choosing the same file again opens it again).
+    let open_now = move || {
         state.opened.with(|o| {
-            o.as_ref().and_then(|o| {
-                let input = if o.from_text {
-                    playground::Shared::Text(state.text.get_untracked())
-                } else {
-                    playground::Shared::Binary(o.bytes.to_vec())
-                };
-                // A program's arguments, environment and typed input go with it.
-                let program = state.program;
-                let is_program = state
-                    .shown
-                    .with(|s| s.as_ref().is_some_and(|s| s.plan.is_program()));
-                let run = if is_program {
-                    playground::RunInputs {
-                        args: program.args.get_untracked(),
-                        env: program.env.get_untracked(),
-                        stdin: program.stdin.get_untracked(),
-                    }
-                } else {
-                    playground::RunInputs::default()
-                };
-                playground::to_link(&input, &run)
+            o.as_ref().filter(|o| !o.from_text).map(|o| {
+                let name = o.name.clone();
+                view! {
+                    <span class="pg-open-now">
+                        {move || Key::PlaygroundOpenNow.fill(lang.get(), &[("name", &name)])}
+                    </span>
+                }
             })
-        })
-    };
-    let share_link = Callback::new(move |()| {
-        let here = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
-        let here = here.split('#').next().unwrap_or_default().to_owned();
-        match shared() {
-            Some(fragment) => format!("{here}#{fragment}"),
-            None => here,
-        }
-    });
-    let too_large_to_share = move || {
-        (state.opened.with(Option::is_some) && shared().is_none()).then(|| {
-            let limit = tables::bytes_text(playground::MAX_SHARED_BYTES as u64);
-            view! {
-                <p class="note">
-                    {move || Key::PlaygroundShareTooLarge.fill(lang.get(), &[("limit", &limit)])}
-                </p>
-            }
         })
     };
 
@@ -184,8 +109,9 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
             <div class="pg-sources">
                 <label class="pg-file">
                     <span>{t(Key::PlaygroundPickFile)}</span>
-                    <input type="file" accept=".wasm,application/wasm" on:change=on_pick />
+                    <input type="file" accept=".wasm,.wat,.wast,application/wasm,text/plain" on:change=on_pick />
                 </label>
+                {open_now}
                 <p class="note">{t(Key::PlaygroundDropHint)}</p>
             </div>
             <h3>{t(Key::PlaygroundExamplesTitle)}</h3>
@@ -210,33 +136,7 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
                     <span class="note">{t(Key::PlaygroundOwnWasmNote)}</span>
                 </li>
             </ul>
-            <label class="pg-editor-label" for="pg-editor">{t(Key::PlaygroundEditor)}</label>
-            <textarea
-                id="pg-editor"
-                class="pg-editor"
-                spellcheck="false"
-                autocomplete="off"
-                wrap="off"
-                rows="14"
-                aria-describedby="pg-compile"
-                prop:value=move || state.text.get()
-                on:input=on_text
-            ></textarea>
-            <p id="pg-compile" class="pg-compile" class:error=compile_failed role="status" data-live="">
-                {compile_line}
-            </p>
-            <div class="pg-text-tools">
-                <button type="button" class="pg-download-wasm" on:click=download_wasm>
-                    {t(Key::PlaygroundDownloadWasm)}
-                </button>
-                <crate::ui::components::copy::CopyButton
-                    label=Key::PlaygroundShare
-                    copied=Key::PlaygroundShared
-                    text=share_link
-                    name="link"
-                />
-            </div>
-            {too_large_to_share}
+            <Editor state=state />
         </section>
     }
 }

@@ -116,7 +116,10 @@ pub(super) fn CallOutput(state: State) -> impl IntoView {
         state.run.get().map(|run| {
             let (head, calls) = run_text(&run, lang.get());
             let calls = (!calls.is_empty()).then(|| {
-                let title = Key::PlaygroundImportCalls.fill(lang.get(), &[("n", &calls.len().to_string())]);
+                let title = match calls.len() {
+                    1 => Key::PlaygroundImportCallsOne.text(lang.get()).to_owned(),
+                    n => Key::PlaygroundImportCalls.fill(lang.get(), &[("n", &n.to_string())]),
+                };
                 view! {
                     <p class="note">{title}</p>
                     <ol class="pg-import-calls">
@@ -327,9 +330,52 @@ pub(super) fn Results(state: State) -> impl IntoView {
         _ => String::new(),
     });
 
+    // A file, a lab module or a nested module opened: the focus (and so the screen and
+    // a screen reader) moves to what is inside.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |seen: Option<u32>| {
+        let now = state.reveal.get();
+        if seen.is_some_and(|seen| seen != now)
+            && let Some(heading) = heading.get_untracked()
+        {
+            let _ = heading.focus();
+        }
+        now
+    });
+    // The editor's text no longer compiles: what is below is of the text before.
+    let error = super::editor::editor_error(state);
+    let stale = move || {
+        state.compile.with(|c| matches!(c, Some(Err(_))))
+            && state
+                .opened
+                .with(|o| o.as_ref().is_some_and(|o| o.from_text))
+            && state.shown.with(Option::is_some)
+    };
+    let stale_note = move || {
+        stale().then(|| {
+            error.get().map(|e| {
+                let (line, column) = (e.line.to_string(), e.column.to_string());
+                view! {
+                    <div class="notice pg-stale-note" data-notice="stale">
+                        <p>
+                            {move || Key::PlaygroundStale.fill(lang.get(), &[("line", &line), ("column", &column)])}
+                        </p>
+                        <button type="button" class="pg-goto-error" on:click=move |_| super::editor::go_to(state, &e)>
+                            {
+                                let line = e.line.to_string();
+                                move || Key::PlaygroundGotoError.fill(lang.get(), &[("line", &line)])
+                            }
+                        </button>
+                    </div>
+                }
+            })
+        })
+    };
+
     view! {
-        <section class="pg-result" aria-labelledby="pg-result-title" data-live="">
-            <h2 id="pg-result-title">{t(Key::PlaygroundResultTitle)}</h2>
+        <section class="pg-result" class:pg-stale=stale aria-labelledby="pg-result-title" data-live="">
+            <h2 id="pg-result-title" tabindex="-1" node_ref=heading>{t(Key::PlaygroundResultTitle)}</h2>
+            {stale_note}
             <div class="pg-tables" inner_html=part(|s| &s.html)></div>
             {move || is_program().then(|| view! { <ProgramHost state=state /> })}
             {sections_chart}

@@ -44,6 +44,8 @@ pub(super) enum Status {
     Said(Key, Vec<(&'static str, String)>),
     /// The worker could not be loaded (offline, or the site was updated).
     WorkerMissing,
+    /// A binary or text file of this name was opened: what is inside is below.
+    Opened(String),
 }
 
 /// A call's result as shown.
@@ -64,6 +66,16 @@ pub(super) struct Opened {
     pub(super) from_text: bool,
 }
 
+/// What the editor's text last compiled to.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Compiled {
+    /// The name the binary goes by (the example's, the file's, `playground.wasm`).
+    pub(super) name: String,
+    pub(super) bytes: Rc<Vec<u8>>,
+    /// It does not validate: why, and where in the text.
+    pub(super) invalid: Option<WatError>,
+}
+
 /// The page's state, shared by its handlers.
 #[derive(Clone, Copy)]
 pub(super) struct State {
@@ -74,7 +86,13 @@ pub(super) struct State {
     pub(super) shown_name: RwSignal<String>,
     pub(super) opened: RwSignal<Option<Opened>, LocalStorage>,
     pub(super) text: RwSignal<String>,
-    pub(super) compile: RwSignal<Option<Result<usize, WatError>>>,
+    /// The editor's last compile: a binary (maybe invalid), or where the text is wrong.
+    pub(super) compile: RwSignal<Option<Result<Compiled, WatError>>, LocalStorage>,
+    /// Counts the files opened: the results take the focus each time it moves.
+    pub(super) reveal: RwSignal<u32>,
+    /// The next inspection is of something the reader opened (a file, a lab module,
+    /// a nested module), rather than of text being typed: it is announced and shown.
+    pub(super) reveal_next: StoredValue<bool>,
     pub(super) printed: RwSignal<Option<Result<Printed, TextError>>>,
     pub(super) skeleton: RwSignal<bool>,
     pub(super) wit: RwSignal<Option<Result<String, TextError>>>,
@@ -101,7 +119,9 @@ impl State {
             shown_name: RwSignal::new(String::new()),
             opened: RwSignal::new_local(None),
             text: RwSignal::new(String::new()),
-            compile: RwSignal::new(None),
+            compile: RwSignal::new_local(None),
+            reveal: RwSignal::new(0),
+            reveal_next: StoredValue::new(false),
             printed: RwSignal::new(None),
             skeleton: RwSignal::new(false),
             wit: RwSignal::new(None),
@@ -141,6 +161,7 @@ pub(super) fn send(slot: StoredValue<u32>, request: Request, bytes: Option<&[u8]
 /// Opens a binary: kept on the page (to download, to send again after a restart) and
 /// inspected by the worker.
 pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
+    state.reveal_next.set_value(true);
     state.pending_name.set_value(name);
     state.status.set(Status::Working(Stage::Structure));
     state.run.set(None);
@@ -171,6 +192,7 @@ fn forget_run(state: State) {
 pub(super) fn compile_now(state: State, name: &str) {
     let text = state.text.get_untracked();
     forget_run(state);
+    state.reveal_next.set_value(false);
     state.pending_name.set_value(name.to_owned());
     state.status.set(Status::Working(Stage::Structure));
     send(
@@ -181,6 +203,21 @@ pub(super) fn compile_now(state: State, name: &str) {
         },
         None,
     );
+}
+
+/// Puts a text file into the editor (kept as typed text is) and compiles it; what it
+/// compiles to is announced and shown as an opened binary is.
+fn open_text(state: State, name: &str, text: String) {
+    if text.chars().count() <= playground::MAX_STORED_CHARS {
+        browser::storage_set(playground::STORE_KEY, &playground::to_store(&text));
+    }
+    state.text.set(text);
+    let stem = name
+        .strip_suffix(".wat")
+        .or_else(|| name.strip_suffix(".wast"))
+        .unwrap_or(name);
+    compile_now(state, &format!("{stem}.wasm"));
+    state.reveal_next.set_value(true);
 }
 
 /// Compiles the editor's text once typing pauses.
@@ -218,12 +255,18 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             state.status.set(Status::Working(stage));
         }
         Response::Progress { .. } => {}
-        Response::Compiled(result) if id == state.load_id.get_value() => match result {
+        Response::Compiled { result, invalid } if id == state.load_id.get_value() => match result {
             Ok(bytes) => {
-                state.compile.set(Some(Ok(bytes.len())));
+                let name = state.pending_name.get_value();
+                let bytes = Rc::new(bytes);
+                state.compile.set(Some(Ok(Compiled {
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                    invalid,
+                })));
                 state.opened.set(Some(Opened {
-                    name: state.pending_name.get_value(),
-                    bytes: Rc::new(bytes),
+                    name,
+                    bytes,
                     from_text: true,
                 }));
             }
@@ -238,7 +281,16 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             state.skeleton.set(big);
             state.shown_name.set(state.pending_name.get_value());
             state.shown.set(Some(*shown));
-            state.status.set(Status::Idle);
+            if state.reveal_next.get_value() {
+                // Said, and the focus moved to what is inside (not while typing).
+                state.reveal_next.set_value(false);
+                state
+                    .status
+                    .set(Status::Opened(state.pending_name.get_value()));
+                state.reveal.update(|n| *n += 1);
+            } else {
+                state.status.set(Status::Idle);
+            }
             state.wit.set(None);
             request_text(state);
             if component {
@@ -404,6 +456,7 @@ pub(super) fn status_text(status: &Status, lang: Lang) -> String {
             key.fill(lang, &values)
         }
         Status::WorkerMissing => Key::PlaygroundWorkerMissing.text(lang).to_owned(),
+        Status::Opened(name) => Key::PlaygroundOpened.fill(lang, &[("name", name)]),
     }
 }
 
@@ -458,7 +511,10 @@ pub(super) fn open_file(state: State, file: web_sys::File) {
     state.status.set(Status::ReadingFile(name.clone()));
     leptos::task::spawn_local(async move {
         match client::read_file(&file).await {
-            Ok(bytes) => open_bytes(state, name, bytes),
+            Ok(bytes) => match playground::wat_text(&name, &bytes) {
+                Some(text) => open_text(state, &name, text),
+                None => open_bytes(state, name, bytes),
+            },
             Err(key) => state.status.set(Status::Said(key, vec![("name", name)])),
         }
     });

@@ -8,11 +8,13 @@
 use crate::base::lang::Lang;
 use crate::data::wasm_features::FEATURES;
 use crate::domain::export::csv;
-use crate::domain::inspect::{Inspection, Kind, ProblemKind, WasmError};
+use crate::domain::inspect::{Inspection, Kind, ProblemKind, WasmError, other_proposal_name};
 use crate::i18n::Key;
 use crate::ui::html::Html;
 
-/// A byte count as people read it: "812 B", "12.4 KB", "1.46 MB" (powers of 1000).
+/// A byte count as people read it, in one way everywhere in the playground (its
+/// tables, its messages, the section chart): three significant digits in powers of
+/// 1000, "812 B", "12.4 KB", "9.02 MB".
 pub fn bytes_text(n: u64) -> String {
     let n = n as f64;
     let (value, unit) = if n >= 1e6 {
@@ -22,11 +24,11 @@ pub fn bytes_text(n: u64) -> String {
     } else {
         return format!("{n} B");
     };
-    let rounded = if value >= 100.0 {
-        value.round()
-    } else {
-        (value * 10.0).round() / 10.0
-    };
+    let rounded = crate::domain::chart::significant(value, 3);
+    // 999,999 bytes round up to 1000 KB: written as the next unit.
+    if unit == "KB" && rounded >= 1000.0 {
+        return "1 MB".to_owned();
+    }
     format!("{} {unit}", crate::base::quantity::number(rounded))
 }
 
@@ -41,8 +43,9 @@ pub fn kind_text(kind: Kind, lang: Lang) -> &'static str {
 /// A problem with its kind in words, the validator's message and the byte offset.
 pub fn problem_text(error: &WasmError, lang: Lang) -> String {
     let kind = match error.kind {
-        ProblemKind::Empty => Key::PlaygroundProblemEmpty,
-        ProblemKind::NotWasm => Key::PlaygroundProblemNotWasm,
+        // Said in a sentence of their own: no offset or library message adds to them.
+        ProblemKind::Empty => return Key::PlaygroundProblemEmptyDetail.text(lang).to_owned(),
+        ProblemKind::NotWasm => return Key::PlaygroundProblemNotWasmDetail.text(lang).to_owned(),
         ProblemKind::Truncated => Key::PlaygroundProblemTruncated,
         ProblemKind::Malformed => Key::PlaygroundProblemMalformed,
         ProblemKind::Invalid => Key::PlaygroundProblemInvalid,
@@ -90,7 +93,11 @@ pub fn summary(h: &mut Html, i: &Inspection, name: &str, lang: Lang) {
     item(Key::PlaygroundKind, kind_text(i.kind, lang));
     item(
         Key::PlaygroundSize,
-        &format!("{} ({} B)", bytes_text(i.size), i.size),
+        &if i.size < 1000 {
+            bytes_text(i.size)
+        } else {
+            format!("{} ({} B)", bytes_text(i.size), i.size)
+        },
     );
     if let Some(version) = i.version {
         item(Key::PlaygroundVersion, &version.to_string());
@@ -157,7 +164,10 @@ pub fn features(h: &mut Html, i: &Inspection, supports: &Supports<'_>, lang: Lan
     h.open("ul", &[("class", "pg-features")]);
     for f in needed {
         let known = FEATURES.iter().find(|k| k.id == f.id);
-        let name = known.map_or(f.id.as_str(), |k| k.name.get(lang));
+        let name = known
+            .map(|k| k.name.get(lang))
+            .or_else(|| other_proposal_name(&f.id).map(|n| n.get(lang)))
+            .unwrap_or(f.id.as_str());
         let (class, state) = match supports(&f.id) {
             Some(true) => ("yes", Key::PlaygroundFeatureHere.text(lang)),
             Some(false) => {
@@ -440,6 +450,10 @@ mod tests {
         assert_eq!(bytes_text(812), "812 B");
         assert_eq!(bytes_text(12_400), "12.4 KB");
         assert_eq!(bytes_text(962_030), "962 KB");
-        assert_eq!(bytes_text(1_722_247), "1.7 MB");
+        assert_eq!(bytes_text(9_020_441), "9.02 MB");
+        assert_eq!(bytes_text(200_008), "200 KB");
+        assert_eq!(bytes_text(999_999), "1 MB");
+        assert_eq!(bytes_text(531), "531 B");
+        assert_eq!(bytes_text(1_722_247), "1.72 MB");
     }
 }
