@@ -2430,6 +2430,278 @@ async fn the_playground_runs_wasi_programs() {
     s.finish_clean().await;
 }
 
+/// The playground tells the truth after a file is opened and in its links (#31), on
+/// a 1366 × 768 screen: the focus moves to what is inside and it is announced; the
+/// file input and the editor say what is open; the editor's download is the editor's
+/// binary; a `.wat` file goes into the editor; a file dropped on the header opens here;
+/// a file that is not WebAssembly, a single import call and an uncaught exception are
+/// said in sentences; a link followed on the page opens, a damaged one says so, an
+/// edit takes the link out of the address; a shared binary keeps its name; text too
+/// large for a link is offered no link.
+#[tokio::test]
+#[ignore = "needs chromedriver and a release build in dist/"]
+async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
+    use container_atlas::domain::inspect::compile_wat;
+    use container_atlas::domain::playground::{RunInputs, Shared, to_fragment, to_link};
+    let dir = std::env::temp_dir().join(format!("atlas-truth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let gcd = compile_wat(
+        "(module (func (export \"gcd\") (param i32 i32) (result i32)
+           (loop $l (if (local.get 1) (then
+             (local.get 1) (i32.rem_u (local.get 0) (local.get 1)) (local.set 1) (local.set 0)
+             (br $l))))
+           (local.get 0)))",
+    )
+    .unwrap();
+    let gcd_path = write("gcd.wasm", &gcd);
+    let wat = "(module\n  (func (export \"hello\") (result i32)\n    i32.const 42))\n";
+    let wat_path = write("hello.wat", wat.as_bytes());
+    let not_wasm = write("notes.wasm", b"hello, not wasm");
+    let s = Session::start().await;
+    s.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await;
+    s.open("/playground?lang=en").await;
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('calc-module.wasm') || null")
+        .await;
+    s.capture_downloads().await;
+    let send = |path: String| {
+        let s = &s;
+        async move {
+            let input = s.client.find(Locator::Css(".pg-file input")).await.unwrap();
+            input.send_keys(&path).await.unwrap();
+        }
+    };
+
+    // A binary opened: the focus goes to what is inside, on screen, and it is said.
+    send(gcd_path).await;
+    let focused = s
+        .wait_until(
+            "const t = document.querySelector('.pg-summary')?.innerText ?? '';
+             return t.includes('gcd.wasm') && document.activeElement?.id === 'pg-result-title' || null",
+        )
+        .await;
+    assert_eq!(focused, json!(true), "{}", s.eval("return document.activeElement?.outerHTML ?? 'none'").await);
+    // Scrolled there (smoothly, unless the reader asks for less motion).
+    s.wait_until(
+        "const r = document.getElementById('pg-result-title').getBoundingClientRect();
+         return r.top >= 0 && r.bottom <= innerHeight || null",
+    )
+    .await;
+    let seen = s
+        .eval(
+            "const r = document.getElementById('pg-result-title').getBoundingClientRect();
+             return {
+               onScreen: r.top >= 0 && r.bottom <= innerHeight,
+               status: document.querySelector('.pg-status').textContent,
+               openNow: document.querySelector('.pg-open-now')?.textContent ?? '',
+               aside: document.querySelector('.pg-editor-aside')?.textContent ?? '',
+             }",
+        )
+        .await;
+    assert_eq!(seen["onScreen"], json!(true), "{seen}");
+    assert_eq!(seen["status"], json!("Opened gcd.wasm: what is inside is below."), "{seen}");
+    assert_eq!(seen["openNow"], json!("Open now: gcd.wasm"), "{seen}");
+    assert!(
+        seen["aside"].as_str().unwrap().contains("gcd.wasm, not this text"),
+        "{seen}"
+    );
+    // The editor's download is the editor's binary (the example), not the file.
+    s.click(".pg-download-wasm").await;
+    s.wait_until("return window.__links.length === 1 || null").await;
+    let link = s.eval("return window.__links[0][0]").await;
+    assert_eq!(link, json!("calc-module.wasm"));
+    let blobs = s.captured_blobs().await;
+    let last = blobs.last().unwrap();
+    assert_eq!(last[0], json!("application/wasm"));
+    assert_eq!(last[2], json!([0, 97, 115]));
+    let text = last[1].as_str().unwrap();
+    assert!(text.contains("factorial") && !text.contains("gcd"), "the example's binary");
+
+    // Not WebAssembly: one sentence, no offset.
+    send(not_wasm).await;
+    let summary = s
+        .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('notes.wasm') ? t : null")
+        .await;
+    let summary = summary.as_str().unwrap();
+    assert!(
+        summary.contains("Not WebAssembly: a WebAssembly file starts with the bytes 00 61 73 6d")
+            && !summary.contains("at byte"),
+        "{summary}"
+    );
+
+    // A .wat file goes into the editor, compiled and shown.
+    send(wat_path).await;
+    let editor = s
+        .wait_until("const e = document.getElementById('pg-editor'); return document.querySelector('.pg-call[data-export=hello]') && document.activeElement?.id === 'pg-result-title' ? e.value : null")
+        .await;
+    assert_eq!(editor, json!(wat));
+    assert!(
+        s.eval("return document.querySelector('.pg-editor-aside')").await.is_null(),
+        "the editor's text is what is shown"
+    );
+
+    // A file dropped on the header (outside the page's column) opens here; while it is
+    // dragged, the page says where it goes.
+    let dropped = s
+        .eval(&format!(
+            "const dt = new DataTransfer();
+             dt.items.add(new File([new Uint8Array({})], 'dropped.wasm'));
+             const header = document.querySelector('.site-header');
+             header.dispatchEvent(new DragEvent('dragenter', {{ dataTransfer: dt, bubbles: true, cancelable: true }}));
+             window.__dt = dt;
+             return null;",
+            json!(gcd)
+        ))
+        .await;
+    assert!(dropped.is_null());
+    s.wait_until("return document.querySelector('.pg-drop-zone') ? true : null")
+        .await;
+    let prevented = s
+        .eval(
+            "const drop = new DragEvent('drop', { dataTransfer: window.__dt, bubbles: true, cancelable: true });
+             document.querySelector('.site-footer').dispatchEvent(drop);
+             return drop.defaultPrevented;",
+        )
+        .await;
+    assert_eq!(prevented, json!(true), "the browser does not open the file itself");
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('dropped.wasm') && !document.querySelector('.pg-drop-zone') || null")
+        .await;
+
+    // A text cut on screen says what gives the whole; its download is the whole.
+    let large = container_atlas::domain::inspect::generated_module(480_000);
+    send(write("large.wasm", &large)).await;
+    let note = s
+        .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('large.wasm') && document.querySelector('.pg-truncated')?.textContent || null")
+        .await;
+    assert!(
+        note.as_str().unwrap().contains("“Download as .wat” gives the whole module"),
+        "{note}"
+    );
+    s.click(".pg-download-wat").await;
+    s.wait_until("return window.__links.length === 2 || null").await;
+    assert_eq!(s.eval("return window.__links[1][0]").await, json!("large.wat"));
+    let blobs = s.captured_blobs().await;
+    let whole = blobs.last().unwrap()[1].as_str().unwrap();
+    let shown = s
+        .eval("return document.querySelector('.pg-text').textContent.length")
+        .await;
+    assert!(
+        whole.len() > 2 * 1024 * 1024 && whole.len() as u64 > shown.as_u64().unwrap(),
+        "{} bytes downloaded, {shown} shown",
+        whole.len()
+    );
+    assert!(whole.trim_end().ends_with(')'), "the module's closing parenthesis");
+    let functions = wasmparser::Parser::new(0)
+        .parse_all(&large)
+        .filter(|p| matches!(p, Ok(wasmparser::Payload::CodeSectionEntry(_))))
+        .count();
+    assert_eq!(whole.matches("(func (;").count(), functions, "every function");
+
+    // One import call is one call; an uncaught exception is said as such.
+    s.click("[data-example='calc-module.wasm']").await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=add]') ? true : null")
+        .await;
+    s.eval(
+        "const row = document.querySelector('.pg-call[data-export=add]');
+         for (const input of row.querySelectorAll('input')) {
+           input.value = '1';
+           input.dispatchEvent(new Event('input', { bubbles: true }));
+         }
+         row.querySelector('button').click();
+         return null;",
+    )
+    .await;
+    let calls = s
+        .wait_until("const p = document.querySelector('.pg-run-output .note')?.textContent; return p || null")
+        .await;
+    assert_eq!(calls, json!("The imports received 1 call:"));
+    s.eval(&type_text(
+        "(module (tag $oops) (func (export \"boom\") throw $oops))",
+    ))
+    .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=boom]') ? true : null")
+        .await;
+    s.click(".pg-call[data-export=boom] button").await;
+    let thrown = s
+        .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.startsWith('boom') ? r : null")
+        .await;
+    assert!(
+        thrown.as_str().unwrap().contains("uncaught WebAssembly exception")
+            && !thrown.as_str().unwrap().contains("JsValue"),
+        "{thrown}"
+    );
+
+    // A link followed while on the page opens without a reload; a damaged one says so.
+    s.eval("window.__same_page = true; return null").await;
+    let linked = to_fragment(&Shared::Text(
+        "(module (func (export \"linked\") (result i32) i32.const 9))".into(),
+    ))
+    .unwrap();
+    s.eval(&format!("location.hash = {}; return null", json!(linked)))
+        .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=linked]') ? true : null")
+        .await;
+    s.eval("location.hash = '#wat=!!!'; return null").await;
+    s.wait_until(
+        "return document.querySelector('.notice[data-notice=playground-state]') ? true : null",
+    )
+    .await;
+    assert_eq!(
+        s.eval("return window.__same_page === true").await,
+        json!(true),
+        "no reload"
+    );
+    // An edit takes the link out of the address: a reload keeps what was typed.
+    s.eval(&format!("location.hash = {}; return null", json!(linked)))
+        .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=linked]') ? true : null")
+        .await;
+    s.eval(&type_text(
+        "(module (func (export \"edited\") (result i32) i32.const 10))",
+    ))
+    .await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=edited]') && location.hash === '' || null")
+        .await;
+    s.reload().await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=edited]') ? true : null")
+        .await;
+
+    // A shared binary keeps its file's name.
+    let shared = to_link(&Shared::Binary(gcd.clone()), &RunInputs::default(), Some("gcd.wasm"))
+        .unwrap();
+    s.open(&format!("/playground?lang=en#{shared}")).await;
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('gcd.wasm') || null")
+        .await;
+
+    // Text too large for a link: no button that would copy something else, and why.
+    let large = format!(
+        "(module\n{}  (func (export \"big\")))",
+        ";; a comment line that makes the text long enough\n".repeat(180)
+    );
+    assert!(large.len() > 9_000);
+    s.eval(&type_text(&large)).await;
+    s.wait_until("return document.querySelector('.pg-call[data-export=big]') || document.querySelector('.pg-uncallable') ? true : null")
+        .await;
+    let sharing = s
+        .wait_until(
+            "const note = document.querySelector('.pg-share-too-large');
+             return note ? [!!document.querySelector('[data-copy=link]'), note.textContent] : null",
+        )
+        .await;
+    assert_eq!(sharing[0], json!(false), "{sharing}");
+
+    s.finish_clean().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A script that puts `text` in the playground's editor as if typed.
 fn type_text(text: &str) -> String {
     format!(

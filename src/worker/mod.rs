@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use crate::base::lang::Lang;
 use crate::domain::inspect::protocol::{
-    Both, CallShown, Envelope, NestedShown, Request, Response, Shown, Stage,
+    Both, CallShown, Envelope, NestedShown, Request, Response, Shown, Stage, TextFile,
 };
 use crate::domain::inspect::{
     ExternType, Inspection, Kind, NumType, ProblemKind, Value, WasmError, callable_exports,
@@ -172,6 +172,27 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
                 KEPT.with_borrow(|k| k.as_ref().map(|k| to_wat(&k.bytes, skeleton, limit)));
             match printed {
                 Some(printed) => post(id, Response::Printed(printed)),
+                None => post(id, Response::NoBinary),
+            }
+        }
+        Request::PrintFile { skeleton } => {
+            post(
+                id,
+                Response::Progress {
+                    stage: Stage::Printing,
+                },
+            );
+            let printed = KEPT.with_borrow(|k| {
+                k.as_ref()
+                    .map(|k| to_wat(&k.bytes, skeleton, usize::MAX))
+            });
+            match printed {
+                Some(Ok(printed)) => post_with(
+                    id,
+                    Response::TextFile(Ok(TextFile::default())),
+                    Some(printed.text.into_bytes()),
+                ),
+                Some(Err(e)) => post(id, Response::TextFile(Err(e))),
                 None => post(id, Response::NoBinary),
             }
         }

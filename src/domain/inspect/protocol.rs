@@ -70,6 +70,8 @@ pub enum Request {
     Nested { name: String, index: usize },
     /// Print the kept binary as text, at most `limit` bytes.
     Print { skeleton: bool, limit: usize },
+    /// Print the kept binary as text, whole, for a download (answered by `TextFile`).
+    PrintFile { skeleton: bool },
     /// The kept component's WIT world.
     Wit,
     /// Compile text; on success the binary is kept and inspected.
@@ -261,6 +263,13 @@ pub struct Shown {
     pub component: Option<ComponentShown>,
 }
 
+/// A binary's whole text, as UTF-8 (transferred beside the JSON, not in it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextFile {
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
 /// A call as the page shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallShown {
@@ -290,6 +299,8 @@ pub enum Response {
     },
     Inspected(Box<Shown>),
     Printed(Result<Printed, TextError>),
+    /// The whole text of the kept binary, for a download.
+    TextFile(Result<TextFile, TextError>),
     Wit(Result<String, TextError>),
     /// The text compiled to these bytes (inspected next, as `Inspected`), or did not.
     /// `invalid`: the bytes do not validate, and where in the text that is.

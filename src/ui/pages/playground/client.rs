@@ -155,6 +155,13 @@ impl Client {
                     ran.bytes = bytes.unwrap_or_default();
                     on_response(id, Response::Ran(ran));
                 }
+                Ok(Envelope {
+                    id,
+                    body: Response::TextFile(Ok(mut file)),
+                }) => {
+                    file.bytes = bytes.unwrap_or_default();
+                    on_response(id, Response::TextFile(Ok(file)));
+                }
                 Ok(Envelope { id, body }) => on_response(id, body),
                 Err(e) => on_response(WORKER_STOPPED, failed(format!("unreadable answer: {e}"))),
             }

@@ -104,6 +104,15 @@ pub(super) fn Editor(state: State) -> impl IntoView {
             };
         }
     });
+    // The numbers' column is as wide as the most digits.
+    let boxed = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let digits = lines.get().to_string().len().max(2);
+        if let Some(boxed) = boxed.get() {
+            let style = web_sys::HtmlElement::style(&boxed);
+            let _ = style.set_property("--gutter-digits", &digits.to_string());
+        }
+    });
     let on_scroll = move |_| {
         if let (Some(area), Some(gutter)) = (area.get_untracked(), gutter.get_untracked()) {
             gutter.set_scroll_top(area.scroll_top());
@@ -247,7 +256,7 @@ pub(super) fn Editor(state: State) -> impl IntoView {
     view! {
         <label class="pg-editor-label" for="pg-editor">{t(Key::PlaygroundEditor)}</label>
         {aside}
-        <div class="pg-editor-box" class:invalid=move || error.with(Option::is_some)>
+        <div class="pg-editor-box" class:invalid=move || error.with(Option::is_some) node_ref=boxed>
             <div class="pg-gutter" aria-hidden="true" node_ref=gutter>
                 <div class="pg-gutter-lines">{numbers}</div>
             </div>

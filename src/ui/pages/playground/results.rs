@@ -309,21 +309,45 @@ pub(super) fn Results(state: State) -> impl IntoView {
         Some(Ok(printed)) => printed.text,
         Some(Err(e)) => text_error(&e, lang.get()),
     };
+    // What is cut, and what gives the whole (the note knows whether signatures only
+    // is already on).
     let truncated = move || {
         state
             .printed
             .with(|p| matches!(p, Some(Ok(p)) if p.truncated))
-            .then(|| view! { <p class="note">{t(Key::PlaygroundTruncated)}</p> })
+            .then(|| {
+                let key = if state.skeleton.get() {
+                    Key::PlaygroundTruncatedSkeleton
+                } else {
+                    Key::PlaygroundTruncated
+                };
+                view! { <p class="note pg-truncated">{t(key)}</p> }
+            })
     };
     let toggle_skeleton = move |_| {
         state.skeleton.update(|s| *s = !*s);
         request_text(state);
     };
-    let download_wat = move |_| {
-        if let Some(Ok(printed)) = state.printed.get_untracked() {
+    // The whole text: what is on screen, or, when that is cut, printed again whole in
+    // the worker for the file.
+    let download_wat = move |_| match state.printed.get_untracked() {
+        Some(Ok(printed)) if !printed.truncated => {
             let file = format!("{}.wat", name().trim_end_matches(".wasm"));
             browser::download(&file, "text/plain;charset=utf-8", &printed.text);
         }
+        Some(Ok(_)) => {
+            state
+                .status
+                .set(Status::Said(Key::PlaygroundPrintingFile, Vec::new()));
+            send(
+                state.file_id,
+                Request::PrintFile {
+                    skeleton: state.skeleton.get_untracked(),
+                },
+                None,
+            );
+        }
+        _ => {}
     };
     let copy_wat = Callback::new(move |()| match state.printed.get_untracked() {
         Some(Ok(printed)) => printed.text,

@@ -105,6 +105,8 @@ pub(super) struct State {
     pub(super) print_id: StoredValue<u32>,
     pub(super) wit_id: StoredValue<u32>,
     pub(super) call_id: StoredValue<u32>,
+    /// The whole text asked for a download.
+    pub(super) file_id: StoredValue<u32>,
     /// A name for the binary the next `Inspected` brings (a file, an example).
     pub(super) pending_name: StoredValue<String>,
     /// Running it as a WASI program.
@@ -132,6 +134,7 @@ impl State {
             print_id: StoredValue::new(0),
             wit_id: StoredValue::new(0),
             call_id: StoredValue::new(0),
+            file_id: StoredValue::new(0),
             pending_name: StoredValue::new(String::new()),
             program: Program::new(),
         }
@@ -301,6 +304,22 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             state.printed.set(Some(printed));
         }
         Response::Wit(wit) if id == state.wit_id.get_value() => state.wit.set(Some(wit)),
+        Response::TextFile(_) if id != state.file_id.get_value() => {}
+        Response::TextFile(file) => {
+            state.status.set(Status::Idle);
+            match file {
+                Ok(file) => {
+                    let name = format!(
+                        "{}.wat",
+                        state.shown_name.get_untracked().trim_end_matches(".wasm")
+                    );
+                    browser::download_bytes(&name, "text/plain;charset=utf-8", &file.bytes);
+                }
+                Err(e) => state
+                    .status
+                    .set(Status::Failed(e.message)),
+            }
+        }
         Response::Output(batch) if id == state.program.run_id.get_value() => {
             state.program.output.update(|o| o.extend(batch));
         }

@@ -60,7 +60,16 @@ pub fn problem_text(error: &WasmError, lang: Lang) -> String {
     )
 }
 
-fn table(h: &mut Html, class: &str, label: &str, heads: &[&str], rows: Vec<Vec<String>>) {
+/// A table of text cells; the cells of column `names`, when given, are function names,
+/// written as people read them ([`name_cell`]).
+fn table(
+    h: &mut Html,
+    class: &str,
+    label: &str,
+    heads: &[&str],
+    rows: Vec<Vec<String>>,
+    names: Option<usize>,
+) {
     h.open_scroll_region(label);
     h.open("table", &[("class", &format!("compact {class}"))]);
     h.open("thead", &[]).open("tr", &[]);
@@ -71,15 +80,34 @@ fn table(h: &mut Html, class: &str, label: &str, heads: &[&str], rows: Vec<Vec<S
     for row in rows {
         h.open("tr", &[]);
         for (i, cell) in row.iter().enumerate() {
-            if i == 0 {
-                h.element("th", &[("scope", "row")], cell);
+            let (tag, attrs): (&str, &[(&str, &str)]) = if i == 0 {
+                ("th", &[("scope", "row")])
             } else {
-                h.element("td", &[], cell);
+                ("td", &[])
+            };
+            if names == Some(i) {
+                h.open(tag, attrs);
+                name_cell(h, cell);
+                h.close(tag);
+            } else {
+                h.element(tag, attrs, cell);
             }
         }
         h.close("tr");
     }
     h.close("tbody").close("table").close("div");
+}
+
+/// A function's name as people read it: a mangled Rust name (legacy `_ZN…17h…E` or
+/// v0 `_R…`) demangled without its hash, the raw name on hover and in `data-raw`;
+/// any other name as it is.
+fn name_cell(h: &mut Html, raw: &str) {
+    let read = crate::domain::run::trap::demangle(raw);
+    if read == raw {
+        h.text(raw);
+    } else {
+        h.element("span", &[("class", "pg-demangled"), ("title", raw), ("data-raw", raw)], &read);
+    }
 }
 
 /// The summary: kind, size, version, functions, validity.
@@ -264,6 +292,7 @@ pub fn sections(h: &mut Html, i: &Inspection, lang: Lang) {
         title,
         &section_heads(lang),
         section_rows(i),
+        None,
     );
 }
 
@@ -287,7 +316,7 @@ pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
                 .iter()
                 .map(|c| vec![c.name.clone(), c.kind.name().to_owned()])
                 .collect();
-            table(h, "pg-items", title, &[name, kind], rows);
+            table(h, "pg-items", title, &[name, kind], rows, None);
         }
         return;
     }
@@ -307,7 +336,7 @@ pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
                 ]
             })
             .collect();
-        table(h, "pg-imports", title, &[name, kind, ty], rows);
+        table(h, "pg-imports", title, &[name, kind, ty], rows, None);
     }
     let title = Key::PlaygroundExportsTitle.text(lang);
     h.element("h3", &[], title);
@@ -319,7 +348,7 @@ pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
             .iter()
             .map(|ex| vec![ex.name.clone(), ex.ty.kind().to_owned(), ex.ty.to_string()])
             .collect();
-        table(h, "pg-exports", title, &[name, kind, ty], rows);
+        table(h, "pg-exports", title, &[name, kind, ty], rows, Some(0));
         let uncallable = crate::domain::inspect::uncallable_exports(i);
         if !uncallable.is_empty() {
             h.element(
@@ -374,9 +403,10 @@ pub fn custom(h: &mut Html, i: &Inspection, lang: Lang) {
         h.element("summary", &[], &summary);
         h.open("ol", &[("class", "pg-name-list")]);
         for (index, name) in &i.function_names {
-            h.open("li", &[]);
-            h.element("code", &[], &format!("{index}: {name}"));
-            h.close("li");
+            h.open("li", &[]).open("code", &[]);
+            h.text(&format!("{index}: "));
+            name_cell(h, name);
+            h.close("code").close("li");
         }
         h.close("ol").close("details");
     }
@@ -400,6 +430,7 @@ pub fn custom(h: &mut Html, i: &Inspection, lang: Lang) {
                 Key::PlaygroundColVersion.text(lang),
             ],
             rows,
+            None,
         );
     }
 }
@@ -438,12 +469,33 @@ pub fn largest(h: &mut Html, i: &Inspection, lang: Lang) {
             Key::PlaygroundColShareCode.text(lang),
         ],
         rows,
+        Some(1),
     );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rust_names_are_demangled_with_the_raw_name_on_hover() {
+        let cell = |raw: &str| {
+            let mut h = Html::new();
+            name_cell(&mut h, raw);
+            h.finish()
+        };
+        let legacy = "_ZN4core3fmt5write17h0123456789abcdefE";
+        assert_eq!(
+            cell(legacy),
+            format!("<span class=\"pg-demangled\" title=\"{legacy}\" data-raw=\"{legacy}\">core::fmt::write</span>")
+        );
+        let v0 = "_RNvCs1234_7mycrate4main";
+        assert!(cell(v0).contains(">mycrate::main</span>"), "{}", cell(v0));
+        // Plain names, and C++ names (not yet demangled), as they are.
+        assert_eq!(cell("add"), "add");
+        assert_eq!(cell("_Z3fooi"), "_Z3fooi");
+        assert_eq!(cell("<a&b>"), "&lt;a&amp;b&gt;");
+    }
 
     #[test]
     fn sizes_read_in_powers_of_a_thousand() {
