@@ -2488,7 +2488,13 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
              return t.includes('gcd.wasm') && document.activeElement?.id === 'pg-result-title' || null",
         )
         .await;
-    assert_eq!(focused, json!(true), "{}", s.eval("return document.activeElement?.outerHTML ?? 'none'").await);
+    assert_eq!(
+        focused,
+        json!(true),
+        "{}",
+        s.eval("return document.activeElement?.outerHTML ?? 'none'")
+            .await
+    );
     // Scrolled there (smoothly, unless the reader asks for less motion).
     s.wait_until(
         "const r = document.getElementById('pg-result-title').getBoundingClientRect();
@@ -2507,15 +2513,23 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         )
         .await;
     assert_eq!(seen["onScreen"], json!(true), "{seen}");
-    assert_eq!(seen["status"], json!("Opened gcd.wasm: what is inside is below."), "{seen}");
+    assert_eq!(
+        seen["status"],
+        json!("Opened gcd.wasm: what is inside is below."),
+        "{seen}"
+    );
     assert_eq!(seen["openNow"], json!("Open now: gcd.wasm"), "{seen}");
     assert!(
-        seen["aside"].as_str().unwrap().contains("gcd.wasm, not this text"),
+        seen["aside"]
+            .as_str()
+            .unwrap()
+            .contains("gcd.wasm, not this text"),
         "{seen}"
     );
     // The editor's download is the editor's binary (the example), not the file.
     s.click(".pg-download-wasm").await;
-    s.wait_until("return window.__links.length === 1 || null").await;
+    s.wait_until("return window.__links.length === 1 || null")
+        .await;
     let link = s.eval("return window.__links[0][0]").await;
     assert_eq!(link, json!("calc-module.wasm"));
     let blobs = s.captured_blobs().await;
@@ -2523,7 +2537,10 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
     assert_eq!(last[0], json!("application/wasm"));
     assert_eq!(last[2], json!([0, 97, 115]));
     let text = last[1].as_str().unwrap();
-    assert!(text.contains("factorial") && !text.contains("gcd"), "the example's binary");
+    assert!(
+        text.contains("factorial") && !text.contains("gcd"),
+        "the example's binary"
+    );
 
     // Not WebAssembly: one sentence, no offset.
     send(not_wasm).await;
@@ -2544,7 +2561,9 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         .await;
     assert_eq!(editor, json!(wat));
     assert!(
-        s.eval("return document.querySelector('.pg-editor-aside')").await.is_null(),
+        s.eval("return document.querySelector('.pg-editor-aside')")
+            .await
+            .is_null(),
         "the editor's text is what is shown"
     );
 
@@ -2571,7 +2590,11 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
              return drop.defaultPrevented;",
         )
         .await;
-    assert_eq!(prevented, json!(true), "the browser does not open the file itself");
+    assert_eq!(
+        prevented,
+        json!(true),
+        "the browser does not open the file itself"
+    );
     s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('dropped.wasm') && !document.querySelector('.pg-drop-zone') || null")
         .await;
 
@@ -2582,12 +2605,18 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         .wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('large.wasm') && document.querySelector('.pg-truncated')?.textContent || null")
         .await;
     assert!(
-        note.as_str().unwrap().contains("“Download as .wat” gives the whole module"),
+        note.as_str()
+            .unwrap()
+            .contains("“Download as .wat” gives the whole module"),
         "{note}"
     );
     s.click(".pg-download-wat").await;
-    s.wait_until("return window.__links.length === 2 || null").await;
-    assert_eq!(s.eval("return window.__links[1][0]").await, json!("large.wat"));
+    s.wait_until("return window.__links.length === 2 || null")
+        .await;
+    assert_eq!(
+        s.eval("return window.__links[1][0]").await,
+        json!("large.wat")
+    );
     let blobs = s.captured_blobs().await;
     let whole = blobs.last().unwrap()[1].as_str().unwrap();
     let shown = s
@@ -2598,12 +2627,19 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         "{} bytes downloaded, {shown} shown",
         whole.len()
     );
-    assert!(whole.trim_end().ends_with(')'), "the module's closing parenthesis");
+    assert!(
+        whole.trim_end().ends_with(')'),
+        "the module's closing parenthesis"
+    );
     let functions = wasmparser::Parser::new(0)
         .parse_all(&large)
         .filter(|p| matches!(p, Ok(wasmparser::Payload::CodeSectionEntry(_))))
         .count();
-    assert_eq!(whole.matches("(func (;").count(), functions, "every function");
+    assert_eq!(
+        whole.matches("(func (;").count(),
+        functions,
+        "every function"
+    );
 
     // One import call is one call; an uncaught exception is said as such.
     s.click("[data-example='calc-module.wasm']").await;
@@ -2634,10 +2670,37 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         .wait_until("const r = document.querySelector('.pg-run-result')?.textContent ?? ''; return r.startsWith('boom') ? r : null")
         .await;
     assert!(
-        thrown.as_str().unwrap().contains("uncaught WebAssembly exception")
+        thrown
+            .as_str()
+            .unwrap()
+            .contains("uncaught WebAssembly exception")
             && !thrown.as_str().unwrap().contains("JsValue"),
         "{thrown}"
     );
+
+    // A component's exports are listed with their WIT types.
+    s.click("[data-example='tools-component.wasm']").await;
+    let rows = s
+        .wait_until(
+            "const rows = [...document.querySelectorAll('.pg-items tbody tr')].map(r => r.innerText.split('\t'));
+             return rows.some(r => r[0] === 'greet') ? rows : null",
+        )
+        .await;
+    let greet = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "greet")
+        .unwrap();
+    assert_eq!(greet[2], json!("func(name: string) -> string"), "{rows}");
+    // Its core module opened on its own: the focus goes there, and a button goes back.
+    s.click(".pg-open-nested").await;
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('Core module') && document.activeElement?.id === 'pg-result-title' || null")
+        .await;
+    assert_eq!(s.text(".pg-back").await, "← Back to tools-component.wasm");
+    s.click(".pg-back").await;
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('tools-component.wasm') && t.includes('Component') && !document.querySelector('.pg-back') || null")
+        .await;
 
     // A link followed while on the page opens without a reload; a damaged one says so.
     s.eval("window.__same_page = true; return null").await;
@@ -2675,8 +2738,12 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         .await;
 
     // A shared binary keeps its file's name.
-    let shared = to_link(&Shared::Binary(gcd.clone()), &RunInputs::default(), Some("gcd.wasm"))
-        .unwrap();
+    let shared = to_link(
+        &Shared::Binary(gcd.clone()),
+        &RunInputs::default(),
+        Some("gcd.wasm"),
+    )
+    .unwrap();
     s.open(&format!("/playground?lang=en#{shared}")).await;
     s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('gcd.wasm') || null")
         .await;

@@ -19,7 +19,8 @@ use std::rc::Rc;
 
 use crate::base::lang::Lang;
 use crate::domain::inspect::protocol::{
-    Both, CallShown, Envelope, NestedShown, Request, Response, Shown, Stage, TextFile,
+    Both, CallShown, ComponentShown, Envelope, NestedShown, Request, Response, Shown, Stage,
+    TextFile,
 };
 use crate::domain::inspect::{
     ExternType, Inspection, Kind, NumType, ProblemKind, Value, WasmError, callable_exports,
@@ -182,10 +183,8 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
                     stage: Stage::Printing,
                 },
             );
-            let printed = KEPT.with_borrow(|k| {
-                k.as_ref()
-                    .map(|k| to_wat(&k.bytes, skeleton, usize::MAX))
-            });
+            let printed =
+                KEPT.with_borrow(|k| k.as_ref().map(|k| to_wat(&k.bytes, skeleton, usize::MAX)));
             match printed {
                 Some(Ok(printed)) => post_with(
                     id,
@@ -336,9 +335,12 @@ fn inspect(id: u32, bytes: &[u8]) -> (Shown, Inspection) {
         );
         inspection.validation = validate(bytes, &inspection);
     }
-    let mut shown = shown(&inspection);
-    if inspection.kind == Kind::Component && inspection.is_valid() {
-        let (calls, program) = component::shown(bytes);
+    // A valid component's functions and their WIT types, for the call panel and for
+    // the types in its tables of imports and exports.
+    let component = (inspection.kind == Kind::Component && inspection.is_valid())
+        .then(|| component::shown(bytes));
+    let mut shown = shown(&inspection, component.as_ref().map(|(calls, _)| calls));
+    if let Some((calls, program)) = component {
         shown.component = Some(calls);
         shown.plan = program;
     }
@@ -358,7 +360,7 @@ fn keep(bytes: Vec<u8>, inspection: Inspection) {
 
 /// What the page shows of an inspection: its tables in both languages and the
 /// facts the page acts on.
-fn shown(i: &Inspection) -> Shown {
+fn shown(i: &Inspection, component: Option<&ComponentShown>) -> Shown {
     let supported = SUPPORTED.with_borrow(Clone::clone);
     let known = |id: &str| {
         crate::data::wasm_features::FEATURES
@@ -376,7 +378,7 @@ fn shown(i: &Inspection) -> Shown {
         }
         h.finish()
     });
-    let part = |write: fn(&mut Html, &Inspection, Lang)| {
+    let part = |write: &dyn Fn(&mut Html, &Inspection, Lang)| {
         Both::write(|lang| {
             let mut h = Html::new();
             if inside {
@@ -391,9 +393,9 @@ fn shown(i: &Inspection) -> Shown {
         valid: i.is_valid(),
         html,
         sections: i.sections.clone(),
-        sections_html: part(tables::sections),
-        details_html: part(|h, i, lang| {
-            tables::imports_exports(h, i, lang);
+        sections_html: part(&tables::sections),
+        details_html: part(&|h, i, lang| {
+            tables::imports_exports(h, i, component, lang);
             tables::custom(h, i, lang);
             tables::largest(h, i, lang);
         }),

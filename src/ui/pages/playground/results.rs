@@ -233,6 +233,8 @@ pub(super) fn Results(state: State) -> impl IntoView {
                         n.offset
                     );
                     let open = move |_| {
+                        let parent = state.opened.get_untracked();
+                        state.reveal_next.set_value(true);
                         state.pending_name.set_value(format!("{}#{index}", name()));
                         state.status.set(Status::Working(Stage::Structure));
                         send(
@@ -254,6 +256,13 @@ pub(super) fn Results(state: State) -> impl IntoView {
                                 from_text: false,
                             }));
                         }
+                        // The way back, to the outermost (a nested one's own nested
+                        // ones go back to it too).
+                        state.parent.update(|p| {
+                            if p.is_none() {
+                                *p = parent;
+                            }
+                        });
                     };
                     view! {
                         <li>
@@ -354,6 +363,30 @@ pub(super) fn Results(state: State) -> impl IntoView {
         _ => String::new(),
     });
 
+    // Back from a nested module or component to the component it is in.
+    let back = move || {
+        state.parent.get().map(|parent| {
+            let label = parent.name.clone();
+            let go_back = move |_| {
+                let Some(parent) = state.parent.get_untracked() else {
+                    return;
+                };
+                if parent.from_text {
+                    // The editor's text, compiled again as it was.
+                    super::session::compile_now(state, &parent.name);
+                    state.reveal_next.set_value(true);
+                } else {
+                    super::session::open_bytes(state, parent.name, parent.bytes.to_vec());
+                }
+            };
+            view! {
+                <button type="button" class="pg-back" on:click=go_back>
+                    {move || Key::PlaygroundBackTo.fill(lang.get(), &[("name", &label)])}
+                </button>
+            }
+        })
+    };
+
     // A file, a lab module or a nested module opened: the focus (and so the screen and
     // a screen reader) moves to what is inside.
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -399,6 +432,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
     view! {
         <section class="pg-result" class:pg-stale=stale aria-labelledby="pg-result-title" data-live="">
             <h2 id="pg-result-title" tabindex="-1" node_ref=heading>{t(Key::PlaygroundResultTitle)}</h2>
+            {back}
             {stale_note}
             <div class="pg-tables" inner_html=part(|s| &s.html)></div>
             {move || is_program().then(|| view! { <ProgramHost state=state /> })}

@@ -85,6 +85,8 @@ pub(super) struct State {
     /// The name of the binary the inspection on screen is of.
     pub(super) shown_name: RwSignal<String>,
     pub(super) opened: RwSignal<Option<Opened>, LocalStorage>,
+    /// The component a nested module or component on screen was opened from.
+    pub(super) parent: RwSignal<Option<Opened>, LocalStorage>,
     pub(super) text: RwSignal<String>,
     /// The editor's last compile: a binary (maybe invalid), or where the text is wrong.
     pub(super) compile: RwSignal<Option<Result<Compiled, WatError>>, LocalStorage>,
@@ -120,6 +122,7 @@ impl State {
             shown: RwSignal::new(None),
             shown_name: RwSignal::new(String::new()),
             opened: RwSignal::new_local(None),
+            parent: RwSignal::new_local(None),
             text: RwSignal::new(String::new()),
             compile: RwSignal::new_local(None),
             reveal: RwSignal::new(0),
@@ -165,6 +168,7 @@ pub(super) fn send(slot: StoredValue<u32>, request: Request, bytes: Option<&[u8]
 /// inspected by the worker.
 pub(super) fn open_bytes(state: State, name: String, bytes: Vec<u8>) {
     state.reveal_next.set_value(true);
+    state.parent.set(None);
     state.pending_name.set_value(name);
     state.status.set(Status::Working(Stage::Structure));
     state.run.set(None);
@@ -196,6 +200,7 @@ pub(super) fn compile_now(state: State, name: &str) {
     let text = state.text.get_untracked();
     forget_run(state);
     state.reveal_next.set_value(false);
+    state.parent.set(None);
     state.pending_name.set_value(name.to_owned());
     state.status.set(Status::Working(Stage::Structure));
     send(
@@ -315,9 +320,7 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
                     );
                     browser::download_bytes(&name, "text/plain;charset=utf-8", &file.bytes);
                 }
-                Err(e) => state
-                    .status
-                    .set(Status::Failed(e.message)),
+                Err(e) => state.status.set(Status::Failed(e.message)),
             }
         }
         Response::Output(batch) if id == state.program.run_id.get_value() => {

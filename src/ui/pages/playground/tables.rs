@@ -8,6 +8,7 @@
 use crate::base::lang::Lang;
 use crate::data::wasm_features::FEATURES;
 use crate::domain::export::csv;
+use crate::domain::inspect::protocol::ComponentShown;
 use crate::domain::inspect::{Inspection, Kind, ProblemKind, WasmError, other_proposal_name};
 use crate::i18n::Key;
 use crate::ui::html::Html;
@@ -106,7 +107,11 @@ fn name_cell(h: &mut Html, raw: &str) {
     if read == raw {
         h.text(raw);
     } else {
-        h.element("span", &[("class", "pg-demangled"), ("title", raw), ("data-raw", raw)], &read);
+        h.element(
+            "span",
+            &[("class", "pg-demangled"), ("title", raw), ("data-raw", raw)],
+            &read,
+        );
     }
 }
 
@@ -297,14 +302,45 @@ pub fn sections(h: &mut Html, i: &Inspection, lang: Lang) {
 }
 
 /// Imports and exports with their kinds and types.
-pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
+pub fn imports_exports(
+    h: &mut Html,
+    i: &Inspection,
+    component: Option<&ComponentShown>,
+    lang: Lang,
+) {
     let kind = Key::PlaygroundColKind.text(lang);
     let ty = Key::PlaygroundColType.text(lang);
     let name = Key::PlaygroundColName.text(lang);
     if i.kind == Kind::Component {
-        for (key, items) in [
-            (Key::PlaygroundComponentImports, &i.component_imports),
-            (Key::PlaygroundComponentExports, &i.component_exports),
+        // The WIT types of its functions, as the runner read them (a valid component).
+        let exported: Vec<(String, String)> = component
+            .map(|c| {
+                c.exports
+                    .iter()
+                    .map(|e| (e.name.clone(), e.wit.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let imported: Vec<(String, String)> = component
+            .map(|c| {
+                c.imports
+                    .iter()
+                    .filter_map(|line| line.split_once(": "))
+                    .map(|(name, wit)| (name.to_owned(), wit.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (key, items, types) in [
+            (
+                Key::PlaygroundComponentImports,
+                &i.component_imports,
+                &imported,
+            ),
+            (
+                Key::PlaygroundComponentExports,
+                &i.component_exports,
+                &exported,
+            ),
         ] {
             let title = key.text(lang);
             h.element("h3", &[], title);
@@ -314,9 +350,15 @@ pub fn imports_exports(h: &mut Html, i: &Inspection, lang: Lang) {
             }
             let rows = items
                 .iter()
-                .map(|c| vec![c.name.clone(), c.kind.name().to_owned()])
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        c.kind.name().to_owned(),
+                        item_type(&c.name, types),
+                    ]
+                })
                 .collect();
-            table(h, "pg-items", title, &[name, kind], rows, None);
+            table(h, "pg-items", title, &[name, kind, ty], rows, None);
         }
         return;
     }
@@ -435,6 +477,23 @@ pub fn custom(h: &mut Html, i: &Inspection, lang: Lang) {
     }
 }
 
+/// The WIT type of a component's import or export `name`: a function's, or, for an
+/// interface, each of its functions' (`add: func(a: u32, b: u32) -> u32; …`); empty
+/// when the runner did not read it (an invalid component, a type it does not pass).
+fn item_type(name: &str, types: &[(String, String)]) -> String {
+    if let Some((_, wit)) = types.iter().find(|(n, _)| n == name) {
+        return wit.clone();
+    }
+    types
+        .iter()
+        .filter_map(|(n, wit)| {
+            let (interface, function) = n.split_once('#')?;
+            (interface == name).then(|| format!("{function}: {wit}"))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The largest functions by body size, with their names.
 pub fn largest(h: &mut Html, i: &Inspection, lang: Lang) {
     if i.largest_functions.is_empty() {
@@ -487,7 +546,9 @@ mod tests {
         let legacy = "_ZN4core3fmt5write17h0123456789abcdefE";
         assert_eq!(
             cell(legacy),
-            format!("<span class=\"pg-demangled\" title=\"{legacy}\" data-raw=\"{legacy}\">core::fmt::write</span>")
+            format!(
+                "<span class=\"pg-demangled\" title=\"{legacy}\" data-raw=\"{legacy}\">core::fmt::write</span>"
+            )
         );
         let v0 = "_RNvCs1234_7mycrate4main";
         assert!(cell(v0).contains(">mycrate::main</span>"), "{}", cell(v0));
