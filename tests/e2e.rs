@@ -2641,6 +2641,69 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         "every function"
     );
 
+    // Thousands of exports: the first hundred, and a filter that finds the others.
+    let exports: String = (0..5_000)
+        .map(|n| format!("(export \"f_{n}\" (func $f))"))
+        .collect();
+    let many = compile_wat(&format!("(module (func $f) {exports})")).unwrap();
+    send(write("many.wasm", &many)).await;
+    let rows = s
+        .wait_until("return document.querySelector('.pg-summary')?.innerText.includes('many.wasm') && document.querySelectorAll('.pg-exports tbody tr').length || null")
+        .await;
+    assert_eq!(rows, json!(100));
+    assert_eq!(
+        s.text(".pg-list[data-list=exports] .pg-list-cut").await,
+        "The first 100 of 5000: filter the names to find the others."
+    );
+    let nodes = s.eval("return document.querySelectorAll('*').length").await;
+    assert!(
+        nodes.as_u64().unwrap() < 5_000,
+        "{nodes} elements on the page"
+    );
+    s.eval(
+        "const input = document.querySelector('.pg-filter input[data-list=exports]');
+         input.value = 'F_4999';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+         return null;",
+    )
+    .await;
+    let found = s
+        .wait_until("const r = [...document.querySelectorAll('.pg-exports tbody th')].map(e => e.textContent); return r.length === 1 ? r : null")
+        .await;
+    assert_eq!(found, json!(["f_4999"]));
+
+    // Debug information is summed up, and a copy without it downloads.
+    let debug = compile_wat(&format!(
+        "(module (func (export \"f\")) (@custom \".debug_info\" (after code) \"{}\") (@custom \".debug_str\" (after code) \"{}\"))",
+        "d".repeat(3000),
+        "s".repeat(1000)
+    ))
+    .unwrap();
+    send(write("debug.wasm", &debug)).await;
+    let said = s
+        .wait_until("return document.querySelector('.pg-summary')?.innerText.includes('debug.wasm') && document.querySelector('.pg-debug-info')?.textContent || null")
+        .await;
+    assert!(
+        said.as_str()
+            .unwrap()
+            .starts_with("4.03 KB in 2 .debug_* sections: 9"),
+        "{said}"
+    );
+    s.click(".pg-download-stripped").await;
+    s.wait_until("return window.__links.length === 3 || null")
+        .await;
+    assert_eq!(
+        s.eval("return window.__links[2][0]").await,
+        json!("debug.stripped.wasm")
+    );
+    let blobs = s.captured_blobs().await;
+    let copy = blobs.last().unwrap()[1].as_str().unwrap();
+    assert!(
+        !copy.contains(".debug_") && copy.len() < 200,
+        "{} bytes",
+        copy.len()
+    );
+
     // One import call is one call; an uncaught exception is said as such.
     s.click("[data-example='calc-module.wasm']").await;
     s.wait_until("return document.querySelector('.pg-call[data-export=add]') ? true : null")
@@ -2700,6 +2763,35 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
     assert_eq!(s.text(".pg-back").await, "← Back to tools-component.wasm");
     s.click(".pg-back").await;
     s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('tools-component.wasm') && t.includes('Component') && !document.querySelector('.pg-back') || null")
+        .await;
+
+    // The page's own wasm: every file it loaded, the worker's too, each to open.
+    s.click(".pg-open-own").await;
+    let files = s
+        .wait_until("const f = [...document.querySelectorAll('.pg-own-files li span')].map(e => e.textContent); return f.length >= 3 ? f : null")
+        .await;
+    let files = files.as_array().unwrap();
+    assert!(
+        files[0]
+            .as_str()
+            .unwrap()
+            .contains("_bg.wasm · main module"),
+        "{files:?}"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.as_str().unwrap().contains("a page's code")),
+        "{files:?}"
+    );
+    let worker = files.last().unwrap().as_str().unwrap();
+    assert!(
+        worker.starts_with("worker-") && worker.ends_with("the playground's worker"),
+        "{files:?}"
+    );
+    s.eval("[...document.querySelectorAll('.pg-open-own-file')].pop().click(); return null")
+        .await;
+    s.wait_until("const t = document.querySelector('.pg-summary')?.innerText ?? ''; return t.includes('worker-') && t.includes('Core module') || null")
         .await;
 
     // A link followed while on the page opens without a reload; a damaged one says so.

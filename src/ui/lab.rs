@@ -151,6 +151,41 @@ fn own_wasm_entry() -> Option<JsValue> {
         .find(|e| entry_name(e).as_deref().is_some_and(is_main_module))
 }
 
+/// Every wasm file of this app the page has loaded, in the order it fetched them, with
+/// the bytes each took over the wire (`None` from the cache or unknown): the main
+/// module, the chunks or packs of the pages opened. The worker fetches its own, which
+/// the page's Resource Timing does not list: see [`worker_wasm_name`].
+pub fn loaded_wasm() -> Vec<(String, WasmFile, Option<f64>)> {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return Vec::new();
+    };
+    let mut seen: Vec<(String, WasmFile, Option<f64>)> = Vec::new();
+    for entry in performance.get_entries_by_type("resource").iter() {
+        let Some(url) = entry_name(&entry) else {
+            continue;
+        };
+        let Some(kind) = WasmFile::of(&url) else {
+            continue;
+        };
+        if seen.iter().any(|(u, ..)| *u == url) {
+            continue;
+        }
+        let size = Reflect::get(&entry, &"encodedBodySize".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .filter(|v| *v > 0.0);
+        seen.push((url, kind, size));
+    }
+    seen
+}
+
+/// The playground worker's wasm, named after its loader (`worker_loader-<hash>.js`
+/// loads `worker-<hash>_bg.wasm`).
+pub fn worker_wasm_name(loader: &str) -> Option<String> {
+    let hash = loader.strip_prefix("worker_loader")?.strip_suffix(".js")?;
+    Some(format!("worker{hash}_bg.wasm"))
+}
+
 /// Which of this app's wasm files a URL is, by the names the build gives them (also
 /// what the end-to-end tests and the bench count).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,7 +296,20 @@ pub async fn yield_to_browser() {
 
 #[cfg(test)]
 mod tests {
-    use super::{WasmFile, is_main_module};
+    use super::{WasmFile, is_main_module, worker_wasm_name};
+
+    #[test]
+    fn the_worker_wasm_is_named_after_its_loader() {
+        assert_eq!(
+            worker_wasm_name("worker_loader-8581d4ddbfa6216b.js").as_deref(),
+            Some("worker-8581d4ddbfa6216b_bg.wasm")
+        );
+        assert_eq!(
+            worker_wasm_name("worker_loader.js").as_deref(),
+            Some("worker_bg.wasm")
+        );
+        assert_eq!(worker_wasm_name("other.js"), None);
+    }
 
     #[test]
     fn the_main_module_is_told_from_chunks_and_the_worker() {

@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use crate::base::lang::Lang;
 use crate::domain::inspect::protocol::{
-    Both, CallShown, ComponentShown, Envelope, NestedShown, Request, Response, Shown, Stage,
+    Both, CallShown, ComponentShown, Envelope, List, NestedShown, Request, Response, Shown, Stage,
     TextFile,
 };
 use crate::domain::inspect::{
@@ -192,6 +192,21 @@ fn handle(id: u32, request: Request, bytes: Option<Vec<u8>>) {
                     Some(printed.text.into_bytes()),
                 ),
                 Some(Err(e)) => post(id, Response::TextFile(Err(e))),
+                None => post(id, Response::NoBinary),
+            }
+        }
+        Request::Filter { list, query } => {
+            let html = KEPT.with_borrow(|k| {
+                k.as_ref().map(|k| {
+                    Both::write(|lang| {
+                        let mut h = Html::new();
+                        tables::list_part(&mut h, &k.inspection, list, &query, lang);
+                        h.finish()
+                    })
+                })
+            });
+            match html {
+                Some(html) => post(id, Response::Filtered { list, html }),
                 None => post(id, Response::NoBinary),
             }
         }
@@ -394,12 +409,28 @@ fn shown(i: &Inspection, component: Option<&ComponentShown>) -> Shown {
         html,
         sections: i.sections.clone(),
         sections_html: part(&tables::sections),
+        lists_html: [
+            part(&|h, i, lang| {
+                if i.kind == Kind::Component {
+                    tables::imports_exports(h, i, component, lang);
+                } else {
+                    tables::list_part(h, i, List::Imports, "", lang);
+                }
+            }),
+            part(&|h, i, lang| {
+                if i.kind != Kind::Component {
+                    tables::list_part(h, i, List::Exports, "", lang);
+                }
+            }),
+        ],
         details_html: part(&|h, i, lang| {
-            tables::imports_exports(h, i, component, lang);
+            tables::uncallable(h, i, lang);
             tables::custom(h, i, lang);
             tables::largest(h, i, lang);
         }),
         sections_csv: Both::write(|lang| tables::sections_csv(i, lang)),
+        imports: i.imports.len(),
+        exports: i.exports.len(),
         plan: if i.is_valid() {
             crate::domain::run::plan(i)
         } else {

@@ -68,6 +68,41 @@ pub fn validate(bytes: &[u8], structure: &Inspection) -> Validation {
     features::validation(bytes, structure)
 }
 
+/// How much of a binary is debug information: the `.debug_*` custom sections (DWARF)
+/// at its top level, their count and their bytes with headers.
+pub fn debug_info(sections: &[Section]) -> (usize, u64) {
+    let debug = sections.iter().filter(|s| is_debug(s));
+    (debug.clone().count(), debug.map(|s| s.size).sum())
+}
+
+fn is_debug(section: &Section) -> bool {
+    section.custom && section.name.starts_with(".debug_")
+}
+
+/// `bytes` without their `.debug_*` sections: the preamble and every other section,
+/// byte for byte (sections are contiguous, so nothing is encoded again). `None` when
+/// there is no debug information, or `sections` do not describe `bytes` (a file cut
+/// short).
+pub fn without_debug_info(bytes: &[u8], sections: &[Section]) -> Option<Vec<u8>> {
+    if debug_info(sections).0 == 0 {
+        return None;
+    }
+    let mut out = bytes.get(..8)?.to_vec();
+    let mut at = 8u64;
+    for section in sections {
+        if section.offset != at {
+            return None;
+        }
+        at = section.offset.checked_add(section.size)?;
+        if !is_debug(section) {
+            let start = usize::try_from(section.offset).ok()?;
+            let end = usize::try_from(at).ok()?;
+            out.extend_from_slice(bytes.get(start..end)?);
+        }
+    }
+    (at == bytes.len() as u64).then_some(out)
+}
+
 /// The bytes of nested module or component `index` (see [`Inspection::nested`]) of
 /// `bytes`, to inspect on their own; `None` when there is no such one.
 pub fn nested(bytes: &[u8], index: usize) -> Option<&[u8]> {

@@ -74,6 +74,9 @@ pub enum Request {
     PrintFile { skeleton: bool },
     /// The kept component's WIT world.
     Wit,
+    /// The rows of a core module's imports or exports whose names hold `query`
+    /// (letters in either case), the first of them: answered by `Filtered`.
+    Filter { list: List, query: String },
     /// Compile text; on success the binary is kept and inspected.
     Compile { name: String, text: String },
     /// Call an export of the kept module with these arguments as the visitor typed
@@ -251,8 +254,20 @@ pub struct Shown {
     pub sections_html: Both,
     /// The section table as CSV.
     pub sections_csv: Both,
-    /// Imports and exports, custom sections and the largest functions, as HTML.
+    /// A core module's imports, and its exports, each under its heading; a component's
+    /// imports and exports both in the first.
+    #[serde(default)]
+    pub lists_html: [Both; 2],
+    /// The exports that cannot be called, custom sections and the largest functions,
+    /// as HTML.
     pub details_html: Both,
+    /// How many imports and exports a core module has: past
+    /// [`LIST_ROWS`](crate::ui::pages::playground::tables::LIST_ROWS) the tables show
+    /// the first, and the page offers a filter.
+    #[serde(default)]
+    pub imports: usize,
+    #[serde(default)]
+    pub exports: usize,
     /// The exports the runner can call.
     pub callable: Vec<CallableExport>,
     /// What running it as a WASI program takes.
@@ -261,6 +276,13 @@ pub struct Shown {
     /// A valid component's exports to call.
     #[serde(default)]
     pub component: Option<ComponentShown>,
+}
+
+/// A list of a core module that can hold thousands of rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum List {
+    Imports,
+    Exports,
 }
 
 /// A binary's whole text, as UTF-8 (transferred beside the JSON, not in it).
@@ -309,6 +331,11 @@ pub enum Response {
         invalid: Option<WatError>,
     },
     Called(CallShown),
+    /// The imports or exports that hold a query, under their heading, in both languages.
+    Filtered {
+        list: List,
+        html: Both,
+    },
     /// What a run wrote since the last `Output`, in order.
     Output(Vec<(crate::domain::run::console::Stream, String)>),
     /// A run ended.

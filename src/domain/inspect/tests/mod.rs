@@ -346,7 +346,13 @@ fn inspections_cross_the_worker_boundary() {
             sections: i.sections.clone(),
             sections_html: protocol::Both::default(),
             sections_csv: protocol::Both::default(),
+            lists_html: [
+                protocol::Both::write(|lang| format!("<h3>{lang:?}</h3>")),
+                protocol::Both::default(),
+            ],
             details_html: protocol::Both::default(),
+            imports: i.imports.len(),
+            exports: i.exports.len(),
             callable: callable_exports(&i),
             plan: crate::domain::run::plan(&i),
             nested: i
@@ -380,4 +386,33 @@ fn examples_are_described_in_both_languages() {
         assert!(ex.source.starts_with(";;"));
         assert!(ex.file.ends_with(".wasm"));
     }
+}
+
+#[test]
+fn debug_information_is_counted_and_a_copy_leaves_it_out() {
+    let bytes = compile_wat(
+        r#"(module
+             (@custom ".debug_info" "0123456789")
+             (func (export "f") (result i32) i32.const 1)
+             (@custom ".debug_line" (after code) "abcdef")
+             (@custom "producers-like" (after code) "kept"))"#,
+    )
+    .unwrap();
+    let inspection = structure(&bytes);
+    let (count, size) = debug_info(&inspection.sections);
+    assert_eq!(count, 2);
+    // Each: its id, its size, its name's length, its name, its contents.
+    assert_eq!(size, (1 + 1 + 1 + 11 + 10) + (1 + 1 + 1 + 11 + 6));
+    let stripped = without_debug_info(&bytes, &inspection.sections).unwrap();
+    assert_eq!(stripped.len() as u64, bytes.len() as u64 - size);
+    let again = structure(&stripped);
+    assert_eq!(debug_info(&again.sections), (0, 0));
+    assert!(again.sections.iter().any(|s| s.name == "producers-like"));
+    assert!(validate(&stripped, &again).error.is_none());
+    // Nothing to leave out, and sections that do not describe the bytes: no copy.
+    assert_eq!(without_debug_info(&stripped, &again.sections), None);
+    assert_eq!(
+        without_debug_info(&bytes[..bytes.len() - 1], &inspection.sections),
+        None
+    );
 }

@@ -16,7 +16,7 @@ use crate::i18n::Key;
 /// The worker's loader script (Trunk's loader shim), next to `index.html`: its name
 /// carries a hash of the worker's code (`xtask/src/main.rs`), which each page
 /// names in `<meta name=atlas-worker>`; Trunk's own name where there is none.
-fn worker_script() -> String {
+pub(super) fn worker_script() -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name=atlas-worker]").ok().flatten())

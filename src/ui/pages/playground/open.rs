@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::client;
 use super::editor::Editor;
 use super::session::{State, Status, compile_now, open_bytes, open_file};
+use super::tables;
 use crate::data::wasm_features::FEATURES;
 use crate::domain::inspect::examples;
 use crate::domain::inspect::protocol::Stage;
@@ -66,16 +67,11 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
             open_bytes(state, format!("lab-{id}.wasm"), bytes);
         }
     };
-    let open_own = move |_| {
-        let Some(url) = crate::ui::lab::own_wasm_url() else {
-            state.status.set(Status::Failed(
-                Key::PlaygroundOwnMissing
-                    .text(lang.get_untracked())
-                    .to_owned(),
-            ));
-            return;
-        };
-        let name = url.rsplit('/').next().unwrap_or("app.wasm").to_owned();
+    // This page's own wasm: every file it loaded (the main module first, then the
+    // chunks or packs of the pages opened, then the playground's worker), each to open.
+    let own_files = RwSignal::new(Vec::<(String, String)>::new());
+    let open_url = move |url: String| {
+        let name = crate::ui::lab::file_name(&url).to_owned();
         state.status.set(Status::Working(Stage::Structure));
         leptos::task::spawn_local(async move {
             match client::fetch_bytes(&url).await {
@@ -87,6 +83,71 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
                 )),
             }
         });
+    };
+    let open_own = move |_| {
+        use crate::ui::lab::WasmFile;
+        let mut files = crate::ui::lab::loaded_wasm();
+        // The main module first; the worker's, which it fetched itself, last.
+        files.sort_by_key(|(_, kind, _)| *kind != WasmFile::Main);
+        let worker = crate::ui::lab::worker_wasm_name(&client::worker_script())
+            .and_then(|name| window().location().href().ok().map(|here| (here, name)))
+            .and_then(|(here, name)| web_sys::Url::new_with_base(&name, &here).ok())
+            .map(|url| (url.href(), WasmFile::Worker, None));
+        files.extend(worker);
+        let Some((main, _, _)) = files.first().cloned() else {
+            state.status.set(Status::Failed(
+                Key::PlaygroundOwnMissing
+                    .text(lang.get_untracked())
+                    .to_owned(),
+            ));
+            return;
+        };
+        own_files.set(
+            files
+                .into_iter()
+                .map(|(url, kind, size)| {
+                    let what = match kind {
+                        WasmFile::Main => Key::PlaygroundOwnMain,
+                        WasmFile::Chunk => Key::PlaygroundOwnChunk,
+                        WasmFile::Pack => Key::PlaygroundOwnPack,
+                        WasmFile::Worker => Key::PlaygroundOwnWorker,
+                    };
+                    let size = size.map(|s| format!(" · {}", tables::bytes_text(s as u64)));
+                    let label = format!(
+                        "{} · {}{}",
+                        crate::ui::lab::file_name(&url),
+                        what.text(lang.get_untracked()),
+                        size.unwrap_or_default()
+                    );
+                    (url, label)
+                })
+                .collect(),
+        );
+        open_url(main);
+    };
+    let own_list = move || {
+        let files = own_files.get();
+        (!files.is_empty()).then(|| {
+            let items = files
+                .into_iter()
+                .map(|(url, label)| {
+                    let open = move |_| open_url(url.clone());
+                    view! {
+                        <li>
+                            <span>{label}</span>
+                            " "
+                            <button type="button" class="pg-open-own-file" on:click=open>
+                                {t(Key::PlaygroundOpen)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="note">{t(Key::PlaygroundOwnList)}</p>
+                <ul class="pg-own-files">{items}</ul>
+            }
+        })
     };
     // What is open now, beside the file input (which forgets its file once read, so
     // that choosing the same file again opens it again).
@@ -134,6 +195,7 @@ pub(super) fn OpenPanel(state: State) -> impl IntoView {
                         {t(Key::PlaygroundOwnWasm)}
                     </button>
                     <span class="note">{t(Key::PlaygroundOwnWasmNote)}</span>
+                    {own_list}
                 </li>
             </ul>
             <Editor state=state />

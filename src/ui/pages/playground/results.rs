@@ -10,11 +10,12 @@ use super::component_calls::ComponentHost;
 use super::program::ProgramHost;
 use super::section_chart::SectionChart;
 use super::session::{
-    DEFAULT_LIMIT_MS, Opened, Run, State, Status, call, request_text, run_text, send, text_error,
+    DEFAULT_LIMIT_MS, Opened, Run, State, Status, call, filter, list_index, request_text, run_text,
+    send, text_error,
 };
 use super::tables;
 use crate::domain::inspect::chart::section_rows;
-use crate::domain::inspect::protocol::{Both, Request, Shown, Stage};
+use crate::domain::inspect::protocol::{Both, List, Request, Shown, Stage};
 use crate::domain::inspect::{CallableExport, Kind, NumType};
 use crate::i18n::Key;
 use crate::ui::browser;
@@ -363,6 +364,84 @@ pub(super) fn Results(state: State) -> impl IntoView {
         _ => String::new(),
     });
 
+    // A core module's imports and exports: the first rows as inspected, or those whose
+    // names hold what the reader typed in the filter under them (offered when the
+    // inspection showed only the first).
+    let list_html = move |list: List| {
+        let index = list_index(list);
+        move || {
+            let lang = lang.get();
+            state.filtered[index]
+                .with(|f| f.as_ref().map(|html| html.get(lang).to_owned()))
+                .or_else(|| {
+                    state
+                        .shown
+                        .with(|s| s.as_ref().map(|s| s.lists_html[index].get(lang).to_owned()))
+                })
+                .unwrap_or_default()
+        }
+    };
+    let list_filter = move |list: List| {
+        move || {
+            let many = state.shown.with(|s| {
+                s.as_ref().is_some_and(|s| {
+                    s.kind == Kind::Module
+                        && match list {
+                            List::Imports => s.imports,
+                            List::Exports => s.exports,
+                        } > tables::LIST_ROWS
+                })
+            });
+            many.then(|| {
+                let label = match list {
+                    List::Imports => Key::PlaygroundFilterImports,
+                    List::Exports => Key::PlaygroundFilterExports,
+                };
+                view! {
+                    <label class="field pg-filter">
+                        <span>{t(label)}</span>
+                        <input
+                            type="search"
+                            data-list=tables::list_id(list)
+                            autocomplete="off"
+                            on:input=move |ev| filter(state, list, event_target_value(&ev))
+                        />
+                    </label>
+                }
+            })
+        }
+    };
+
+    // A copy without the debug information, made here from the file's sections.
+    let stripped = move || {
+        let shown = state.shown.with(|s| {
+            s.as_ref()
+                .map(|s| crate::domain::inspect::debug_info(&s.sections).0 > 0)
+        });
+        shown.unwrap_or(false).then(|| {
+            let copy = move || {
+                let bytes = state.opened.with_untracked(|o| o.as_ref().map(|o| o.bytes.clone()))?;
+                state.shown.with_untracked(|s| {
+                    crate::domain::inspect::without_debug_info(&bytes, &s.as_ref()?.sections)
+                })
+            };
+            let size = copy().map(|c| tables::bytes_text(c.len() as u64));
+            size.map(|size| {
+                let save = move |_| {
+                    if let Some(copy) = copy() {
+                        let file = format!("{}.stripped.wasm", name().trim_end_matches(".wasm"));
+                        browser::download_bytes(&file, "application/wasm", &copy);
+                    }
+                };
+                view! {
+                    <button type="button" class="pg-download-stripped" on:click=save>
+                        {move || Key::PlaygroundDownloadStripped.fill(lang.get(), &[("size", &size)])}
+                    </button>
+                }
+            })
+        })
+    };
+
     // Back from a nested module or component to the component it is in.
     let back = move || {
         state.parent.get().map(|parent| {
@@ -443,7 +522,12 @@ pub(super) fn Results(state: State) -> impl IntoView {
                     {t(Key::PlaygroundSectionsCsv)}
                 </button>
             })}
+            <div class="pg-tables" inner_html=list_html(List::Imports)></div>
+            {list_filter(List::Imports)}
+            <div class="pg-tables" inner_html=list_html(List::Exports)></div>
+            {list_filter(List::Exports)}
             <div class="pg-tables" inner_html=part(|s| &s.details_html)></div>
+            {stripped}
             {move || has_nested().then(|| view! {
                 <h3>{t(Key::PlaygroundNestedTitle)}</h3>
                 <ul class="pg-nested">{nested}</ul>

@@ -11,7 +11,7 @@ use super::program::{Program, ProgramEnd};
 use super::tables;
 use crate::base::lang::Lang;
 use crate::data::wasm_features::FEATURES;
-use crate::domain::inspect::protocol::{CallShown, Request, Response, Shown, Stage};
+use crate::domain::inspect::protocol::{Both, CallShown, List, Request, Response, Shown, Stage};
 use crate::domain::inspect::{
     CallableExport, Kind, Printed, TEXT_LIMIT, TextError, TextErrorKind, WatError,
 };
@@ -109,6 +109,10 @@ pub(super) struct State {
     pub(super) call_id: StoredValue<u32>,
     /// The whole text asked for a download.
     pub(super) file_id: StoredValue<u32>,
+    /// The imports' and the exports' tables filtered by name (`None`: as inspected),
+    /// and the requests they wait for.
+    pub(super) filtered: [RwSignal<Option<Both>>; 2],
+    pub(super) filter_ids: [StoredValue<u32>; 2],
     /// A name for the binary the next `Inspected` brings (a file, an example).
     pub(super) pending_name: StoredValue<String>,
     /// Running it as a WASI program.
@@ -138,6 +142,8 @@ impl State {
             wit_id: StoredValue::new(0),
             call_id: StoredValue::new(0),
             file_id: StoredValue::new(0),
+            filtered: [RwSignal::new(None), RwSignal::new(None)],
+            filter_ids: [StoredValue::new(0), StoredValue::new(0)],
             pending_name: StoredValue::new(String::new()),
             program: Program::new(),
         }
@@ -288,6 +294,9 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             let component = shown.kind == Kind::Component;
             state.skeleton.set(big);
             state.shown_name.set(state.pending_name.get_value());
+            for filtered in state.filtered {
+                filtered.set(None);
+            }
             state.shown.set(Some(*shown));
             if state.reveal_next.get_value() {
                 // Said, and the focus moved to what is inside (not while typing).
@@ -309,6 +318,11 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
             state.printed.set(Some(printed));
         }
         Response::Wit(wit) if id == state.wit_id.get_value() => state.wit.set(Some(wit)),
+        Response::Filtered { list, html }
+            if id == state.filter_ids[list_index(list)].get_value() =>
+        {
+            state.filtered[list_index(list)].set(Some(html));
+        }
         Response::TextFile(_) if id != state.file_id.get_value() => {}
         Response::TextFile(file) => {
             state.status.set(Status::Idle);
@@ -376,6 +390,30 @@ pub(super) fn on_response(state: State, id: u32, response: Response) {
         // Answers to requests since replaced.
         _ => {}
     }
+}
+
+/// Where a list's state is kept in [`State::filtered`].
+pub(super) fn list_index(list: List) -> usize {
+    match list {
+        List::Imports => 0,
+        List::Exports => 1,
+    }
+}
+
+/// Shows the rows of `list` whose names hold `query` (all of them for an empty one).
+pub(super) fn filter(state: State, list: List, query: String) {
+    let index = list_index(list);
+    if query.trim().is_empty() {
+        // As inspected; an answer still on its way is not waited for.
+        state.filter_ids[index].set_value(0);
+        state.filtered[index].set(None);
+        return;
+    }
+    send(
+        state.filter_ids[index],
+        Request::Filter { list, query },
+        None,
+    );
 }
 
 /// Stops the worker and starts a new one; the binary on screen is sent again when
