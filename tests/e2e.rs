@@ -2671,6 +2671,23 @@ async fn the_playground_tells_the_truth_after_opening_and_in_its_links() {
         .wait_until("const r = [...document.querySelectorAll('.pg-exports tbody th')].map(e => e.textContent); return r.length === 1 ? r : null")
         .await;
     assert_eq!(found, json!(["f_4999"]));
+    // The exports to call, likewise.
+    assert_eq!(
+        s.eval("return document.querySelectorAll('.pg-call').length")
+            .await,
+        json!(100)
+    );
+    s.eval(
+        "const input = document.querySelector('.pg-filter input[data-list=calls]');
+         input.value = 'f_4998';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+         return null;",
+    )
+    .await;
+    let calls = s
+        .wait_until("const r = [...document.querySelectorAll('.pg-call')].map(e => e.dataset.export); return r.length === 1 ? r : null")
+        .await;
+    assert_eq!(calls, json!(["f_4998"]));
 
     // Debug information is summed up, and a copy without it downloads.
     let debug = compile_wat(&format!(

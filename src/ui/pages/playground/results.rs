@@ -306,13 +306,85 @@ pub(super) fn Results(state: State) -> impl IntoView {
         Some(Err(e)) => text_error(&e, lang.get()),
     };
 
-    let callables = move || {
+    // The exports to call: the first hundred, or those whose names hold the filter's
+    // text (a module can export thousands: a row each was 25,000 elements at 5,000).
+    let call_query = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        state.shown.track();
+        call_query.set(String::new());
+    });
+    let call_count = move || {
         state
             .shown
-            .with(|s| s.as_ref().map(|s| s.callable.clone()).unwrap_or_default())
+            .with(|s| s.as_ref().map_or(0, |s| s.callable.len()))
+    };
+    let callables = move || {
+        let query = call_query.get().trim().to_lowercase();
+        state
+            .shown
+            .with(|s| {
+                s.as_ref()
+                    .map(|s| {
+                        s.callable
+                            .iter()
+                            .filter(|e| query.is_empty() || e.name.to_lowercase().contains(&query))
+                            .take(tables::LIST_ROWS)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
             .into_iter()
             .map(|export| view! { <CallRow state=state export=export /> })
             .collect_view()
+    };
+    let call_filter = move || {
+        (call_count() > tables::LIST_ROWS).then(|| {
+            let note = move || {
+                let query = call_query.get();
+                let folded = query.trim().to_lowercase();
+                let matching = state.shown.with(|s| {
+                    s.as_ref().map_or(0, |s| {
+                        s.callable
+                            .iter()
+                            .filter(|e| {
+                                folded.is_empty() || e.name.to_lowercase().contains(&folded)
+                            })
+                            .count()
+                    })
+                });
+                let shown = matching.min(tables::LIST_ROWS).to_string();
+                let lang = lang.get();
+                if folded.is_empty() {
+                    Key::PlaygroundListCut
+                        .fill(lang, &[("shown", &shown), ("count", &matching.to_string())])
+                } else if matching == 0 {
+                    Key::PlaygroundListNoMatch.fill(lang, &[("query", query.trim())])
+                } else {
+                    Key::PlaygroundListMatches.fill(
+                        lang,
+                        &[
+                            ("shown", &shown),
+                            ("count", &matching.to_string()),
+                            ("query", query.trim()),
+                        ],
+                    )
+                }
+            };
+            view! {
+                <label class="field pg-filter">
+                    <span>{t(Key::PlaygroundFilterCalls)}</span>
+                    <input
+                        type="search"
+                        data-list="calls"
+                        autocomplete="off"
+                        prop:value=move || call_query.get()
+                        on:input=move |ev| call_query.set(event_target_value(&ev))
+                    />
+                </label>
+                <p class="note pg-list-cut">{note}</p>
+            }
+        })
     };
     let text_view = move || match state.printed.get() {
         None => Key::PlaygroundWorking.text(lang.get()).to_owned(),
@@ -543,6 +615,7 @@ pub(super) fn Results(state: State) -> impl IntoView {
                     <h3 id="pg-run-title">{t(Key::PlaygroundRunTitle)}</h3>
                     <p class="note">{t(Key::PlaygroundRunLead)}</p>
                     <LimitField state=state label=Key::PlaygroundLimit />
+                    {call_filter}
                     <ul class="pg-calls">{callables}</ul>
                     <CallOutput state=state />
                 </section>
