@@ -261,9 +261,8 @@ pub struct Shown {
     /// The exports that cannot be called, custom sections and the largest functions,
     /// as HTML.
     pub details_html: Both,
-    /// How many imports and exports a core module has: past
-    /// [`LIST_ROWS`](crate::ui::pages::playground::tables::LIST_ROWS) the tables show
-    /// the first, and the page offers a filter.
+    /// How many imports and exports a core module has: past the rows the tables show
+    /// (the first hundred), the page offers a filter.
     #[serde(default)]
     pub imports: usize,
     #[serde(default)]
