@@ -39,16 +39,15 @@ pub(super) fn go_to(state: State, error: &WatError) {
         .with_untracked(|t| utf16_offset(t, error.line, error.column)) as u32;
     let _ = area.focus();
     let _ = area.set_selection_range(at, at);
-    let line_height = window()
-        .get_computed_style(&area)
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_property_value("line-height").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-        .unwrap_or(18.0);
-    let middle = f64::from(area.client_height()) / 2.0;
-    let top = (f64::from(error.line.saturating_sub(1)) * line_height - middle).max(0.0);
-    area.set_scroll_top(top as i32);
+    // The line's height from the text's own (whole pixels, no float parsing: that
+    // brought Rust's float parser into the page's code, tens of KB).
+    let lines = state.text.with_untracked(|t| t.split('\n').count()).max(1) as i32;
+    let line_height = (area.scroll_height() / lines).max(1);
+    let line = i32::try_from(error.line)
+        .unwrap_or(i32::MAX)
+        .saturating_sub(1);
+    let top = line.saturating_mul(line_height) - area.client_height() / 2;
+    area.set_scroll_top(top.max(0));
 }
 
 /// The editor, its status line and its tools.

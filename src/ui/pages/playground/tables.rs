@@ -25,7 +25,15 @@ pub fn bytes_text(n: u64) -> String {
     } else {
         return format!("{n} B");
     };
-    let rounded = crate::domain::chart::significant(value, 3);
+    // Three significant digits for a value in [1, 1000), by its range: no logarithm
+    // or power (which the page's code would then carry).
+    let rounded = if value >= 100.0 {
+        value.round()
+    } else if value >= 10.0 {
+        (value * 10.0).round() / 10.0
+    } else {
+        (value * 100.0).round() / 100.0
+    };
     // 999,999 bytes round up to 1000 KB: written as the next unit.
     if unit == "KB" && rounded >= 1000.0 {
         return "1 MB".to_owned();
